@@ -1,0 +1,186 @@
+/**
+ * Configuration: the only place that reads the environment. dotenv first, then every variable
+ * is validated and the result frozen. A bad value stops start-up with one sentence that names
+ * the variable and what it expected (ConfigError), never a stack trace.
+ */
+import path from 'node:path';
+import dotenv from 'dotenv';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface LocalNeo4jConfig {
+  /** Bolt port of the local Neo4j started when NEO4J_URI is not set. */
+  boltPort: number;
+  /** Where that Neo4j keeps its data (persistent for `npm start`). */
+  dataDir: string;
+  /** Maximum Java heap of the local Neo4j, e.g. "1g". */
+  heap: string;
+  /** Page cache of the local Neo4j, e.g. "256m". */
+  pageCache: string;
+}
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  neo4j: {
+    /** Set: use that server. Unset: start the local Neo4j (docker/neo4j-local). */
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string;
+  };
+  local: LocalNeo4jConfig;
+  /** Load seeds/ at start when the graph holds no entity. */
+  seedOnStart: boolean;
+  /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
+  shutdownGraceSeconds: number;
+}
+
+/** One sentence naming the variable and what it expected. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string | undefined,
+  ) {
+    super(`${variable} must be ${expected}${got === undefined ? '' : `, got "${got}"`}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+const LOCAL_DEFAULT_PASSWORD = 'clustergraph-local';
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
+
+/** The repository root, for files the project ships (seeds/, schema/, docker/). */
+export function projectRoot(): string {
+  return PROJECT_ROOT;
+}
+
+function text(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const lower = raw.toLowerCase() as T;
+  if (!allowed.includes(lower)) throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
+  return lower;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
+function memorySize(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(name, 'a size such as 512m or 1g', raw);
+  return raw.toLowerCase();
+}
+
+function neo4jUri(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'a Neo4j URI such as bolt://localhost:7687', raw);
+  }
+  const scheme = url.protocol.replace(/:$/, '');
+  if (!NEO4J_SCHEMES.includes(scheme) || url.hostname === '') {
+    throw new ConfigError(name, `a Neo4j URI with scheme ${NEO4J_SCHEMES.join(', ')}`, raw);
+  }
+  return raw;
+}
+
+/** Validates an environment (process.env by default, after loading .env) into a frozen Config. */
+export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
+  const uri = neo4jUri(env, 'NEO4J_URI');
+  const password = text(env, 'NEO4J_PASSWORD');
+  if (uri !== undefined && password === undefined) {
+    throw new ConfigError('NEO4J_PASSWORD', 'set when NEO4J_URI is set', undefined);
+  }
+  if (uri === undefined && password !== undefined && password.length < 8) {
+    throw new ConfigError('NEO4J_PASSWORD', 'at least 8 characters for the local Neo4j', '***');
+  }
+  const database = text(env, 'NEO4J_DATABASE') ?? 'neo4j';
+  if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
+    throw new ConfigError('NEO4J_DATABASE', 'a Neo4j database name (letters, digits, dots, dashes)', database);
+  }
+  const dataDir = text(env, 'NEO4J_LOCAL_DATA_DIR') ?? path.join(PROJECT_ROOT, '.neo4j-local', 'data');
+
+  const config: Config = {
+    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    neo4j: {
+      uri,
+      user: text(env, 'NEO4J_USER') ?? 'neo4j',
+      password: password ?? LOCAL_DEFAULT_PASSWORD,
+      database,
+    },
+    local: {
+      boltPort: integer(env, 'NEO4J_LOCAL_BOLT_PORT', 7687, 1, 65535),
+      dataDir: path.resolve(PROJECT_ROOT, dataDir),
+      heap: memorySize(env, 'NEO4J_LOCAL_HEAP', '1g'),
+      pageCache: memorySize(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
+    },
+    seedOnStart: bool(env, 'SEED_ON_START', true),
+    shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
+  };
+  config.neo4j = Object.freeze(config.neo4j);
+  config.local = Object.freeze(config.local);
+  return Object.freeze(config);
+}
+
+/**
+ * Reads .env from the project root (if present) into process.env, without overriding it.
+ * Skipped under NODE_ENV=test so a developer's .env never points a test at their own database.
+ */
+export function loadDotenv(): Env {
+  if (process.env.NODE_ENV !== 'test') dotenv.config({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
+  return process.env;
+}
+
+/**
+ * Settings of the test harness (tests/support): kept here so that the environment is still
+ * read in one place. NEO4J_TEST_URI points the tests at a server they did not start.
+ */
+export function loadTestHarnessEnv(env: Env = process.env): {
+  uri: string | undefined;
+  user: string;
+  password: string | undefined;
+} {
+  return {
+    uri: neo4jUri(env, 'NEO4J_TEST_URI'),
+    user: text(env, 'NEO4J_TEST_USER') ?? 'neo4j',
+    password: text(env, 'NEO4J_TEST_PASSWORD'),
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * The database gateway: owns the one neo4j-driver of the process and is the only code that
+ * opens sessions. Work runs in transaction functions (executeRead/executeWrite, which retry
+ * transient failures), tagged with metadata, and driver errors are mapped by their *code* to
+ * our error classes.
+ */
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import { DatabaseUnavailableError, ConflictError } from '../shared/errors';
+
+export interface TxOptions {
+  /** Shown in Neo4j's query log and `SHOW TRANSACTIONS`. */
+  operation?: string;
+  requestId?: string;
+  timeoutMs?: number;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Bound on each transaction; a runaway query is cut off rather than left running. */
+  defaultTimeoutMs?: number;
+  /** How long transaction functions retry transient failures before giving up. */
+  maxRetryMs?: number;
+}
+
+/** Failures of connecting that a person must fix in the configuration. */
+export class DatabaseConfigError extends Error {
+  override name = 'DatabaseConfigError';
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+export function isUnavailable(error: unknown): boolean {
+  return error instanceof Neo4jError && UNAVAILABLE.has(error.code);
+}
+
+/** Maps driver errors (by code) to the errors the API speaks; leaves the rest alone. */
+export function translateError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE.has(error.code) || error.code === 'Neo.TransientError.General.DatabaseUnavailable') {
+    return new DatabaseUnavailableError();
+  }
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConflictError('The write conflicts with an existing record (a unique value is taken).');
+  }
+  return error;
+}
+
+export class Database {
+  readonly driver: Driver;
+  readonly name: string;
+  private readonly defaultTimeoutMs: number;
+  /** Statements sent since start; tests read it to prove nested reads are batched. */
+  private queries = 0;
+
+  constructor(private readonly options: DatabaseOptions) {
+    this.name = options.database;
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      // Keep a dead server from hanging requests; the API answers DATABASE_UNAVAILABLE instead.
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      // Long enough to ride out a leader switch or a brief restart, short enough that a request
+      // during an outage gets DATABASE_UNAVAILABLE instead of hanging.
+      maxTransactionRetryTime: options.maxRetryMs ?? 5_000,
+      disableLosslessIntegers: false,
+    });
+  }
+
+  get queryCount(): number {
+    return this.queries;
+  }
+
+  /**
+   * Checks that the server answers and accepts our credentials. Throws DatabaseConfigError with
+   * one sentence a person can act on.
+   */
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyAuthentication({ database: this.name });
+      await this.driver.verifyConnectivity({ database: this.name });
+    } catch (error) {
+      const code = error instanceof Neo4jError ? error.code : '';
+      if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+        throw new DatabaseConfigError(
+          `Neo4j at ${this.options.uri} refused user "${this.options.user}": check NEO4J_USER and NEO4J_PASSWORD.`,
+        );
+      }
+      if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+        throw new DatabaseConfigError(
+          `Neo4j at ${this.options.uri} has no database "${this.name}": check NEO4J_DATABASE.`,
+        );
+      }
+      if (UNAVAILABLE.has(code)) {
+        throw new DatabaseConfigError(
+          `Neo4j does not answer at ${this.options.uri}: check NEO4J_URI and that the server is running.`,
+        );
+      }
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new DatabaseConfigError(`Neo4j at ${this.options.uri} could not be used: ${message}`);
+    }
+  }
+
+  /** True when a trivial read succeeds within timeoutMs; never throws. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1', {}, { timeout: timeoutMs });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Name and version of the server, e.g. { name: "Neo4j Kernel", version: "5.26.30", edition: "community" }. */
+  async serverInfo(): Promise<{ version: string; edition: string }> {
+    const result = await this.read((tx) =>
+      tx.run('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition'),
+    );
+    const record = result.records[0];
+    return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
+  }
+
+  read<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.run('READ', work, options);
+  }
+
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.run('WRITE', work, options);
+  }
+
+  /** One statement in its own read transaction. */
+  query<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params: Record<string, unknown> = {},
+    options: TxOptions = {},
+  ): Promise<QueryResult<R>> {
+    return this.read((tx) => tx.run<R>(cypher, params), options);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: TxOptions,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = {
+      timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+      metadata: { app: 'cluster-graph', operation: options.operation ?? '', requestId: options.requestId ?? '' },
+    };
+    const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx));
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(counted, config)
+        : await session.executeWrite(counted, config);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Wraps tx.run so every statement is counted (round trips are a tested property). */
+  private counting(tx: ManagedTransaction): ManagedTransaction {
+    const run = tx.run.bind(tx);
+    const wrapped = Object.create(tx) as ManagedTransaction;
+    wrapped.run = ((...args: Parameters<ManagedTransaction['run']>) => {
+      this.queries += 1;
+      return run(...args);
+    }) as ManagedTransaction['run'];
+    return wrapped;
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Starts and stops the real Neo4j of docker/neo4j-local (Neo4j Community 5.26, embedded DBMS
+ * with the Bolt connector) for machines without Docker: `npm start` without NEO4J_URI, and the
+ * test harness.
+ *
+ * The Maven project is built once (the first run downloads Neo4j into ~/.m2); afterwards the
+ * JVM is started directly from target/classpath.txt, so later runs need no network. The JVM
+ * stops on stop(), and by itself when this process dies (its stdin closes and it watches our
+ * pid), so no Java process outlives its owner.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { projectRoot, type LocalNeo4jConfig } from '../config';
+
+export const LAUNCHER_DIR = path.join(projectRoot(), 'docker', 'neo4j-local');
+const MAIN_CLASS = 'org.clustergraph.neo4jlocal.Neo4jLocal';
+const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
+const CLASS_FILE = path.join(LAUNCHER_DIR, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
+const MIN_JAVA = 17;
+
+/** A failure to start, said in one sentence for the person at the terminal. */
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+export interface LocalNeo4jOptions extends LocalNeo4jConfig {
+  password: string;
+  /** Progress lines (build, start, stop) for the caller's logger. */
+  log?: (message: string) => void;
+  /** How long to wait for Bolt, in milliseconds. */
+  startTimeoutMs?: number;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  version: string;
+  pid: number;
+  /** Milliseconds from spawning the JVM to Bolt answering. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+function javaMajorVersion(): number {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error) {
+    throw new LocalNeo4jError(
+      `Java ${MIN_JAVA} or newer is needed to run the local Neo4j, but "java" was not found: install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to a running Neo4j.`,
+    );
+  }
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
+  if (!match) return MIN_JAVA;
+  const major = Number(match[1]) === 1 ? Number(match[2]) : Number(match[1]);
+  return major;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function launcherIsBuilt(): boolean {
+  if (!fs.existsSync(CLASSPATH_FILE) || !fs.existsSync(CLASS_FILE)) return false;
+  const built = Math.min(fs.statSync(CLASSPATH_FILE).mtimeMs, fs.statSync(CLASS_FILE).mtimeMs);
+  const sources = Math.max(
+    fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs,
+    newestMtime(path.join(LAUNCHER_DIR, 'src')),
+  );
+  return built >= sources;
+}
+
+/**
+ * Checks Java and builds the launcher when needed (Maven resolves Neo4j into ~/.m2 the first
+ * time). Returns a java @argfile holding the class path, which keeps the 200-jar class path
+ * off the command line (and out of `ps`).
+ */
+export function ensureLauncherBuilt(log: (m: string) => void = () => undefined): string {
+  const major = javaMajorVersion();
+  if (major < MIN_JAVA) {
+    throw new LocalNeo4jError(
+      `Java ${MIN_JAVA} or newer is needed to run the local Neo4j, but "java" is version ${major}: install a newer JDK or set NEO4J_URI to a running Neo4j.`,
+    );
+  }
+  if (!launcherIsBuilt()) {
+    log('building docker/neo4j-local with Maven (the first run downloads Neo4j into ~/.m2)');
+    const build = spawnSync('mvn', ['-B', '-q', 'compile'], {
+      cwd: LAUNCHER_DIR,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (build.error) {
+      throw new LocalNeo4jError(
+        'Maven ("mvn") is needed once to fetch Neo4j for the local database, but it was not found: install Maven 3.8+ (e.g. apt-get install maven) or set NEO4J_URI to a running Neo4j.',
+      );
+    }
+    if (build.status !== 0) {
+      const detail = `${build.stdout}\n${build.stderr}`
+        .split('\n')
+        .filter((l) => /ERROR/.test(l))
+        .slice(0, 3)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      throw new LocalNeo4jError(
+        `Maven could not build docker/neo4j-local (exit ${build.status}): ${detail || 'see "mvn -B compile" in that folder'}.`,
+      );
+    }
+  }
+  const classpath = fs.readFileSync(CLASSPATH_FILE, 'utf8').trim();
+  const argfile = path.join(LAUNCHER_DIR, 'target', 'java-classpath.args');
+  const full = [path.join(LAUNCHER_DIR, 'target', 'classes'), classpath].join(path.delimiter);
+  fs.writeFileSync(argfile, `-cp\n"${full.replace(/\\/g, '\\\\')}"\n`);
+  return argfile;
+}
+
+/** True when nothing listens on host:port (so a server of ours can bind it). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port the operating system considers free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the local Neo4j and resolves once Bolt accepts connections. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = options.log ?? (() => undefined);
+  const argfile = ensureLauncherBuilt(log);
+  if (!(await portIsFree(options.boltPort))) {
+    throw new LocalNeo4jError(
+      `Port ${options.boltPort} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there: stop what uses it or set NEO4J_LOCAL_BOLT_PORT to a free port.`,
+    );
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+
+  const started = Date.now();
+  const child: ChildProcessWithoutNullStreams = spawn(
+    'java',
+    [
+      `-Xmx${options.heap}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      `@${argfile}`,
+      MAIN_CLASS,
+      `--port=${options.boltPort}`,
+      `--data-dir=${options.dataDir}`,
+      `--pagecache=${options.pageCache}`,
+      `--parent-pid=${process.pid}`,
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  // The password travels on stdin, never on the command line.
+  child.stdin.write(`${options.password}\n`);
+
+  const stderrTail: string[] = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderrTail.push(...chunk.split('\n').filter(Boolean));
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const lines = readline.createInterface({ input: child.stdout });
+
+  const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new LocalNeo4jError(
+          `The local Neo4j did not answer on port ${options.boltPort} within ${Math.round((options.startTimeoutMs ?? 180_000) / 1000)} s; its logs are in ${path.join(options.dataDir, 'logs')}.`,
+        ),
+      );
+    }, options.startTimeoutMs ?? 180_000);
+    lines.on('line', (line) => {
+      const ok = /^NEO4J_LOCAL_READY (\S+) version=(\S+)/.exec(line);
+      const failed = /^NEO4J_LOCAL_FAILED (.*)$/.exec(line);
+      if (ok) {
+        clearTimeout(timer);
+        resolve({ uri: ok[1]!, version: ok[2]! });
+      } else if (failed) {
+        clearTimeout(timer);
+        reject(new LocalNeo4jError(`The local Neo4j could not start: ${failed[1]}.`.replace(/\.\.$/, '.')));
+      } else if (line.trim()) {
+        log(line);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      const detail = stderrTail.slice(-3).join(' ').trim();
+      reject(new LocalNeo4jError(`The local Neo4j exited (code ${code}) before it was ready${detail ? `: ${detail}` : ''}.`));
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin.end('stop\n');
+      const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(kill);
+    })();
+    return stopping;
+  };
+  return { ...ready, pid: child.pid ?? -1, startMs: Date.now() - started, stop };
+}

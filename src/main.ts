@@ -1,0 +1,86 @@
+/**
+ * Process entry of `npm start`: load config, start the local Neo4j when NEO4J_URI is unset,
+ * verify the database, migrate, seed an empty graph, serve; on SIGINT/SIGTERM drain requests,
+ * close the driver and stop the local Neo4j. Known start-up failures end in one sentence and
+ * exit code 1, without a stack trace.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { Database, DatabaseConfigError } from './db/database';
+import { LocalNeo4jError, startLocalNeo4j, type LocalNeo4j } from './db/local-neo4j';
+import { migrate } from './db/migrations';
+import { PortInUseError, startServer, type RunningServer } from './server';
+import { createLogger, type Logger } from './shared/logger';
+import { seedIfEmpty } from './seed/seed-on-start';
+
+const EXPECTED = [ConfigError, LocalNeo4jError, DatabaseConfigError, PortInUseError];
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    return fail(error);
+  }
+  const logger = createLogger(config.logLevel);
+
+  let local: LocalNeo4j | undefined;
+  let db: Database | undefined;
+  let server: RunningServer | undefined;
+  let shuttingDown: Promise<void> | undefined;
+
+  const shutdown = (reason: string): Promise<void> => {
+    shuttingDown ??= (async () => {
+      const started = Date.now();
+      logger.info({ reason }, 'shutting down');
+      await server?.stop().catch((e: unknown) => logger.error({ err: e }, 'HTTP server stop failed'));
+      logger.info({ ms: Date.now() - started }, 'HTTP server stopped');
+      await db?.close().catch((e: unknown) => logger.error({ err: e }, 'driver close failed'));
+      await local?.stop().catch((e: unknown) => logger.error({ err: e }, 'local Neo4j stop failed'));
+      logger.info({ ms: Date.now() - started }, 'stopped');
+    })();
+    return shuttingDown;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void shutdown(signal));
+  }
+
+  try {
+    let uri = config.neo4j.uri;
+    if (uri === undefined) {
+      logger.info({ dataDir: config.local.dataDir, port: config.local.boltPort }, 'starting the local Neo4j');
+      local = await startLocalNeo4j({
+        ...config.local,
+        password: config.neo4j.password,
+        log: (line) => logger.debug({ neo4j: line }),
+      });
+      logger.info({ uri: local.uri, version: local.version, startMs: local.startMs, pid: local.pid }, 'local Neo4j is ready');
+      uri = local.uri;
+    }
+    if (shuttingDown) return await shuttingDown;
+    db = new Database({ ...config.neo4j, uri });
+    await db.verify();
+    const migrations = await migrate(db);
+    logger.info(migrations, 'migrations');
+    if (config.seedOnStart) await seedIfEmpty(db, logger);
+    if (shuttingDown) return await shuttingDown;
+    server = await startServer(config, db, logger);
+    logger.info({ url: server.url }, `Cluster Graph API ready at ${server.url}`);
+  } catch (error) {
+    await shutdown('start-up failed');
+    fail(error, logger);
+  }
+}
+
+function fail(error: unknown, logger?: Logger): void {
+  process.exitCode = 1;
+  if (EXPECTED.some((cls) => error instanceof cls)) {
+    process.stderr.write(`cluster-graph: ${(error as Error).message}\n`);
+    return;
+  }
+  logger?.error({ err: error }, 'start-up failed');
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  process.stderr.write(`cluster-graph: start-up failed: ${message}\n`);
+}
+
+void main();

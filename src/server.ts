@@ -1,0 +1,103 @@
+/**
+ * The HTTP application: express 5 + Apollo Server 5 on /graphql, health probes, and a graceful
+ * start/stop. Built from a Config and an open Database so tests can run it on any port.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { formatError } from './shared/format-error';
+import type { Context } from './shared/context';
+import type { Logger } from './shared/logger';
+import { createSchema, createServices } from './schema';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests, lets in-flight ones finish (up to the grace period), stops Apollo. */
+  stop(): Promise<void>;
+}
+
+/** A port we were asked to listen on is taken: one sentence, no stack trace. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+export async function startServer(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let accepting = true;
+
+  const schema = await createSchema(createServices(db));
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+    introspection: config.nodeEnv !== 'production',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const database = accepting && (await db.ping(2_000));
+    res.status(database ? 200 : 503).json({
+      status: database ? 'ready' : 'unavailable',
+      database: database ? 'up' : accepting ? 'down' : 'shutting down',
+    });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+        return { requestId, logger: logger.child({ requestId }) };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(
+              `Port ${config.port} is already in use, so the API cannot listen there: stop what uses it or set PORT to a free port.`,
+            )
+          : error,
+      );
+    });
+    httpServer.listen({ port: config.port, host: config.host }, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    stop: () => {
+      stopping ??= (async () => {
+        accepting = false;
+        // The drain plugin closes idle connections and waits for in-flight requests; the
+        // timer bounds that wait so a stuck client cannot hold the process forever.
+        const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceSeconds * 1000);
+        try {
+          await apollo.stop();
+        } finally {
+          clearTimeout(grace);
+          if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        }
+      })();
+      return stopping;
+    },
+  };
+}

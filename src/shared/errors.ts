@@ -1,0 +1,54 @@
+/**
+ * The closed set of error codes the API speaks (see shared/API-CONTRACT.md). Services throw
+ * these; formatError lets them through unchanged and masks everything else.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'DATABASE_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extra } });
+    this.name = 'AppError';
+  }
+}
+
+export class BadUserInputError extends AppError {
+  /** argument: the argument path at fault, e.g. "input.slug" or "first". */
+  constructor(message: string, argument?: string) {
+    super('BAD_USER_INPUT', message, argument === undefined ? {} : { argument });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string, argument?: string) {
+    super('NOT_FOUND', message, argument === undefined ? {} : { argument });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, argument?: string) {
+    super('CONFLICT', message, argument === undefined ? {} : { argument });
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super('DATABASE_UNAVAILABLE', 'The graph database is not reachable right now; try again shortly.');
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Apollo's formatError: our coded errors and Apollo's own request errors pass through; anything
+ * else is logged in full and answered as INTERNAL_SERVER_ERROR with no internals (no stack,
+ * no Cypher, no driver message).
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Neo4jError } from 'neo4j-driver';
+import { translateError } from '../db/database';
+import { AppError } from './errors';
+import type { Logger } from './logger';
+
+/** Codes Apollo itself produces for malformed requests; their messages are safe to show. */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const known = original instanceof Neo4jError ? translateError(original) : original;
+  if (known instanceof AppError) {
+    const { stacktrace: _stack, ...extensions } = { ...formatted.extensions, ...known.extensions } as Record<string, unknown>;
+    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The real process entry (dist/src/main.js, built by global setup): start-up failures end in
+ * one sentence and a non-zero exit, a full start with its own local Neo4j serves GraphQL, and
+ * SIGTERM or the parent's death leave no Java process behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../src/db/local-neo4j';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function baseEnv(): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.homedir(),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    SEED_ON_START: 'false',
+  };
+}
+
+function testDbEnv(): Record<string, string> {
+  return {
+    NEO4J_URI: process.env.NEO4J_URI ?? '',
+    NEO4J_USER: process.env.NEO4J_USER ?? 'neo4j',
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
+  };
+}
+
+function runMain(env: Record<string, string>): Run {
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function waitFor(run: Run, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(run.stdout());
+    if (match) return match;
+    if (run.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`never saw ${pattern}; stdout: ${run.stdout().slice(-2000)} stderr: ${run.stderr()}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilDead(pid: number, timeoutMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return !alive(pid);
+}
+
+/** Exit code 1 and exactly one line on stderr, without a stack trace. */
+async function expectOneSentence(run: Run, expected: RegExp): Promise<void> {
+  const { code } = await run.exit;
+  expect(code).toBe(1);
+  const lines = run.stderr().trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(expected);
+  expect(run.stderr()).not.toMatch(/^\s+at /m);
+}
+
+describe('npm start failures say one sentence and exit non-zero', () => {
+  it('a bad configuration value', async () => {
+    await expectOneSentence(runMain({ ...baseEnv(), PORT: 'forty' }), /^cluster-graph: PORT must be a whole number from 0 to 65535, got "forty"\.$/);
+  });
+
+  it('a NEO4J_URI where nothing answers', async () => {
+    const port = await freePort();
+    await expectOneSentence(
+      runMain({ ...baseEnv(), NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'irrelevant' }),
+      new RegExp(`^cluster-graph: Neo4j does not answer at bolt://127\\.0\\.0\\.1:${port}: check NEO4J_URI`),
+    );
+  });
+
+  it('a wrong password', async () => {
+    await expectOneSentence(
+      runMain({ ...baseEnv(), ...testDbEnv(), NEO4J_PASSWORD: 'wrong-password' }),
+      /^cluster-graph: Neo4j at bolt:\/\/\S+ refused user "neo4j": check NEO4J_USER and NEO4J_PASSWORD\.$/,
+    );
+  });
+
+  it('a missing Java when the local Neo4j is needed', async () => {
+    const emptyBin = mkdtempSync(path.join(os.tmpdir(), 'no-java-'));
+    try {
+      await expectOneSentence(
+        runMain({ ...baseEnv(), PATH: emptyBin }),
+        /^cluster-graph: Java 17 or newer is needed to run the local Neo4j, but "java" was not found: .* or set NEO4J_URI to a running Neo4j\.$/,
+      );
+    } finally {
+      rmSync(emptyBin, { recursive: true, force: true });
+    }
+  });
+
+  it('a busy HTTP port', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen({ port: 0, host: '0.0.0.0' }, resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      await expectOneSentence(
+        runMain({ ...baseEnv(), ...testDbEnv(), PORT: String(port) }),
+        new RegExp(`^cluster-graph: Port ${port} is already in use, so the API cannot listen there: .*set PORT to a free port\\.$`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('a busy Bolt port for the local Neo4j', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen({ port: 0, host: '127.0.0.1' }, resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      await expectOneSentence(
+        runMain({ ...baseEnv(), NEO4J_LOCAL_BOLT_PORT: String(port) }),
+        new RegExp(`^cluster-graph: Port ${port} on 127\\.0\\.0\\.1 is already in use, so the local Neo4j cannot listen there: .*NEO4J_LOCAL_BOLT_PORT`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('npm start with its own local Neo4j', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-graph-start-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function startLocal(): Promise<{ run: Run; javaPid: number; port: number }> {
+    const port = await freePort();
+    const run = runMain({
+      ...baseEnv(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE: '64m',
+    });
+    const [, pid] = await waitFor(run, /"pid":(\d+),"msg":"local Neo4j is ready"/);
+    await waitFor(run, /Cluster Graph API ready at/);
+    return { run, javaPid: Number(pid), port };
+  }
+
+  it('serves GraphQL and health, and SIGTERM stops the API and its Neo4j', async () => {
+    const { run, javaPid, port } = await startLocal();
+    expect(alive(javaPid)).toBe(true);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(ready.status).toBe(200);
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+
+    run.child.kill('SIGTERM');
+    const { code } = await run.exit;
+    expect(code).toBe(0);
+    expect(await waitUntilDead(javaPid)).toBe(true);
+    expect(run.stderr()).toBe('');
+  });
+
+  it('a killed API (SIGKILL) takes its Neo4j down with it', async () => {
+    const { run, javaPid } = await startLocal();
+    run.child.kill('SIGKILL');
+    await run.exit;
+    expect(await waitUntilDead(javaPid)).toBe(true);
+  });
+});

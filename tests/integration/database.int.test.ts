@@ -1,0 +1,80 @@
+/** The gateway on the real Neo4j: reads, writes, transactions, error mapping, migrations. */
+import { Database } from '../../src/db/database';
+import { MIGRATIONS, migrate } from '../../src/db/migrations';
+import { ConflictError, DatabaseUnavailableError } from '../../src/shared/errors';
+import { openTestDatabase, removeLabelled } from '../support/db';
+
+const LABEL = 'GatewayTestNode';
+
+describe('Database gateway on the real Neo4j', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await db.write((tx) => tx.run(`CREATE CONSTRAINT gateway_test_key IF NOT EXISTS FOR (n:${LABEL}) REQUIRE n.key IS UNIQUE`));
+  });
+  afterAll(async () => {
+    await removeLabelled(db, LABEL);
+    await db.write((tx) => tx.run('DROP CONSTRAINT gateway_test_key IF EXISTS'));
+    await db.close();
+  });
+
+  it('talks to Neo4j 5.26', async () => {
+    const info = await db.serverInfo();
+    expect(info.version).toMatch(/^5\.26\./);
+  });
+
+  it('writes a node and reads it back with unicode intact', async () => {
+    await db.write((tx) =>
+      tx.run(`CREATE (:${LABEL} {key: $key, name: $name})`, { key: 'rw', name: 'Margit Rüütelmann · Леонтьевский центр' }),
+    );
+    const result = await db.query<{ name: string }>(`MATCH (n:${LABEL} {key: $key}) RETURN n.name AS name`, { key: 'rw' });
+    expect(result.records.map((r) => r.get('name'))).toEqual(['Margit Rüütelmann · Леонтьевский центр']);
+  });
+
+  it('rolls back the whole transaction when one statement fails', async () => {
+    await expect(
+      db.write(async (tx) => {
+        await tx.run(`CREATE (:${LABEL} {key: 'rollback-a'})`);
+        await tx.run(`CREATE (:${LABEL} {key: 'rw'})`); // violates the unique key
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const left = await db.query(`MATCH (n:${LABEL} {key: 'rollback-a'}) RETURN count(n) AS n`);
+    expect(Number(left.records[0]?.get('n'))).toBe(0);
+  });
+
+  it('counts every statement it sends', async () => {
+    const before = db.queryCount;
+    await db.read(async (tx) => {
+      await tx.run('RETURN 1');
+      await tx.run('RETURN 2');
+    });
+    expect(db.queryCount - before).toBe(2);
+  });
+
+  it('answers ping true while the server is up', async () => {
+    await expect(db.ping()).resolves.toBe(true);
+  });
+
+  it('maps an unreachable server to DATABASE_UNAVAILABLE and ping to false', async () => {
+    const dead = new Database({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'whatever1', database: 'neo4j', maxRetryMs: 300 });
+    try {
+      await expect(dead.ping(1_000)).resolves.toBe(false);
+      await expect(dead.query('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    } finally {
+      await dead.close();
+    }
+  });
+
+  it('applies migrations once: a second run is a no-op', async () => {
+    const first = await migrate(db);
+    expect([...first.applied, ...first.skipped].sort()).toEqual(MIGRATIONS.map((m) => m.id).sort());
+    const second = await migrate(db);
+    expect(second.applied).toEqual([]);
+    expect(second.skipped).toEqual(MIGRATIONS.map((m) => m.id));
+    const ledger = await db.query('MATCH (m:Migration) RETURN m.id AS id ORDER BY id');
+    expect(ledger.records.map((r) => r.get('id'))).toEqual(MIGRATIONS.map((m) => m.id));
+    const constraints = await db.query("SHOW CONSTRAINTS YIELD name WHERE name = 'migration_id' RETURN name");
+    expect(constraints.records).toHaveLength(1);
+  });
+});

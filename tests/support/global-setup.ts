@@ -1,0 +1,69 @@
+/**
+ * Starts the test database once per jest run: a throw-away local Neo4j on a free port with a
+ * temporary data directory, or the server named by NEO4J_TEST_URI. Builds dist/ too, for the
+ * suites that start the real process entry. Suites learn the database through NEO4J_* (read
+ * by src/config.ts like any other run) and CLUSTER_GRAPH_TEST_DB, which marks it as ours.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import 'reflect-metadata';
+import { loadTestHarnessEnv } from '../../src/config';
+import { Database } from '../../src/db/database';
+import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { migrate } from '../../src/db/migrations';
+import { harness } from './harness-state';
+
+export default async function globalSetup(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+
+  const external = loadTestHarnessEnv();
+  let uri: string;
+  let user = 'neo4j';
+  let password: string;
+  if (external.uri !== undefined) {
+    if (external.password === undefined) throw new Error('NEO4J_TEST_URI needs NEO4J_TEST_PASSWORD.');
+    ({ uri, user } = external);
+    password = external.password;
+  } else {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-graph-test-neo4j-'));
+    password = randomBytes(12).toString('hex');
+    const neo4j = await startLocalNeo4j({
+      boltPort: await freePort(),
+      dataDir,
+      heap: '1g',
+      pageCache: '128m',
+      password,
+    });
+    harness.neo4j = neo4j;
+    harness.dataDir = dataDir;
+    uri = neo4j.uri;
+    process.stdout.write(`\nlocal test Neo4j started in ${neo4j.startMs} ms (pid ${neo4j.pid})\n`);
+  }
+
+  Object.assign(process.env, {
+    NEO4J_URI: uri,
+    NEO4J_USER: user,
+    NEO4J_PASSWORD: password,
+    NEO4J_DATABASE: 'neo4j',
+    CLUSTER_GRAPH_TEST_DB: uri,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+  });
+
+  const db = new Database({ uri, user, password, database: 'neo4j' });
+  try {
+    await db.verify();
+    const info = await db.serverInfo();
+    process.stdout.write(`Tests run against Neo4j ${info.version} (${info.edition}) at ${uri}\n`);
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('gives defaults for an empty environment and freezes the result', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.user).toBe('neo4j');
+    expect(config.neo4j.database).toBe('neo4j');
+    expect(config.local.boltPort).toBe(7687);
+    expect(config.seedOnStart).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.neo4j)).toBe(true);
+  });
+
+  it('reads every variable it documents', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      NEO4J_URI: 'neo4j+s://db.example.org:7687',
+      NEO4J_USER: 'api',
+      NEO4J_PASSWORD: 'secret-password',
+      NEO4J_DATABASE: 'clusters',
+      NEO4J_LOCAL_BOLT_PORT: '17687',
+      NEO4J_LOCAL_DATA_DIR: '/tmp/cg-data',
+      NEO4J_LOCAL_HEAP: '2G',
+      NEO4J_LOCAL_PAGECACHE: '512m',
+      SEED_ON_START: 'false',
+      SHUTDOWN_GRACE_SECONDS: '3',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      nodeEnv: 'production',
+      logLevel: 'warn',
+      neo4j: { uri: 'neo4j+s://db.example.org:7687', user: 'api', password: 'secret-password', database: 'clusters' },
+      local: { boltPort: 17687, dataDir: '/tmp/cg-data', heap: '2g', pageCache: '512m' },
+      seedOnStart: false,
+      shutdownGraceSeconds: 3,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535, got "abc".'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, got "70000".'],
+    [{ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' }, 'NEO4J_URI must be a Neo4j URI with scheme'],
+    [{ NEO4J_URI: 'not a uri', NEO4J_PASSWORD: 'x' }, 'NEO4J_URI must be a Neo4j URI such as bolt://localhost:7687'],
+    [{ NEO4J_URI: 'bolt://localhost:7687' }, 'NEO4J_PASSWORD must be set when NEO4J_URI is set.'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
+    [{ SEED_ON_START: 'maybe' }, 'SEED_ON_START must be true or false'],
+    [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP must be a size such as 512m or 1g'],
+    [{ NEO4J_PASSWORD: 'short' }, 'NEO4J_PASSWORD must be at least 8 characters'],
+    [{ NEO4J_DATABASE: 'x; DROP' }, 'NEO4J_DATABASE must be a Neo4j database name'],
+  ])('rejects %j with one sentence naming the variable', (env, expected) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message.startsWith(expected)).toBe(true);
+    expect(message.trim().split('\n')).toHaveLength(1);
+    expect(message.endsWith('.')).toBe(true);
+  });
+
+  it('never echoes a rejected password', () => {
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'abc' })).toThrow(/"\*\*\*"/);
+  });
+});
