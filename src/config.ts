@@ -53,7 +53,11 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+const PROJECT_ROOT = path.resolve(
+  __dirname,
+  '..',
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '',
+);
 const LOCAL_DEFAULT_PASSWORD = 'clustergraph-local';
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -131,9 +135,14 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
   }
   const database = text(env, 'NEO4J_DATABASE') ?? 'neo4j';
   if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
-    throw new ConfigError('NEO4J_DATABASE', 'a Neo4j database name (letters, digits, dots, dashes)', database);
+    throw new ConfigError(
+      'NEO4J_DATABASE',
+      'a Neo4j database name (letters, digits, dots, dashes)',
+      database,
+    );
   }
-  const dataDir = text(env, 'NEO4J_LOCAL_DATA_DIR') ?? path.join(PROJECT_ROOT, '.neo4j-local', 'data');
+  const dataDir =
+    text(env, 'NEO4J_LOCAL_DATA_DIR') ?? path.join(PROJECT_ROOT, '.neo4j-local', 'data');
 
   const config: Config = {
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
@@ -165,7 +174,8 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
  * Skipped under NODE_ENV=test so a developer's .env never points a test at their own database.
  */
 export function loadDotenv(): Env {
-  if (process.env.NODE_ENV !== 'test') dotenv.config({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
+  if (process.env.NODE_ENV !== 'test')
+    dotenv.config({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
   return process.env;
 }
 

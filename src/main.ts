@@ -33,10 +33,14 @@ async function main(): Promise<void> {
     shuttingDown ??= (async () => {
       const started = Date.now();
       logger.info({ reason }, 'shutting down');
-      await server?.stop().catch((e: unknown) => logger.error({ err: e }, 'HTTP server stop failed'));
+      await server
+        ?.stop()
+        .catch((e: unknown) => logger.error({ err: e }, 'HTTP server stop failed'));
       logger.info({ ms: Date.now() - started }, 'HTTP server stopped');
       await db?.close().catch((e: unknown) => logger.error({ err: e }, 'driver close failed'));
-      await local?.stop().catch((e: unknown) => logger.error({ err: e }, 'local Neo4j stop failed'));
+      await local
+        ?.stop()
+        .catch((e: unknown) => logger.error({ err: e }, 'local Neo4j stop failed'));
       logger.info({ ms: Date.now() - started }, 'stopped');
     })();
     return shuttingDown;
@@ -48,13 +52,19 @@ async function main(): Promise<void> {
   try {
     let uri = config.neo4j.uri;
     if (uri === undefined) {
-      logger.info({ dataDir: config.local.dataDir, port: config.local.boltPort }, 'starting the local Neo4j');
+      logger.info(
+        { dataDir: config.local.dataDir, port: config.local.boltPort },
+        'starting the local Neo4j',
+      );
       local = await startLocalNeo4j({
         ...config.local,
         password: config.neo4j.password,
         log: (line) => logger.debug({ neo4j: line }),
       });
-      logger.info({ uri: local.uri, version: local.version, startMs: local.startMs, pid: local.pid }, 'local Neo4j is ready');
+      logger.info(
+        { uri: local.uri, version: local.version, startMs: local.startMs, pid: local.pid },
+        'local Neo4j is ready',
+      );
       uri = local.uri;
     }
     if (shuttingDown) return await shuttingDown;

@@ -19,7 +19,10 @@ export function createServices(db: Database): Services {
 }
 
 export async function createSchema(services: Services): Promise<GraphQLSchema> {
-  const container = new ResolverContainer().register(SystemResolver, new SystemResolver(services.system));
+  const container = new ResolverContainer().register(
+    SystemResolver,
+    new SystemResolver(services.system),
+  );
   return buildSchema({
     resolvers: container.resolvers(),
     container,

@@ -28,7 +28,11 @@ export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
 
-export async function startServer(config: Config, db: Database, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  db: Database,
+  logger: Logger,
+): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -59,7 +63,8 @@ export async function startServer(config: Config, db: Database, logger: Logger):
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.headers['x-request-id'];
-        const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+        const requestId =
+          typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
         return { requestId, logger: logger.child({ requestId }) };
       },
     }),
@@ -89,12 +94,16 @@ export async function startServer(config: Config, db: Database, logger: Logger):
         accepting = false;
         // The drain plugin closes idle connections and waits for in-flight requests; the
         // timer bounds that wait so a stuck client cannot hold the process forever.
-        const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceSeconds * 1000);
+        const grace = setTimeout(
+          () => httpServer.closeAllConnections(),
+          config.shutdownGraceSeconds * 1000,
+        );
         try {
           await apollo.stop();
         } finally {
           clearTimeout(grace);
-          if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+          if (httpServer.listening)
+            await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         }
       })();
       return stopping;

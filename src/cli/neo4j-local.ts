@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Neo4j ${neo4j.version} at ${neo4j.uri} (user ${config.neo4j.user}), data in ${config.local.dataDir}; Ctrl-C stops it.\n`,
     );
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void neo4j.stop());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => void neo4j.stop());
   } catch (error) {
     if (!(error instanceof ConfigError || error instanceof LocalNeo4jError)) throw error;
     process.stderr.write(`neo4j:local: ${error.message}\n`);

@@ -45,11 +45,16 @@ export function isUnavailable(error: unknown): boolean {
 /** Maps driver errors (by code) to the errors the API speaks; leaves the rest alone. */
 export function translateError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE.has(error.code) || error.code === 'Neo.TransientError.General.DatabaseUnavailable') {
+  if (
+    UNAVAILABLE.has(error.code) ||
+    error.code === 'Neo.TransientError.General.DatabaseUnavailable'
+  ) {
     return new DatabaseUnavailableError();
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError('The write conflicts with an existing record (a unique value is taken).');
+    return new ConflictError(
+      'The write conflicts with an existing record (a unique value is taken).',
+    );
   }
   return error;
 }
@@ -89,7 +94,10 @@ export class Database {
       await this.driver.verifyConnectivity({ database: this.name });
     } catch (error) {
       const code = error instanceof Neo4jError ? error.code : '';
-      if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+      if (
+        code === 'Neo.ClientError.Security.Unauthorized' ||
+        code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+      ) {
         throw new DatabaseConfigError(
           `Neo4j at ${this.options.uri} refused user "${this.options.user}": check NEO4J_USER and NEO4J_PASSWORD.`,
         );
@@ -111,7 +119,10 @@ export class Database {
 
   /** True when a trivial read succeeds within timeoutMs; never throws. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.READ,
+    });
     try {
       await session.run('RETURN 1', {}, { timeout: timeoutMs });
       return true;
@@ -125,7 +136,9 @@ export class Database {
   /** Name and version of the server, e.g. { name: "Neo4j Kernel", version: "5.26.30", edition: "community" }. */
   async serverInfo(): Promise<{ version: string; edition: string }> {
     const result = await this.read((tx) =>
-      tx.run('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition'),
+      tx.run(
+        'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+      ),
     );
     const record = result.records[0];
     return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
@@ -163,7 +176,11 @@ export class Database {
     });
     const config = {
       timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-      metadata: { app: 'cluster-graph', operation: options.operation ?? '', requestId: options.requestId ?? '' },
+      metadata: {
+        app: 'cluster-graph',
+        operation: options.operation ?? '',
+        requestId: options.requestId ?? '',
+      },
     };
     const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx));
     try {

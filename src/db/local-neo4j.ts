@@ -18,7 +18,8 @@ import { projectRoot, type LocalNeo4jConfig } from '../config';
 export const LAUNCHER_DIR = path.join(projectRoot(), 'docker', 'neo4j-local');
 const MAIN_CLASS = 'org.clustergraph.neo4jlocal.Neo4jLocal';
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
-const CLASS_FILE = path.join(LAUNCHER_DIR, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
+const CLASS_FILE =
+  path.join(LAUNCHER_DIR, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
 const MIN_JAVA = 17;
 
 /** A failure to start, said in one sentence for the person at the terminal. */
@@ -178,7 +179,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     stderrTail.push(...chunk.split('\n').filter(Boolean));
     stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const lines = readline.createInterface({ input: child.stdout });
 
   const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
@@ -198,7 +201,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         resolve({ uri: ok[1]!, version: ok[2]! });
       } else if (failed) {
         clearTimeout(timer);
-        reject(new LocalNeo4jError(`The local Neo4j could not start: ${failed[1]}.`.replace(/\.\.$/, '.')));
+        reject(
+          new LocalNeo4jError(
+            `The local Neo4j could not start: ${failed[1]}.`.replace(/\.\.$/, '.'),
+          ),
+        );
       } else if (line.trim()) {
         log(line);
       }
@@ -206,7 +213,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     void exited.then((code) => {
       clearTimeout(timer);
       const detail = stderrTail.slice(-3).join(' ').trim();
-      reject(new LocalNeo4jError(`The local Neo4j exited (code ${code}) before it was ready${detail ? `: ${detail}` : ''}.`));
+      reject(
+        new LocalNeo4jError(
+          `The local Neo4j exited (code ${code}) before it was ready${detail ? `: ${detail}` : ''}.`,
+        ),
+      );
     });
   });
 

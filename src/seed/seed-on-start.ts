@@ -3,7 +3,11 @@ import type { Database } from '../db/database';
 import type { Logger } from '../shared/logger';
 
 export async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
-  const result = await db.query('MATCH (e:Entity) RETURN count(e) AS n', {}, { operation: 'seed-check' });
+  const result = await db.query(
+    'MATCH (e:Entity) RETURN count(e) AS n',
+    {},
+    { operation: 'seed-check' },
+  );
   const entities = Number(result.records[0]?.get('n') ?? 0);
   if (entities > 0) {
     logger.info({ entities }, 'graph already holds entities; seeds not loaded');

@@ -49,6 +49,9 @@ export class ConflictError extends AppError {
 
 export class DatabaseUnavailableError extends AppError {
   constructor() {
-    super('DATABASE_UNAVAILABLE', 'The graph database is not reachable right now; try again shortly.');
+    super(
+      'DATABASE_UNAVAILABLE',
+      'The graph database is not reachable right now; try again shortly.',
+    );
   }
 }

@@ -21,12 +21,24 @@ const APOLLO_REQUEST_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const known = original instanceof Neo4jError ? translateError(original) : original;
   if (known instanceof AppError) {
-    const { stacktrace: _stack, ...extensions } = { ...formatted.extensions, ...known.extensions } as Record<string, unknown>;
-    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions };
+    const { stacktrace: _stack, ...extensions } = {
+      ...formatted.extensions,
+      ...known.extensions,
+    } as Record<string, unknown>;
+    return {
+      message: known.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions,
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {

@@ -39,7 +39,11 @@ function testDbEnv(): Record<string, string> {
 }
 
 function runMain(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
@@ -58,7 +62,9 @@ async function waitFor(run: Run, pattern: RegExp, timeoutMs = 120_000): Promise<
     if (run.child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`never saw ${pattern}; stdout: ${run.stdout().slice(-2000)} stderr: ${run.stderr()}`);
+  throw new Error(
+    `never saw ${pattern}; stdout: ${run.stdout().slice(-2000)} stderr: ${run.stderr()}`,
+  );
 }
 
 function alive(pid: number): boolean {
@@ -91,14 +97,23 @@ async function expectOneSentence(run: Run, expected: RegExp): Promise<void> {
 
 describe('npm start failures say one sentence and exit non-zero', () => {
   it('a bad configuration value', async () => {
-    await expectOneSentence(runMain({ ...baseEnv(), PORT: 'forty' }), /^cluster-graph: PORT must be a whole number from 0 to 65535, got "forty"\.$/);
+    await expectOneSentence(
+      runMain({ ...baseEnv(), PORT: 'forty' }),
+      /^cluster-graph: PORT must be a whole number from 0 to 65535, got "forty"\.$/,
+    );
   });
 
   it('a NEO4J_URI where nothing answers', async () => {
     const port = await freePort();
     await expectOneSentence(
-      runMain({ ...baseEnv(), NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'irrelevant' }),
-      new RegExp(`^cluster-graph: Neo4j does not answer at bolt://127\\.0\\.0\\.1:${port}: check NEO4J_URI`),
+      runMain({
+        ...baseEnv(),
+        NEO4J_URI: `bolt://127.0.0.1:${port}`,
+        NEO4J_PASSWORD: 'irrelevant',
+      }),
+      new RegExp(
+        `^cluster-graph: Neo4j does not answer at bolt://127\\.0\\.0\\.1:${port}: check NEO4J_URI`,
+      ),
     );
   });
 
@@ -128,7 +143,9 @@ describe('npm start failures say one sentence and exit non-zero', () => {
     try {
       await expectOneSentence(
         runMain({ ...baseEnv(), ...testDbEnv(), PORT: String(port) }),
-        new RegExp(`^cluster-graph: Port ${port} is already in use, so the API cannot listen there: .*set PORT to a free port\\.$`),
+        new RegExp(
+          `^cluster-graph: Port ${port} is already in use, so the API cannot listen there: .*set PORT to a free port\\.$`,
+        ),
       );
     } finally {
       blocker.close();
@@ -142,7 +159,9 @@ describe('npm start failures say one sentence and exit non-zero', () => {
     try {
       await expectOneSentence(
         runMain({ ...baseEnv(), NEO4J_LOCAL_BOLT_PORT: String(port) }),
-        new RegExp(`^cluster-graph: Port ${port} on 127\\.0\\.0\\.1 is already in use, so the local Neo4j cannot listen there: .*NEO4J_LOCAL_BOLT_PORT`),
+        new RegExp(
+          `^cluster-graph: Port ${port} on 127\\.0\\.0\\.1 is already in use, so the local Neo4j cannot listen there: .*NEO4J_LOCAL_BOLT_PORT`,
+        ),
       );
     } finally {
       blocker.close();

@@ -5,7 +5,10 @@ import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { openTestDatabase, testConfig } from '../support/db';
 
-async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -21,7 +24,11 @@ describe('HTTP server', () => {
 
   beforeAll(async () => {
     db = openTestDatabase();
-    server = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1' }), db, createLogger('silent'));
+    server = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      db,
+      createLogger('silent'),
+    );
     base = `http://127.0.0.1:${server.port}`;
   });
   afterAll(async () => {
@@ -36,8 +43,13 @@ describe('HTTP server', () => {
   });
 
   it('reports the versions of the API and of the Neo4j it reads', async () => {
-    const { json } = await post(`${base}/graphql`, { query: '{ version { api neo4j neo4jEdition } health { status database } }' });
-    const data = json.data as { version: { api: string; neo4j: string; neo4jEdition: string }; health: unknown };
+    const { json } = await post(`${base}/graphql`, {
+      query: '{ version { api neo4j neo4jEdition } health { status database } }',
+    });
+    const data = json.data as {
+      version: { api: string; neo4j: string; neo4jEdition: string };
+      health: unknown;
+    };
     expect(data.version.neo4j).toMatch(/^5\.26\./);
     expect(data.version.neo4jEdition).toBe('community');
     expect(data.version.api).toMatch(/^\d+\.\d+\.\d+/);
@@ -67,8 +79,17 @@ describe('HTTP server', () => {
   });
 
   it('answers 503 on /health/ready while Neo4j is unreachable', async () => {
-    const deadDb = new Database({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'whatever1', database: 'neo4j' });
-    const other = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1' }), deadDb, createLogger('silent'));
+    const deadDb = new Database({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'whatever1',
+      database: 'neo4j',
+    });
+    const other = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      deadDb,
+      createLogger('silent'),
+    );
     try {
       const ready = await fetch(`http://127.0.0.1:${other.port}/health/ready`);
       expect(ready.status).toBe(503);
@@ -82,12 +103,25 @@ describe('HTTP server', () => {
   });
 
   it('lets an in-flight request finish when stopped', async () => {
-    const other = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1' }), db, createLogger('silent'));
+    const other = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      db,
+      createLogger('silent'),
+    );
     // Open a request, then stop the server before its body is complete.
     const body = JSON.stringify({ query: '{ version { neo4j } }' });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: other.port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: '127.0.0.1',
+          port: other.port,
+          path: '/graphql',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (res) => {
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString()));
@@ -103,6 +137,8 @@ describe('HTTP server', () => {
     });
     const { status, text } = await answer;
     expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual({ data: { version: { neo4j: expect.stringMatching(/^5\.26\./) } } });
+    expect(JSON.parse(text)).toEqual({
+      data: { version: { neo4j: expect.stringMatching(/^5\.26\./) } },
+    });
   });
 });

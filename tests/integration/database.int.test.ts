@@ -11,7 +11,11 @@ describe('Database gateway on the real Neo4j', () => {
 
   beforeAll(async () => {
     db = openTestDatabase();
-    await db.write((tx) => tx.run(`CREATE CONSTRAINT gateway_test_key IF NOT EXISTS FOR (n:${LABEL}) REQUIRE n.key IS UNIQUE`));
+    await db.write((tx) =>
+      tx.run(
+        `CREATE CONSTRAINT gateway_test_key IF NOT EXISTS FOR (n:${LABEL}) REQUIRE n.key IS UNIQUE`,
+      ),
+    );
   });
   afterAll(async () => {
     await removeLabelled(db, LABEL);
@@ -26,10 +30,18 @@ describe('Database gateway on the real Neo4j', () => {
 
   it('writes a node and reads it back with unicode intact', async () => {
     await db.write((tx) =>
-      tx.run(`CREATE (:${LABEL} {key: $key, name: $name})`, { key: 'rw', name: 'Margit Rüütelmann · Леонтьевский центр' }),
+      tx.run(`CREATE (:${LABEL} {key: $key, name: $name})`, {
+        key: 'rw',
+        name: 'Margit Rüütelmann · Леонтьевский центр',
+      }),
     );
-    const result = await db.query<{ name: string }>(`MATCH (n:${LABEL} {key: $key}) RETURN n.name AS name`, { key: 'rw' });
-    expect(result.records.map((r) => r.get('name'))).toEqual(['Margit Rüütelmann · Леонтьевский центр']);
+    const result = await db.query<{ name: string }>(
+      `MATCH (n:${LABEL} {key: $key}) RETURN n.name AS name`,
+      { key: 'rw' },
+    );
+    expect(result.records.map((r) => r.get('name'))).toEqual([
+      'Margit Rüütelmann · Леонтьевский центр',
+    ]);
   });
 
   it('rolls back the whole transaction when one statement fails', async () => {
@@ -57,7 +69,13 @@ describe('Database gateway on the real Neo4j', () => {
   });
 
   it('maps an unreachable server to DATABASE_UNAVAILABLE and ping to false', async () => {
-    const dead = new Database({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'whatever1', database: 'neo4j', maxRetryMs: 300 });
+    const dead = new Database({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'whatever1',
+      database: 'neo4j',
+      maxRetryMs: 300,
+    });
     try {
       await expect(dead.ping(1_000)).resolves.toBe(false);
       await expect(dead.query('RETURN 1')).rejects.toBeInstanceOf(DatabaseUnavailableError);
@@ -74,7 +92,9 @@ describe('Database gateway on the real Neo4j', () => {
     expect(second.skipped).toEqual(MIGRATIONS.map((m) => m.id));
     const ledger = await db.query('MATCH (m:Migration) RETURN m.id AS id ORDER BY id');
     expect(ledger.records.map((r) => r.get('id'))).toEqual(MIGRATIONS.map((m) => m.id));
-    const constraints = await db.query("SHOW CONSTRAINTS YIELD name WHERE name = 'migration_id' RETURN name");
+    const constraints = await db.query(
+      "SHOW CONSTRAINTS YIELD name WHERE name = 'migration_id' RETURN name",
+    );
     expect(constraints.records).toHaveLength(1);
   });
 });

@@ -18,17 +18,22 @@ import { harness } from './harness-state';
 
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 
   const external = loadTestHarnessEnv();
   let uri: string;
   let user = 'neo4j';
   let password: string;
   if (external.uri !== undefined) {
-    if (external.password === undefined) throw new Error('NEO4J_TEST_URI needs NEO4J_TEST_PASSWORD.');
+    if (external.password === undefined)
+      throw new Error('NEO4J_TEST_URI needs NEO4J_TEST_PASSWORD.');
     ({ uri, user } = external);
     password = external.password;
   } else {

@@ -35,7 +35,12 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       nodeEnv: 'production',
       logLevel: 'warn',
-      neo4j: { uri: 'neo4j+s://db.example.org:7687', user: 'api', password: 'secret-password', database: 'clusters' },
+      neo4j: {
+        uri: 'neo4j+s://db.example.org:7687',
+        user: 'api',
+        password: 'secret-password',
+        database: 'clusters',
+      },
       local: { boltPort: 17687, dataDir: '/tmp/cg-data', heap: '2g', pageCache: '512m' },
       seedOnStart: false,
       shutdownGraceSeconds: 3,
@@ -45,10 +50,19 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535, got "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, got "70000".'],
-    [{ NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' }, 'NEO4J_URI must be a Neo4j URI with scheme'],
-    [{ NEO4J_URI: 'not a uri', NEO4J_PASSWORD: 'x' }, 'NEO4J_URI must be a Neo4j URI such as bolt://localhost:7687'],
+    [
+      { NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' },
+      'NEO4J_URI must be a Neo4j URI with scheme',
+    ],
+    [
+      { NEO4J_URI: 'not a uri', NEO4J_PASSWORD: 'x' },
+      'NEO4J_URI must be a Neo4j URI such as bolt://localhost:7687',
+    ],
     [{ NEO4J_URI: 'bolt://localhost:7687' }, 'NEO4J_PASSWORD must be set when NEO4J_URI is set.'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
     [{ SEED_ON_START: 'maybe' }, 'SEED_ON_START must be true or false'],
     [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP must be a size such as 512m or 1g'],

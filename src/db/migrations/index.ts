@@ -14,18 +14,24 @@ export interface MigrationReport {
   skipped: string[];
 }
 
-export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationReport> {
   const ids = migrations.map((m) => m.id);
   if (new Set(ids).size !== ids.length || ids.some((id, i) => i > 0 && id <= ids[i - 1]!)) {
     throw new Error('migration ids must be unique and in ascending order');
   }
   const report: MigrationReport = { applied: [], skipped: [] };
   const done = new Set(
-    await db.read(async (tx) => {
-      // The ledger label may not exist yet on a fresh database: that is simply "none applied".
-      const result = await tx.run('MATCH (m:Migration) RETURN m.id AS id');
-      return result.records.map((r) => r.get('id') as string);
-    }, { operation: 'migrate' }),
+    await db.read(
+      async (tx) => {
+        // The ledger label may not exist yet on a fresh database: that is simply "none applied".
+        const result = await tx.run('MATCH (m:Migration) RETURN m.id AS id');
+        return result.records.map((r) => r.get('id') as string);
+      },
+      { operation: 'migrate' },
+    ),
   );
   for (const m of migrations) {
     if (done.has(m.id)) {
@@ -37,10 +43,13 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     }
     await db.write(
       (tx) =>
-        tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.description = $description, m.appliedAt = datetime()', {
-          id: m.id,
-          description: m.description,
-        }),
+        tx.run(
+          'MERGE (m:Migration {id: $id}) ON CREATE SET m.description = $description, m.appliedAt = datetime()',
+          {
+            id: m.id,
+            description: m.description,
+          },
+        ),
       { operation: `migrate ${m.id}` },
     );
     report.applied.push(m.id);

@@ -15,7 +15,7 @@ export class VersionInfo {
 
 @ObjectType({ description: 'Liveness of the API and reachability of its database.' })
 export class Health {
-  @Field({ description: '"ok" when the database answers, "degraded" when it does not.' })
+  @Field({ description: 'ok when the database answers, degraded when it does not.' })
   status!: string;
 
   @Field({ description: 'Whether Neo4j answered a trivial query just now.' })
