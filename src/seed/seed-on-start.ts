@@ -1,6 +1,7 @@
 /** Loads the seed graph at start when the database holds no entity yet. */
 import type { Database } from '../db/database';
 import type { Logger } from '../shared/logger';
+import { loadSeeds } from './load';
 
 export async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
   const result = await db.query(
@@ -13,5 +14,6 @@ export async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
     logger.info({ entities }, 'graph already holds entities; seeds not loaded');
     return;
   }
-  logger.info('graph is empty; no seed data is defined yet');
+  const report = await loadSeeds(db);
+  logger.info(report, 'graph was empty; seeds loaded');
 }

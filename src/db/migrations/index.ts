@@ -6,8 +6,9 @@
 import type { Database } from '../database';
 import type { Migration } from './migration';
 import { migration as m001 } from './001_migration_log';
+import { migration as m002 } from './002_graph_model';
 
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
 
 export interface MigrationReport {
   applied: string[];

@@ -1,0 +1,181 @@
+/**
+ * The graph model in one place: entity labels, their closed kind enums, relationship types with
+ * the endpoints each allows, and the n-ary interaction nodes. Seeds, migrations and (later) the
+ * API all read these lists, so a label or type name never comes from user input.
+ */
+
+export const ENTITY_LABELS = [
+  'Organisation',
+  'Person',
+  'Event',
+  'Project',
+  'Publication',
+  'Place',
+  'Topic',
+  'Award',
+  'Document',
+] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+/** N-ary facts are nodes of their own (label `Interaction` plus one of these). */
+export const INTERACTION_LABELS = ['Invitation', 'Presentation', 'Proposal', 'Question'] as const;
+export type InteractionLabel = (typeof INTERACTION_LABELS)[number];
+
+export const ORGANISATION_KINDS = [
+  'FUND',
+  'RESEARCH_CENTRE',
+  'INCUBATOR',
+  'TECHNOPARK',
+  'CLUSTER',
+  'ASSOCIATION',
+  'COMPETENCE_CENTRE',
+  'EXPERT_GROUP',
+  'COMPANY',
+  'COMPANY_GROUP',
+  'PUBLIC_BODY',
+  'UNIVERSITY',
+  'OTHER',
+] as const;
+export const EVENT_KINDS = [
+  'MEETING',
+  'FORUM',
+  'CONFERENCE',
+  'SESSION',
+  'WORKING_GROUP',
+  'AWARD_CEREMONY',
+  'SERIES',
+  'OTHER',
+] as const;
+export const PLACE_KINDS = [
+  'CITY',
+  'TOWN',
+  'DISTRICT',
+  'REGION',
+  'COUNTRY',
+  'SUPRANATIONAL_REGION',
+] as const;
+export const PROJECT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'UNKNOWN'] as const;
+export const PUBLICATION_KINDS = [
+  'REPORT',
+  'CONCEPT',
+  'VIDEO',
+  'DOCUMENTATION',
+  'PHOTO',
+  'PROGRAMME',
+  'OTHER',
+] as const;
+
+/** Which `kind` enum (if any) each label carries. */
+export const KINDS_BY_LABEL: Partial<Record<EntityLabel, readonly string[]>> = {
+  Organisation: ORGANISATION_KINDS,
+  Event: EVENT_KINDS,
+  Place: PLACE_KINDS,
+  Publication: PUBLICATION_KINDS,
+};
+
+export const EVIDENCE_KINDS = ['STATED', 'EXTERNAL', 'ASSERTED'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** STATED: the source says it in so many words; INFERRED: it follows from what the source says. */
+export const CONFIDENCES = ['STATED', 'INFERRED'] as const;
+
+type Ends = readonly EntityLabel[];
+const ACTORS: Ends = ['Person', 'Organisation'];
+const ALL: Ends = ENTITY_LABELS;
+
+/**
+ * Relationship types between entities and the endpoints each accepts. Every relationship carries
+ * evidence (evidenceIds) and may carry role, startDate and endDate.
+ */
+export const RELATIONSHIP_RULES = {
+  AFFILIATED_WITH: {
+    from: ACTORS,
+    to: ['Organisation'],
+    meaning: 'a person or organisation belongs to, works for or is a member of an organisation',
+  },
+  PART_OF: {
+    from: ['Organisation', 'Event', 'Place', 'Project'],
+    to: ['Organisation', 'Event', 'Place', 'Project'],
+    sameLabel: true,
+    meaning:
+      'a unit of an organisation, a session of an event, a place within a place, a sub-project',
+  },
+  ORGANISED: {
+    from: ACTORS,
+    to: ['Event'],
+    meaning: 'organised or hosted an event (role says which)',
+  },
+  PARTICIPATED_IN: {
+    from: ACTORS,
+    to: ['Event'],
+    meaning: 'took part in an event (role: participant, speaker, ...)',
+  },
+  HELD_IN: { from: ['Event'], to: ['Place'], meaning: 'where an event took place' },
+  BASED_IN: {
+    from: ['Organisation', 'Person', 'Project'],
+    to: ['Place'],
+    meaning: 'where an organisation, person or project is located',
+  },
+  WORKS_ON: {
+    from: ACTORS,
+    to: ['Project'],
+    meaning: 'works on a project (role: lead partner, partner, funder, ...)',
+  },
+  PUBLISHED: {
+    from: ACTORS,
+    to: ['Publication', 'Document'],
+    meaning: 'authored, published or photographed a publication or document',
+  },
+  ABOUT: {
+    from: ['Event', 'Project', 'Publication', 'Organisation', 'Document', 'Award'],
+    to: ['Topic', 'Event', 'Project', 'Publication', 'Place'],
+    meaning: 'what an event, project, publication or organisation deals with',
+  },
+  COLLABORATES_WITH: {
+    from: ACTORS,
+    to: ACTORS,
+    meaning: 'a stated collaboration (or the wish for one: role says)',
+  },
+  RECEIVED: {
+    from: ['Person', 'Organisation', 'Project'],
+    to: ['Award'],
+    meaning: 'received an award',
+  },
+  AWARDED_AT: { from: ['Award'], to: ['Event'], meaning: 'the event where an award was given' },
+  AUDIENCE_FROM: {
+    from: ['Event'],
+    to: ['Place'],
+    meaning: 'the regions an event draws its participants from',
+  },
+  MENTIONS: {
+    from: ['Document'],
+    to: ALL,
+    meaning: 'a source document mentions an entity (with the quote)',
+  },
+} as const satisfies Record<string, { from: Ends; to: Ends; meaning: string; sameLabel?: boolean }>;
+
+export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as RelationshipType[];
+
+/** Relationship types that link an interaction node to its parties. */
+export const INTERACTION_LINKS = {
+  Invitation: { actor: 'EXTENDED', others: ['INVITES', 'TO', 'ON_BEHALF_OF'] },
+  Presentation: { actor: 'GAVE', others: ['AT', 'ABOUT', 'ON_BEHALF_OF'] },
+  Proposal: { actor: 'PUT_FORWARD', others: ['AT', 'ABOUT'] },
+  Question: { actor: 'ASKED', others: ['AT', 'ABOUT'] },
+} as const satisfies Record<InteractionLabel, { actor: string; others: readonly string[] }>;
+
+/** Returns a sentence when `from -type-> to` is not allowed, otherwise undefined. */
+export function checkEndpoints(
+  type: RelationshipType,
+  from: EntityLabel,
+  to: EntityLabel,
+): string | undefined {
+  const rule: { from: Ends; to: Ends; sameLabel?: boolean } = RELATIONSHIP_RULES[type];
+  if (!rule.from.includes(from))
+    return `${type} cannot start at a ${from} (allowed: ${rule.from.join(', ')})`;
+  if (!rule.to.includes(to))
+    return `${type} cannot end at a ${to} (allowed: ${rule.to.join(', ')})`;
+  if (rule.sameLabel && from !== to)
+    return `${type} links two things of the same type, not a ${from} and a ${to}`;
+  return undefined;
+}
