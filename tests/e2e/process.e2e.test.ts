@@ -186,6 +186,7 @@ describe('npm start with its own local Neo4j', () => {
       NEO4J_LOCAL_DATA_DIR: dataDir,
       NEO4J_LOCAL_HEAP: '512m',
       NEO4J_LOCAL_PAGECACHE: '64m',
+      SEED_ON_START: 'true',
     });
     const [, pid] = await waitFor(run, /"pid":(\d+),"msg":"local Neo4j is ready"/);
     await waitFor(run, /Cluster Graph API ready at/);
@@ -203,6 +204,8 @@ describe('npm start with its own local Neo4j', () => {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+    // The graph was empty, so start-up loaded the seeds.
+    expect(run.stdout()).toMatch(/"msg":"graph was empty; seeds loaded"/);
 
     run.child.kill('SIGTERM');
     const { code } = await run.exit;

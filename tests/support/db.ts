@@ -25,3 +25,44 @@ export async function removeLabelled(db: Database, label: string): Promise<void>
   if (!/^[A-Z][A-Za-z0-9]*$/.test(label)) throw new Error(`not a label: ${label}`);
   await db.write((tx) => tx.run(`MATCH (n:\`${label}\`) DETACH DELETE n`));
 }
+
+/** Deletes every node but the migration ledger: a clean graph on the test database. */
+export async function clearGraph(db: Database): Promise<void> {
+  await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
+}
+
+export interface GraphState {
+  labels: Record<string, number>;
+  types: Record<string, number>;
+  /** Every node's labels and properties and every relationship's ends, type and properties. */
+  fingerprint: string;
+}
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Temporal values print as ISO text; other objects by their sorted fields.
+    const text = String(value);
+    if (text !== '[object Object]') return JSON.stringify(text);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Counts per label and relationship type, and a fingerprint of all content. */
+export async function graphState(db: Database): Promise<GraphState> {
+  return db.read(async (tx) => {
+    const labels = await tx.run('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c');
+    const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
+    const nodes = await tx.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+    const rels = await tx.run('MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS props');
+    const count = (result: typeof labels, key: string): Record<string, number> =>
+      Object.fromEntries(result.records.map((r) => [r.get(key) as string, Number(r.get('c'))]));
+    const lines = [
+      ...nodes.records.map((r) => stable([r.get('labels'), r.get('props')])),
+      ...rels.records.map((r) => stable([r.get('a'), r.get('t'), r.get('b'), r.get('props')])),
+    ].sort();
+    return { labels: count(labels, 'l'), types: count(types, 't'), fingerprint: lines.join('\n') };
+  });
+}
