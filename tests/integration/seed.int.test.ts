@@ -18,13 +18,21 @@ interface RawFile {
   mentions?: { entity: string }[];
   relationships?: { type: string; from: string; to: string }[];
   invitations?: { invitees: string[]; onBehalfOf?: string }[];
-  presentations?: { presenters: string[]; subjects?: string[]; event?: string; onBehalfOf?: string }[];
+  presentations?: {
+    presenters: string[];
+    subjects?: string[];
+    event?: string;
+    onBehalfOf?: string;
+  }[];
   proposals?: { proposers: string[]; subjects?: string[]; event?: string }[];
   questions?: { askers: string[]; subjects?: string[]; event?: string }[];
 }
 
 /** Expected counts, read straight from the YAML (relationships are unique per type and ends). */
-function expectedCounts(seedDir: string): { labels: Record<string, number>; types: Record<string, number> } {
+function expectedCounts(seedDir: string): {
+  labels: Record<string, number>;
+  types: Record<string, number>;
+} {
   const files = readdirSync(path.join(seedDir, 'graph'))
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => parse(readFileSync(path.join(seedDir, 'graph', f), 'utf8')) as RawFile);
@@ -47,7 +55,11 @@ function expectedCounts(seedDir: string): { labels: Record<string, number>; type
     }
     for (const m of f.mentions ?? []) rels.add(`MENTIONS|${f.document!.slug}|${m.entity}`);
     for (const r of f.relationships ?? []) rels.add(`${r.type}|${r.from}|${r.to}`);
-    const interactions = (label: string, items: unknown[] | undefined, links: (item: never) => Record<string, number>): void => {
+    const interactions = (
+      label: string,
+      items: unknown[] | undefined,
+      links: (item: never) => Record<string, number>,
+    ): void => {
       for (const item of items ?? []) {
         bump(labels, label);
         bump(labels, 'Interaction');
@@ -61,12 +73,16 @@ function expectedCounts(seedDir: string): { labels: Record<string, number>; type
       TO: 1,
       ON_BEHALF_OF: i.onBehalfOf ? 1 : 0,
     }));
-    interactions('Presentation', f.presentations, (p: NonNullable<RawFile['presentations']>[number]) => ({
-      GAVE: p.presenters.length,
-      AT: p.event ? 1 : 0,
-      ABOUT: p.subjects?.length ?? 0,
-      ON_BEHALF_OF: p.onBehalfOf ? 1 : 0,
-    }));
+    interactions(
+      'Presentation',
+      f.presentations,
+      (p: NonNullable<RawFile['presentations']>[number]) => ({
+        GAVE: p.presenters.length,
+        AT: p.event ? 1 : 0,
+        ABOUT: p.subjects?.length ?? 0,
+        ON_BEHALF_OF: p.onBehalfOf ? 1 : 0,
+      }),
+    );
     interactions('Proposal', f.proposals, (p: NonNullable<RawFile['proposals']>[number]) => ({
       PUT_FORWARD: p.proposers.length,
       AT: p.event ? 1 : 0,
@@ -117,8 +133,10 @@ describe('seed loader on the real Neo4j', () => {
   it('holds as many nodes per label and relationships per type as the seed files state', async () => {
     const state = await graphState(db);
     const expected = expectedCounts(DEFAULT_SEED_DIR);
-    for (const [label, n] of Object.entries(expected.labels)) expect([label, state.labels[label]]).toEqual([label, n]);
-    for (const [type, n] of Object.entries(expected.types)) expect([type, state.types[type]]).toEqual([type, n]);
+    for (const [label, n] of Object.entries(expected.labels))
+      expect([label, state.labels[label]]).toEqual([label, n]);
+    for (const [type, n] of Object.entries(expected.types))
+      expect([type, state.types[type]]).toEqual([type, n]);
     expect(state.labels.Document).toBe(2);
     expect(state.labels.Entity).toBeGreaterThan(60);
   });
@@ -156,7 +174,9 @@ describe('seed loader on the real Neo4j', () => {
     expect(Number(r.get('stated'))).toBeGreaterThan(100);
     expect(Number(r.get('notVerbatim'))).toBe(0);
     expect(Number(r.get('untranslated'))).toBe(0);
-    const external = await db.query("MATCH (e:Evidence {kind: 'EXTERNAL'}) WHERE e.url IS NULL OR NOT e.url STARTS WITH 'http' RETURN count(e) AS n");
+    const external = await db.query(
+      "MATCH (e:Evidence {kind: 'EXTERNAL'}) WHERE e.url IS NULL OR NOT e.url STARTS WITH 'http' RETURN count(e) AS n",
+    );
     expect(Number(external.records[0]!.get('n'))).toBe(0);
   });
 
@@ -168,7 +188,9 @@ describe('seed loader on the real Neo4j', () => {
       CALL () { MATCH (n) WHERE n.evidenceIds IS NOT NULL UNWIND n.evidenceIds AS id OPTIONAL MATCH (e:Evidence {id: id}) WITH id, e WHERE e IS NULL RETURN count(id) AS dangling }
       RETURN bareRels, bareInteractions, bareEntities, dangling`);
     const r = result.records[0]!;
-    expect(['bareRels', 'bareInteractions', 'bareEntities', 'dangling'].map((k) => Number(r.get(k)))).toEqual([0, 0, 0, 0]);
+    expect(
+      ['bareRels', 'bareInteractions', 'bareEntities', 'dangling'].map((k) => Number(r.get(k))),
+    ).toEqual([0, 0, 0, 0]);
   });
 
   it('keeps the session time with its time zone (11:30-13:15 Moscow time)', async () => {
@@ -188,10 +210,18 @@ describe('seed loader on the real Neo4j', () => {
     const result = await db.query(`
       MATCH (n:Entity) WHERE n.slug IN ['st-petersburg', 'leontief-centre', 'waste-recycling-cluster']
       RETURN n.slug AS slug, [i IN range(0, size(n.aliasNames) - 1) | n.aliasLanguages[i] + ':' + n.aliasNames[i]] AS aliases`);
-    const bySlug = Object.fromEntries(result.records.map((r) => [r.get('slug'), r.get('aliases') as string[]]));
-    expect(bySlug['st-petersburg']).toEqual(expect.arrayContaining(['fi:Pietari', 'ru:Санкт-Петербург']));
-    expect(bySlug['leontief-centre']).toEqual(expect.arrayContaining(['fi:Leontief-keskus', 'ru:Леонтьевский центр']));
-    expect(bySlug['waste-recycling-cluster']).toEqual(expect.arrayContaining(['et:Jäätmete Taaskasutusklaster']));
+    const bySlug = Object.fromEntries(
+      result.records.map((r) => [r.get('slug'), r.get('aliases') as string[]]),
+    );
+    expect(bySlug['st-petersburg']).toEqual(
+      expect.arrayContaining(['fi:Pietari', 'ru:Санкт-Петербург']),
+    );
+    expect(bySlug['leontief-centre']).toEqual(
+      expect.arrayContaining(['fi:Leontief-keskus', 'ru:Леонтьевский центр']),
+    );
+    expect(bySlug['waste-recycling-cluster']).toEqual(
+      expect.arrayContaining(['et:Jäätmete Taaskasutusklaster']),
+    );
   });
 
   it.each([
@@ -230,50 +260,96 @@ describe('seed loader on the real Neo4j', () => {
     }
 
     it('an unknown reference', async () => {
-      edit(dir, MEETING_FILE, (t) => t.replace('    from: daniel-kaufmann\n    to: sitra', '    from: daniel-kaufmann\n    to: sitra-oy'));
-      await expectRejected(/^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: relationships\[0\] \(AFFILIATED_WITH daniel-kaufmann -> sitra-oy\)\.to: unknown reference "sitra-oy"$/);
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          '    from: daniel-kaufmann\n    to: sitra',
+          '    from: daniel-kaufmann\n    to: sitra-oy',
+        ),
+      );
+      await expectRejected(
+        /^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: relationships\[0\] \(AFFILIATED_WITH daniel-kaufmann -> sitra-oy\)\.to: unknown reference "sitra-oy"$/,
+      );
     });
 
     it('a fact without evidence', async () => {
       edit(dir, '90-public-facts.yaml', (t) =>
-        t.replace(/(  - type: BASED_IN\n    from: sitra\n    to: helsinki\n    evidence:)\n.*\n/, '$1 []\n'),
+        t.replace(
+          /(  - type: BASED_IN\n    from: sitra\n    to: helsinki\n    evidence:)\n.*\n/,
+          '$1 []\n',
+        ),
       );
-      await expectRejected(/^graph\/90-public-facts\.yaml: relationships\[0\]\.evidence: every fact needs at least one piece of evidence$/);
+      await expectRejected(
+        /^graph\/90-public-facts\.yaml: relationships\[0\]\.evidence: every fact needs at least one piece of evidence$/,
+      );
     });
 
     it('a quote that is not a verbatim substring of its document', async () => {
-      edit(dir, MEETING_FILE, (t) => t.replace('quote: Sitran Daniel Kaufmannin\n', 'quote: Sitran Daniel Kauffmanin\n'));
-      await expectRejected(/^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: relationships\[0\] \(AFFILIATED_WITH daniel-kaufmann -> sitra\)\.evidence\[0\]: the quote is not a verbatim substring of documents\/000_5851b2a6f80c5466\.txt/);
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace('quote: Sitran Daniel Kaufmannin\n', 'quote: Sitran Daniel Kauffmanin\n'),
+      );
+      await expectRejected(
+        /^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: relationships\[0\] \(AFFILIATED_WITH daniel-kaufmann -> sitra\)\.evidence\[0\]: the quote is not a verbatim substring of documents\/000_5851b2a6f80c5466\.txt/,
+      );
     });
 
     it('a date that does not exist', async () => {
-      edit(dir, MEETING_FILE, (t) => t.replace('startDate: 2019-10-25\n    endDate: 2019-10-25', 'startDate: 2019-02-30\n    endDate: 2019-10-25'));
-      await expectRejected(/^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: entities\[\d+\]\.startDate: must be a real calendar date YYYY-MM-DD$/);
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          'startDate: 2019-10-25\n    endDate: 2019-10-25',
+          'startDate: 2019-02-30\n    endDate: 2019-10-25',
+        ),
+      );
+      await expectRejected(
+        /^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: entities\[\d+\]\.startDate: must be a real calendar date YYYY-MM-DD$/,
+      );
     });
 
     it('an end before its start', async () => {
-      edit(dir, MEETING_FILE, (t) => t.replace('endsAt: 2019-10-29T13:15:00+03:00[Europe/Moscow]', 'endsAt: 2019-10-29T10:15:00+03:00[Europe/Moscow]'));
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          'endsAt: 2019-10-29T13:15:00+03:00[Europe/Moscow]',
+          'endsAt: 2019-10-29T10:15:00+03:00[Europe/Moscow]',
+        ),
+      );
       await expectRejected(/entities\[\d+\]\.endsAt: endsAt is before startsAt$/);
     });
 
     it('a time without its zone', async () => {
-      edit(dir, MEETING_FILE, (t) => t.replace('startsAt: 2019-10-29T11:30:00+03:00[Europe/Moscow]', 'startsAt: 2019-10-29T11:30:00'));
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          'startsAt: 2019-10-29T11:30:00+03:00[Europe/Moscow]',
+          'startsAt: 2019-10-29T11:30:00',
+        ),
+      );
       await expectRejected(/entities\[\d+\]\.startsAt: must be a date-time with offset and zone/);
     });
 
     it('a relationship between the wrong kinds of thing', async () => {
-      edit(dir, '90-public-facts.yaml', (t) => t.replace('  - type: BASED_IN\n    from: sitra\n    to: helsinki', '  - type: HELD_IN\n    from: sitra\n    to: helsinki'));
-      await expectRejected(/relationships\[0\] \(HELD_IN sitra -> helsinki\): HELD_IN cannot start at a Organisation/);
+      edit(dir, '90-public-facts.yaml', (t) =>
+        t.replace(
+          '  - type: BASED_IN\n    from: sitra\n    to: helsinki',
+          '  - type: HELD_IN\n    from: sitra\n    to: helsinki',
+        ),
+      );
+      await expectRejected(
+        /relationships\[0\] \(HELD_IN sitra -> helsinki\): HELD_IN cannot start at a Organisation/,
+      );
     });
 
     it('a quote in Finnish without its translation', async () => {
-      edit(dir, MEETING_FILE, (t) => t.replace('        translation: Sitra\'s Daniel Kaufmann\n', ''));
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace("        translation: Sitra's Daniel Kaufmann\n", ''),
+      );
       await expectRejected(/evidence\[0\]: a quote in "fi" needs its English translation$/);
     });
 
     it('a duplicate slug', async () => {
-      edit(dir, '90-public-facts.yaml', (t) => t.replace('  - slug: helsinki\n', '  - slug: sitra\n'));
-      await expectRejected(/slug "sitra" is already defined in graph\/10-gnf-2019-10-25-sitra-meeting\.yaml$/);
+      edit(dir, '90-public-facts.yaml', (t) =>
+        t.replace('  - slug: helsinki\n', '  - slug: sitra\n'),
+      );
+      await expectRejected(
+        /slug "sitra" is already defined in graph\/10-gnf-2019-10-25-sitra-meeting\.yaml$/,
+      );
     });
 
     it('a file that is not valid YAML', async () => {

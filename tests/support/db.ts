@@ -41,7 +41,9 @@ export interface GraphState {
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     // Temporal values print as ISO text; other objects by their sorted fields.
     const text = String(value);
     if (text !== '[object Object]') return JSON.stringify(text);
@@ -56,7 +58,9 @@ export async function graphState(db: Database): Promise<GraphState> {
     const labels = await tx.run('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c');
     const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
     const nodes = await tx.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
-    const rels = await tx.run('MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS props');
+    const rels = await tx.run(
+      'MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS props',
+    );
     const count = (result: typeof labels, key: string): Record<string, number> =>
       Object.fromEntries(result.records.map((r) => [r.get(key) as string, Number(r.get('c'))]));
     const lines = [

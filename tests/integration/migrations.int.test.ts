@@ -1,0 +1,67 @@
+/** What migration 002 promises, read back from Neo4j with SHOW CONSTRAINTS and SHOW INDEXES. */
+import type { Database } from '../../src/db/database';
+import { migrate } from '../../src/db/migrations';
+import { ENTITY_LABELS, INTERACTION_LABELS } from '../../src/shared/model';
+import { openTestDatabase } from '../support/db';
+
+describe('migrations on the real Neo4j', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await migrate(db);
+  });
+  afterAll(() => db.close());
+
+  it('creates unique ids and per-label unique slugs', async () => {
+    const result = await db.query(
+      "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties[0] AS property",
+    );
+    const found = result.records.map((r) => `${r.get('label')}.${r.get('property')}`);
+    const expected = [
+      'Entity.id',
+      'Interaction.id',
+      'Evidence.id',
+      'Migration.id',
+      ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
+    ];
+    expect(found.sort()).toEqual(expected.sort());
+  });
+
+  it('creates the lookup indexes the API uses', async () => {
+    const result = await db.query(
+      "SHOW INDEXES YIELD name, type, labelsOrTypes, properties WHERE type = 'RANGE' RETURN name",
+    );
+    const names = result.records.map((r) => r.get('name') as string);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'entity_name',
+        'organisation_kind',
+        'organisation_country',
+        'event_kind',
+        'event_start_date',
+        'place_country',
+        'document_date',
+        'interaction_date',
+      ]),
+    );
+  });
+
+  it('creates the full-text index over names and aliases with a folding analyzer', async () => {
+    const result = await db.query(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'entity_names' RETURN labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer, state",
+    );
+    expect(result.records.map((r) => r.toObject())).toEqual([
+      {
+        labelsOrTypes: ['Entity'],
+        properties: ['name', 'aliasNames'],
+        analyzer: 'standard-folding',
+        state: 'ONLINE',
+      },
+    ]);
+  });
+
+  it('is a no-op the second time', async () => {
+    const report = await migrate(db);
+    expect(report.applied).toEqual([]);
+  });
+});
