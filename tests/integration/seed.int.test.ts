@@ -274,7 +274,7 @@ describe('seed loader on the real Neo4j', () => {
     it('a fact without evidence', async () => {
       edit(dir, '90-public-facts.yaml', (t) =>
         t.replace(
-          /(  - type: BASED_IN\n    from: sitra\n    to: helsinki\n    evidence:)\n.*\n/,
+          /( {2}- type: BASED_IN\n {4}from: sitra\n {4}to: helsinki\n {4}evidence:)\n.*\n/,
           '$1 []\n',
         ),
       );
