@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../src/db/database';
-import { loadSeeds } from '../../src/seed/load';
-import { clearGraph, openTestDatabase } from '../support/db';
+import { useSeededGraph } from '../support/db';
 
 const README = path.resolve(__dirname, '..', '..', '..', 'shared', 'seed-documents', 'README.md');
 
@@ -202,16 +201,10 @@ function listedInteractions(): string[] {
 }
 
 describe('the seed README inventory is all in the graph', () => {
+  const graph = useSeededGraph();
   let db: Database;
-
-  beforeAll(async () => {
-    db = openTestDatabase();
-    await clearGraph(db);
-    await loadSeeds(db);
-  });
-  afterAll(async () => {
-    await clearGraph(db);
-    await db.close();
+  beforeAll(() => {
+    db = graph();
   });
 
   it('has an entry in this test for every item the README lists', () => {

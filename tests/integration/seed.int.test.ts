@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import type { Database } from '../../src/db/database';
 import { DEFAULT_SEED_DIR, loadSeeds } from '../../src/seed/load';
 import { SeedError } from '../../src/seed/plan';
-import { clearGraph, graphState, openTestDatabase } from '../support/db';
+import { graphState, useSeededGraph } from '../support/db';
 
 interface RawFile {
   document?: { slug: string; publisher?: string };
@@ -118,16 +118,10 @@ function edit(dir: string, file: string, change: (text: string) => string): void
 const MEETING_FILE = '10-gnf-2019-10-25-sitra-meeting.yaml';
 
 describe('seed loader on the real Neo4j', () => {
+  const graph = useSeededGraph();
   let db: Database;
-
-  beforeAll(async () => {
-    db = openTestDatabase();
-    await clearGraph(db);
-    await loadSeeds(db);
-  });
-  afterAll(async () => {
-    await clearGraph(db);
-    await db.close();
+  beforeAll(() => {
+    db = graph();
   });
 
   it('holds as many nodes per label and relationships per type as the seed files state', async () => {

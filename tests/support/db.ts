@@ -70,3 +70,27 @@ export async function graphState(db: Database): Promise<GraphState> {
     return { labels: count(labels, 'l'), types: count(types, 't'), fingerprint: lines.join('\n') };
   });
 }
+
+/**
+ * Registers beforeAll/afterAll hooks that give a suite a freshly seeded graph and clear it
+ * afterwards. Returns a getter, since the database opens only when the suite starts.
+ */
+export function useSeededGraph(): () => Database {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await clearGraph(db);
+    // Loaded lazily: the loader pulls in the seed planner, which unit tiers do not need.
+    const { loadSeeds } = await import('../../src/seed/load');
+    await loadSeeds(db);
+  });
+  afterAll(async () => {
+    if (!db) return;
+    await clearGraph(db);
+    await db.close();
+  });
+  return () => {
+    if (!db) throw new Error('the seeded graph is only available inside tests');
+    return db;
+  };
+}
