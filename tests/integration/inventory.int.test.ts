@@ -1,5 +1,5 @@
 /**
- * Walks the inventory in shared/seed-documents/README.md and finds every listed organisation,
+ * Walks the inventory in the seed documents' README (seeds/documents/README.md) and finds every listed organisation,
  * person, event, project, publication, place, topic and interaction in the seeded graph. The
  * README is parsed, and every item it lists must have an entry below: an inventory that grows
  * makes this test fail until the graph (and this table) catch up.
@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { Database } from '../../src/db/database';
 import { useSeededGraph } from '../support/db';
 
-const README = path.resolve(__dirname, '..', '..', '..', 'shared', 'seed-documents', 'README.md');
+// The repository keeps the seed documents' README (with the inventory) beside the documents;
+// seed.int.test.ts proves the copy equals shared/seed-documents when that folder is present.
+const README = path.resolve(__dirname, '..', '..', 'seeds', 'documents', 'README.md');
 
 /** Inventory item (as written in the README, markdown stripped) -> the [label, slug]s that hold it. */
 const ITEMS: Record<string, [string, string][]> = {

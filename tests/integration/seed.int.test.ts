@@ -3,7 +3,15 @@
  * derived from the YAML files themselves, independently of the planner), idempotency, evidence
  * integrity, time zones, aliases, and every bad-file case leaving the graph as it was.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -145,15 +153,29 @@ describe('seed loader on the real Neo4j', () => {
   });
 
   it('keeps the documents byte for byte', async () => {
-    const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'seed-documents');
     const result = await db.query('MATCH (d:Document) RETURN d.file AS file, d.text AS text');
     expect(result.records).toHaveLength(2);
     for (const r of result.records) {
-      const file = r.get('file') as string;
-      const local = readFileSync(path.join(DEFAULT_SEED_DIR, file), 'utf8');
-      expect(r.get('text')).toBe(local);
-      const original = path.join(shared, path.basename(file));
-      expect(readFileSync(path.join(DEFAULT_SEED_DIR, file))).toEqual(readFileSync(original));
+      expect(r.get('text')).toBe(
+        readFileSync(path.join(DEFAULT_SEED_DIR, r.get('file') as string), 'utf8'),
+      );
+    }
+  });
+
+  it('holds the same documents and README as shared/seed-documents, when that folder is beside the clone', () => {
+    const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'seed-documents');
+    const local = path.join(DEFAULT_SEED_DIR, 'documents');
+    const ours = readdirSync(local).sort();
+    expect(ours).toEqual(['000_5851b2a6f80c5466.txt', '002_02c354764cfabf8a.txt', 'README.md']);
+    // CI and the team's machines have shared/ beside the clone; a lone clone has only our copy.
+    const theirs = existsSync(shared) ? readdirSync(shared).sort() : ours;
+    expect(theirs).toEqual(ours);
+    for (const name of ours) {
+      const original = existsSync(shared) ? path.join(shared, name) : path.join(local, name);
+      expect([name, readFileSync(path.join(local, name)).equals(readFileSync(original))]).toEqual([
+        name,
+        true,
+      ]);
     }
   });
 
