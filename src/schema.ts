@@ -1,31 +1,65 @@
 /**
- * Builds the GraphQL schema from the module resolvers (type-graphql, code first) and prints it
- * as SDL for schema/schema.graphql.
+ * Builds the GraphQL schema from the module resolvers (type-graphql, code first), wires each
+ * resolver to its services, and prints the SDL for schema/schema.graphql.
  */
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Database } from './db/database';
+import { EntityRepository } from './modules/entity/entity.repository';
+import { EntityResolver } from './modules/entity/entity.resolver';
+import { EntityService } from './modules/entity/entity.service';
+import { ENTITY_OBJECT_TYPES } from './modules/entity/entity.type';
+import { EvidenceRepository } from './modules/evidence/evidence.repository';
+import { EvidenceResolver } from './modules/evidence/evidence.resolver';
+import { InteractionRepository } from './modules/invitation/interaction.repository';
+import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { InvitationService } from './modules/invitation/invitation.service';
+import { SearchRepository } from './modules/search/search.repository';
+import { SearchResolver } from './modules/search/search.resolver';
+import { SearchService } from './modules/search/search.service';
 import { SystemResolver } from './modules/system/system.resolver';
 import { SystemService } from './modules/system/system.service';
 import { ResolverContainer } from './shared/container';
+import { createLoaders, type Loaders, type Repositories } from './shared/loaders';
 
 export interface Services {
   system: SystemService;
+  entities: EntityService;
+  invitations: InvitationService;
+  search: SearchService;
+  /** Fresh DataLoaders for one request. */
+  loaders(requestId: string): Loaders;
 }
 
 export function createServices(db: Database): Services {
-  return { system: new SystemService(db) };
+  const repos: Repositories = {
+    entities: new EntityRepository(db),
+    evidence: new EvidenceRepository(db),
+    interactions: new InteractionRepository(db),
+  };
+  const entities = new EntityService(repos.entities);
+  return {
+    system: new SystemService(db),
+    entities,
+    invitations: new InvitationService(repos.interactions, entities),
+    search: new SearchService(new SearchRepository(db), entities),
+    loaders: (requestId) => createLoaders(repos, requestId),
+  };
 }
 
 export async function createSchema(services: Services): Promise<GraphQLSchema> {
-  const container = new ResolverContainer().register(
-    SystemResolver,
-    new SystemResolver(services.system),
-  );
+  const container = new ResolverContainer()
+    .register(SystemResolver, new SystemResolver(services.system))
+    .register(EntityResolver, new EntityResolver(services.entities, services.invitations))
+    .register(EvidenceResolver, new EvidenceResolver(services.entities))
+    .register(InvitationResolver, new InvitationResolver(services.invitations, services.entities))
+    .register(SearchResolver, new SearchResolver(services.search));
   return buildSchema({
     resolvers: container.resolvers(),
     container,
+    // Resolvers return the Entity interface; the concrete types must still be in the schema.
+    orphanedTypes: ENTITY_OBJECT_TYPES,
     validate: true,
   });
 }

@@ -38,7 +38,8 @@ export async function startServer(
   const httpServer = http.createServer(app);
   let accepting = true;
 
-  const schema = await createSchema(createServices(db));
+  const services = createServices(db);
+  const schema = await createSchema(services);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, logger),
@@ -65,7 +66,11 @@ export async function startServer(
         const header = req.headers['x-request-id'];
         const requestId =
           typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-        return { requestId, logger: logger.child({ requestId }) };
+        return {
+          requestId,
+          logger: logger.child({ requestId }),
+          loaders: services.loaders(requestId),
+        };
       },
     }),
   );

@@ -1,7 +1,9 @@
-/** The typed per-request context: who asks, the request id, the logger. Nothing per request lives in module scope. */
+/** The typed per-request context: the request id, the logger, the DataLoaders. Nothing per request lives in module scope. */
+import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 
 export interface Context {
   requestId: string;
   logger: Logger;
+  loaders: Loaders;
 }

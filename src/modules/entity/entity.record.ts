@@ -1,0 +1,59 @@
+/**
+ * Plain records read from Neo4j, before they become GraphQL objects: the repository's output.
+ * Converts driver values (Integer, Date, DateTime) into numbers and ISO strings here, once.
+ */
+import { isDate, isDateTime, isInt, type Node as Neo4jNode } from 'neo4j-driver';
+import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
+
+export interface EntityRecord {
+  label: EntityLabel;
+  uuid: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  aliases: { name: string; language: string | null }[];
+  /** Own evidence plus the evidence of every document mention. */
+  evidenceIds: string[];
+  props: Record<string, string | number | null>;
+}
+
+/** Neo4j value -> JSON-friendly value: numbers, ISO dates, "2019-10-29T11:30:00+03:00". */
+export function plain(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.toNumber();
+  if (isDateTime(value)) return String(value).replace(/\[[^\]]+\]$/, '');
+  if (isDate(value)) return String(value);
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  return String(value);
+}
+
+export function toEntityRecord(
+  node: Neo4jNode | Record<string, unknown>,
+  evidenceIds?: string[],
+): EntityRecord {
+  const raw = ('properties' in node ? (node as Neo4jNode).properties : node) as Record<
+    string,
+    unknown
+  >;
+  const labels = ('labels' in node ? (node.labels as string[]) : []) as string[];
+  const label = ENTITY_LABELS.find((l) => labels.includes(l));
+  if (!label) throw new Error(`node ${String(raw.id)} has no entity label`);
+  const names = (raw.aliasNames as string[] | undefined) ?? [];
+  const languages = (raw.aliasLanguages as string[] | undefined) ?? [];
+  const props: Record<string, string | number | null> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!['aliasNames', 'aliasLanguages', 'evidenceIds'].includes(key)) props[key] = plain(value);
+  }
+  const startsAt = raw.startsAt;
+  props.timeZone = isDateTime(startsAt) ? (startsAt.timeZoneId ?? null) : null;
+  return {
+    label,
+    uuid: String(raw.id),
+    slug: String(raw.slug),
+    name: String(raw.name),
+    description: (raw.description as string | null | undefined) ?? null,
+    aliases: names.map((name, i) => ({ name, language: languages[i] || null })),
+    evidenceIds: evidenceIds ?? (raw.evidenceIds as string[] | undefined) ?? [],
+    props,
+  };
+}

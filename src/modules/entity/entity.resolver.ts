@@ -1,0 +1,43 @@
+/** node(id:), entity(type:, slug:) and the fields every entity shares. Thin: the service does the work. */
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { EntityType } from '../../shared/enums';
+import { Evidence } from '../evidence/evidence.type';
+import type { InvitationService } from '../invitation/invitation.service';
+import { EntityInterface, NodeInterface } from './entity.type';
+import type { EntityService } from './entity.service';
+
+@Resolver(() => EntityInterface)
+export class EntityResolver {
+  constructor(
+    private readonly entities: EntityService,
+    private readonly invitations: InvitationService,
+  ) {}
+
+  @Query(() => NodeInterface, {
+    nullable: true,
+    description: 'Any object by its global id; null when there is none.',
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeInterface | null> {
+    return (
+      (await this.entities.byGlobalId(ctx, id)) ?? (await this.invitations.byGlobalId(ctx, id))
+    );
+  }
+
+  @Query(() => EntityInterface, {
+    nullable: true,
+    description: 'An entity by its type and slug; null when there is none.',
+  })
+  entity(
+    @Arg('type', () => EntityType) type: keyof typeof EntityType,
+    @Arg('slug') slug: string,
+    @Ctx() ctx: Context,
+  ): Promise<EntityInterface | null> {
+    return this.entities.bySlug(ctx, type, slug);
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'Where this entity is mentioned or described.' })
+  evidence(@Root() entity: EntityInterface, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return this.entities.evidence(ctx, entity.evidenceIds);
+  }
+}

@@ -1,0 +1,60 @@
+/** Entities as GraphQL objects: lookups by global id and slug, evidence, through the request's loaders. */
+import { fromGlobalId, toGlobalId } from '../../shared/global-id';
+import type { Context } from '../../shared/context';
+import { labelOfType, type EntityType } from '../../shared/enums';
+import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
+import type { EvidenceRecord } from '../evidence/evidence.repository';
+import type { EntityRecord } from './entity.record';
+import type { EntityRepository } from './entity.repository';
+import type { EntityInterface } from './entity.type';
+
+export type EntityObject = EntityInterface & Record<string, unknown>;
+
+export function toEntityObject(record: EntityRecord): EntityObject {
+  return {
+    ...record.props,
+    id: toGlobalId(record.label, record.uuid),
+    uuid: record.uuid,
+    typeName: record.label,
+    type: record.label.toUpperCase() as EntityType,
+    slug: record.slug,
+    name: record.name,
+    description: record.description,
+    aliases: record.aliases,
+    evidenceIds: record.evidenceIds,
+  };
+}
+
+export class EntityService {
+  constructor(private readonly entities: EntityRepository) {}
+
+  /** The entity behind a global id, or null when there is none (never an error: Relay's contract). */
+  async byGlobalId(ctx: Context, globalId: string): Promise<EntityObject | null> {
+    const parsed = fromGlobalId(globalId);
+    if (!parsed || !(ENTITY_LABELS as readonly string[]).includes(parsed.type)) return null;
+    return this.byUuid(ctx, parsed.uuid, parsed.type as EntityLabel);
+  }
+
+  async byUuid(ctx: Context, uuid: string, label?: EntityLabel): Promise<EntityObject | null> {
+    const record = await ctx.loaders.entity.load(uuid);
+    if (!record || (label && record.label !== label)) return null;
+    return toEntityObject(record);
+  }
+
+  async manyByUuid(ctx: Context, uuids: string[]): Promise<EntityObject[]> {
+    const records = await ctx.loaders.entity.loadMany(uuids);
+    return records
+      .filter((r): r is EntityRecord => r !== null && !(r instanceof Error))
+      .map(toEntityObject);
+  }
+
+  async bySlug(ctx: Context, type: EntityType, slug: string): Promise<EntityObject | null> {
+    const uuid = await this.entities.findIdBySlug(labelOfType(type), slug, ctx.requestId);
+    return uuid ? this.byUuid(ctx, uuid) : null;
+  }
+
+  async evidence(ctx: Context, ids: string[]): Promise<EvidenceRecord[]> {
+    const records = await ctx.loaders.evidence.loadMany(ids);
+    return records.filter((r): r is EvidenceRecord => r !== null && !(r instanceof Error));
+  }
+}

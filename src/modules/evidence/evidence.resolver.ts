@@ -1,0 +1,17 @@
+/** Evidence.document: the source document of a STATED quote, through the entity loader. */
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Document } from '../entity/entity.type';
+import type { EntityService } from '../entity/entity.service';
+import { Evidence } from './evidence.type';
+
+@Resolver(() => Evidence)
+export class EvidenceResolver {
+  constructor(private readonly entities: EntityService) {}
+
+  @FieldResolver(() => Document, { nullable: true, description: 'STATED: the source document.' })
+  async document(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<Document | null> {
+    if (!evidence.documentId) return null;
+    return (await this.entities.byUuid(ctx, evidence.documentId, 'Document')) as Document | null;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Cypher for interaction nodes (Invitation, Presentation, Proposal, Question): batched loads
+ * with their links to entities, and the filtered, keyset-paginated invitation list.
+ */
+import { int } from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
+import { plain } from '../entity/entity.record';
+
+export interface InteractionRecord {
+  label: InteractionLabel;
+  uuid: string;
+  slug: string;
+  summary: string | null;
+  date: string | null;
+  props: Record<string, string | number | null>;
+  evidenceIds: string[];
+  /** Links to entities: type of relationship and whether it points from the interaction. */
+  links: { type: string; outgoing: boolean; entityId: string }[];
+}
+
+const FIND_BY_IDS = /* cypher */ `
+UNWIND $ids AS id
+MATCH (i:Interaction {id: id})
+OPTIONAL MATCH (i)-[r]-(e:Entity) WHERE type(r) <> 'MENTIONS'
+RETURN i, collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), outgoing: startNode(r) = i, entityId: e.id} END) AS links`;
+
+export interface InvitationFilterParams {
+  inviter: string | null;
+  invitee: string | null;
+  target: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+// Filters are fixed pattern predicates with parameters; an absent filter is a null parameter.
+const INVITATION_FILTER = /* cypher */ `
+MATCH (i:Invitation)
+WHERE ($inviter IS NULL OR EXISTS { (:Entity {id: $inviter})-[:EXTENDED]->(i) })
+  AND ($invitee IS NULL OR EXISTS { (i)-[:INVITES]->(:Entity {id: $invitee}) })
+  AND ($target IS NULL OR EXISTS { (i)-[:TO]->(:Entity {id: $target}) })
+  AND ($from IS NULL OR i.date >= date($from))
+  AND ($to IS NULL OR i.date <= date($to))`;
+
+// Keyset pagination on (date, id): stable when rows are inserted between pages. Undated
+// invitations sort last (their sort key is the maximum date).
+const LIST_INVITATIONS = /* cypher */ `
+${INVITATION_FILTER}
+WITH i, coalesce(i.date, date('9999-12-31')) AS sortDate
+WHERE $afterDate IS NULL OR sortDate > date($afterDate) OR (sortDate = date($afterDate) AND i.id > $afterId)
+RETURN i.id AS id, toString(sortDate) AS sortDate
+ORDER BY sortDate, id
+LIMIT $limit`;
+
+const COUNT_INVITATIONS = /* cypher */ `
+${INVITATION_FILTER}
+RETURN count(i) AS total`;
+
+export class InteractionRepository {
+  constructor(private readonly db: Database) {}
+
+  async findByIds(
+    ids: readonly string[],
+    requestId?: string,
+  ): Promise<Map<string, InteractionRecord>> {
+    const result = await this.db.query(
+      FIND_BY_IDS,
+      { ids: [...ids] },
+      { operation: 'interaction.findByIds', requestId },
+    );
+    return new Map(
+      result.records.map((r) => {
+        const node = r.get('i') as { labels: string[]; properties: Record<string, unknown> };
+        const p = node.properties;
+        const props: Record<string, string | number | null> = {};
+        for (const [k, v] of Object.entries(p)) if (k !== 'evidenceIds') props[k] = plain(v);
+        const record: InteractionRecord = {
+          label: INTERACTION_LABELS.find((l) => node.labels.includes(l))!,
+          uuid: String(p.id),
+          slug: String(p.slug),
+          summary: (p.summary as string | undefined) ?? null,
+          date: plain(p.date) as string | null,
+          props,
+          evidenceIds: (p.evidenceIds as string[] | undefined) ?? [],
+          links: (r.get('links') as InteractionRecord['links']).filter(Boolean),
+        };
+        return [record.uuid, record];
+      }),
+    );
+  }
+
+  /** One page of invitation ids (limit rows) after the given key, plus the filtered total. */
+  async listInvitations(
+    filter: InvitationFilterParams,
+    after: { date: string; id: string } | null,
+    limit: number,
+    requestId?: string,
+  ): Promise<{ rows: { id: string; sortDate: string }[]; total: number }> {
+    return this.db.read(
+      async (tx) => {
+        const params = { ...filter, afterDate: after?.date ?? null, afterId: after?.id ?? null };
+        const page = await tx.run(LIST_INVITATIONS, { ...params, limit: int(limit) });
+        const count = await tx.run(COUNT_INVITATIONS, filter);
+        return {
+          rows: page.records.map((r) => ({
+            id: r.get('id') as string,
+            sortDate: r.get('sortDate') as string,
+          })),
+          total: Number(count.records[0]?.get('total') ?? 0),
+        };
+      },
+      { operation: 'invitation.list', requestId },
+    );
+  }
+}

@@ -1,0 +1,68 @@
+/** invitations(filter:, first:, after:) and the parties of each invitation. */
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ConnectionShape } from '../../shared/connection';
+import type { Context } from '../../shared/context';
+import { EntityInterface, Organisation } from '../entity/entity.type';
+import type { EntityService } from '../entity/entity.service';
+import { Evidence } from '../evidence/evidence.type';
+import { Invitation, InvitationConnection, InvitationFilter } from './invitation.type';
+import type { InvitationService } from './invitation.service';
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  constructor(
+    private readonly invitationService: InvitationService,
+    private readonly entities: EntityService,
+  ) {}
+
+  @Query(() => InvitationConnection, {
+    description: 'Who invited whom to what, oldest first. first: default 20, at most 100.',
+  })
+  invitations(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => InvitationFilter, { nullable: true }) filter?: InvitationFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionShape<Invitation>> {
+    return this.invitationService.list(ctx, filter, first, after);
+  }
+
+  @FieldResolver(() => EntityInterface, { description: 'The person or organisation that invited.' })
+  async inviter(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<EntityInterface> {
+    const [inviter] = await this.invitationService.parties(ctx, invitation, 'EXTENDED', false);
+    return inviter!;
+  }
+
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: "The inviter's organisation, when the source says so.",
+  })
+  async onBehalfOf(
+    @Root() invitation: Invitation,
+    @Ctx() ctx: Context,
+  ): Promise<Organisation | null> {
+    const [organisation] = await this.invitationService.parties(
+      ctx,
+      invitation,
+      'ON_BEHALF_OF',
+      true,
+    );
+    return (organisation as unknown as Organisation | undefined) ?? null;
+  }
+
+  @FieldResolver(() => [EntityInterface])
+  invitees(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<EntityInterface[]> {
+    return this.invitationService.parties(ctx, invitation, 'INVITES', true);
+  }
+
+  @FieldResolver(() => EntityInterface, { description: 'The event, project or group invited to.' })
+  async target(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<EntityInterface> {
+    const [target] = await this.invitationService.parties(ctx, invitation, 'TO', true);
+    return target!;
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return this.entities.evidence(ctx, invitation.evidenceIds);
+  }
+}

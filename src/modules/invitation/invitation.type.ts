@@ -1,0 +1,62 @@
+/** Who invited whom to what: the Invitation node, its connection and filter. */
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { connectionType } from '../../shared/connection';
+import { DateScalar } from '../../shared/scalars';
+import { NodeInterface } from '../entity/entity.type';
+
+@ObjectType({
+  implements: NodeInterface,
+  description: 'An invitation: inviter -> invitees, to an event, project or group.',
+})
+export class Invitation extends NodeInterface {
+  @Field(() => DateScalar, { nullable: true, description: 'When the invitation was made.' })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One sentence in English.' })
+  summary!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who exactly was invited, as the source puts it (e.g. "Sitra\'s experts").',
+  })
+  inviteeNote!: string | null;
+
+  typeName!: 'Invitation';
+  uuid!: string;
+  evidenceIds!: string[];
+  links!: { type: string; outgoing: boolean; entityId: string }[];
+}
+
+export const InvitationConnection = connectionType('Invitation', Invitation);
+
+@InputType({
+  description: 'Narrows invitations; every field is optional and they combine with AND.',
+})
+export class InvitationFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of the inviting person or organisation.',
+  })
+  inviter?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Global id of an invitee.' })
+  invitee?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of the event, project or group invited to.',
+  })
+  target?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Invitations made on or after this date.',
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Invitations made on or before this date.',
+  })
+  to?: string | null;
+}

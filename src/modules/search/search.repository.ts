@@ -1,0 +1,34 @@
+/** Full-text search over names and aliases (index entity_names, folding analyzer). */
+import { int } from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import type { EntityLabel } from '../../shared/model';
+
+// The index is asked for more hits than wanted when a type filter will drop some.
+const SEARCH = /* cypher */ `
+CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
+WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+RETURN node.id AS id, score
+ORDER BY score DESC, node.name
+LIMIT $first`;
+
+export class SearchRepository {
+  constructor(private readonly db: Database) {}
+
+  async search(
+    lucene: string,
+    labels: EntityLabel[] | null,
+    first: number,
+    requestId?: string,
+  ): Promise<{ id: string; score: number }[]> {
+    const candidates = labels ? Math.max(first * 10, 200) : first;
+    const result = await this.db.query(
+      SEARCH,
+      { lucene, labels, first: int(first), candidates: int(candidates) },
+      { operation: 'search', requestId },
+    );
+    return result.records.map((r) => ({
+      id: r.get('id') as string,
+      score: r.get('score') as number,
+    }));
+  }
+}

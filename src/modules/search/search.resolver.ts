@@ -1,0 +1,24 @@
+/** search(query:, types:, first:) over names and aliases in every language. */
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { EntityType } from '../../shared/enums';
+import { SearchHit } from './search.type';
+import type { SearchService } from './search.service';
+
+@Resolver()
+export class SearchResolver {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Query(() => [SearchHit], {
+    description:
+      'Names and aliases in every language, case- and diacritic-insensitive, with prefixes and typos; best first. query: 1-200 characters; first: 1-100.',
+  })
+  search(
+    @Arg('query') query: string,
+    @Ctx() ctx: Context,
+    @Arg('types', () => [EntityType], { nullable: true }) types?: (keyof typeof EntityType)[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
+  ): Promise<SearchHit[]> {
+    return this.searchService.run(ctx, query, types, first ?? 10);
+  }
+}

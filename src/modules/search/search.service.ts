@@ -1,0 +1,58 @@
+/** search(query:, types:, first:): validated input, a safe Lucene query, one batched entity load. */
+import type { Context } from '../../shared/context';
+import { labelOfType, type EntityType } from '../../shared/enums';
+import { BadUserInputError } from '../../shared/errors';
+import { MAX_PAGE_SIZE } from '../../shared/connection';
+import type { EntityService } from '../entity/entity.service';
+import { luceneQuery, matchedName, MAX_QUERY_LENGTH, terms } from './search.query';
+import type { SearchRepository } from './search.repository';
+import type { SearchHit } from './search.type';
+
+export class SearchService {
+  constructor(
+    private readonly search: SearchRepository,
+    private readonly entities: EntityService,
+  ) {}
+
+  async run(
+    ctx: Context,
+    query: string,
+    types: EntityType[] | null | undefined,
+    first: number,
+  ): Promise<SearchHit[]> {
+    if (query.length > MAX_QUERY_LENGTH) {
+      throw new BadUserInputError(
+        `query must be at most ${MAX_QUERY_LENGTH} characters, got ${query.length}.`,
+        'query',
+      );
+    }
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(
+        `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`,
+        'first',
+      );
+    }
+    const words = terms(query);
+    if (words.length === 0) {
+      throw new BadUserInputError('query must contain at least one letter or digit.', 'query');
+    }
+    const labels = types && types.length > 0 ? types.map(labelOfType) : null;
+    const rows = await this.search.search(luceneQuery(words), labels, first, ctx.requestId);
+    const entities = await this.entities.manyByUuid(
+      ctx,
+      rows.map((r) => r.id),
+    );
+    const byUuid = new Map(entities.map((e) => [e.uuid, e]));
+    return rows.flatMap((row) => {
+      const entity = byUuid.get(row.id);
+      if (!entity) return [];
+      return [
+        {
+          entity,
+          score: row.score,
+          matched: matchedName(words, [entity.name, ...entity.aliases.map((a) => a.name)]),
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Per-request DataLoaders: nested fields ask for records by id, and each loader sends one
+ * UNWIND query per batch, so the number of Neo4j round trips follows the depth of a query,
+ * not the number of rows. Built fresh for every request (no cache shared between users).
+ */
+import DataLoader from 'dataloader';
+import type { EntityRecord } from '../modules/entity/entity.record';
+import type { EntityRepository } from '../modules/entity/entity.repository';
+import type { EvidenceRecord, EvidenceRepository } from '../modules/evidence/evidence.repository';
+import type {
+  InteractionRecord,
+  InteractionRepository,
+} from '../modules/invitation/interaction.repository';
+
+export interface Loaders {
+  entity: DataLoader<string, EntityRecord | null>;
+  evidence: DataLoader<string, EvidenceRecord | null>;
+  interaction: DataLoader<string, InteractionRecord | null>;
+}
+
+export interface Repositories {
+  entities: EntityRepository;
+  evidence: EvidenceRepository;
+  interactions: InteractionRepository;
+}
+
+function batch<T>(
+  find: (ids: readonly string[]) => Promise<Map<string, T>>,
+): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const found = await find(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+export function createLoaders(repos: Repositories, requestId: string): Loaders {
+  return {
+    entity: batch((ids) => repos.entities.findByIds(ids, requestId)),
+    evidence: batch((ids) => repos.evidence.findByIds(ids, requestId)),
+    interaction: batch((ids) => repos.interactions.findByIds(ids, requestId)),
+  };
+}

@@ -1,0 +1,290 @@
+/**
+ * The GraphQL API over HTTP on the seeded real Neo4j: the invitation question with its Finnish
+ * evidence, node(id:), multilingual search, keyset pagination under inserts, input errors, and
+ * the number of Neo4j round trips of a nested query.
+ */
+import { useSeededApi } from '../support/api';
+
+const api = useSeededApi();
+
+async function idOf(type: string, slug: string): Promise<string> {
+  const res = await api.gql<{ entity: { id: string } | null }>(
+    'query($type: EntityType!, $slug: String!) { entity(type: $type, slug: $slug) { id } }',
+    { type, slug },
+  );
+  if (!res.data?.entity) throw new Error(`no ${type} ${slug}: ${JSON.stringify(res.errors)}`);
+  return res.data.entity.id;
+}
+
+const INVITATION_FIELDS = `
+  date summary inviteeNote
+  inviter { __typename name }
+  onBehalfOf { name }
+  invitees { name }
+  target { __typename name }
+  evidence { kind quote language translation document { title language date } }`;
+
+describe('the invitation question', () => {
+  it('answers who invited whom to the All-Russia Strategy Forum, with the Finnish quote and its translation', async () => {
+    const forum = await idOf('EVENT', 'all-russia-strategy-forum-2019');
+    const res = await api.gql(
+      `query($f: InvitationFilter) { invitations(filter: $f) { totalCount edges { node { ${INVITATION_FIELDS} } } } }`,
+      {
+        f: { target: forum },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      invitations: {
+        totalCount: 1,
+        edges: [
+          {
+            node: {
+              date: '2019-10-25',
+              summary:
+                "Elena Belova of the Leontief Centre invited Sitra's experts to next week's All-Russia Strategy Forum.",
+              inviteeNote: "Sitra's experts",
+              inviter: { __typename: 'Person', name: 'Elena Belova' },
+              onBehalfOf: { name: 'Leontief Centre' },
+              invitees: [{ name: 'Sitra' }],
+              target: { __typename: 'Event', name: 'All-Russia Strategy Forum 2019' },
+              evidence: [
+                {
+                  kind: 'STATED',
+                  quote:
+                    'Elena Belova Leontief -keskuksesta on kutsunut Sitran asiantuntijat osallistumaan ensi viikon koko Venäjän Strategia Foorumiin.',
+                  language: 'fi',
+                  translation:
+                    "Elena Belova from the Leontief Centre invited Sitra's experts to take part in next week's All-Russia Strategy Forum.",
+                  document: {
+                    title: 'Kuvakollaasi 25.10.2019 Pietarissa',
+                    language: 'fi',
+                    date: '2019-10-25',
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('filters by invitee and date range', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const within = await api.gql<{ invitations: { totalCount: number } }>(
+      'query($f: InvitationFilter) { invitations(filter: $f) { totalCount } }',
+      { f: { invitee: sitra, from: '2019-10-01', to: '2019-10-31' } },
+    );
+    expect(within.data?.invitations.totalCount).toBe(2);
+    const before = await api.gql<{ invitations: { totalCount: number } }>(
+      'query($f: InvitationFilter) { invitations(filter: $f) { totalCount } }',
+      { f: { invitee: sitra, to: '2019-01-01' } },
+    );
+    expect(before.data?.invitations.totalCount).toBe(0);
+  });
+});
+
+describe('node(id:)', () => {
+  it('returns the entity behind a global id, and null for unknown or malformed ids', async () => {
+    const id = await idOf('ORGANISATION', 'leontief-centre');
+    const res = await api.gql<{
+      found: {
+        __typename: string;
+        name: string;
+        kind: string;
+        aliases: { name: string; language: string }[];
+      };
+      missing: null;
+      garbage: null;
+    }>(
+      `query($id: ID!, $missing: ID!) {
+        found: node(id: $id) { __typename ... on Organisation { name kind aliases { name language } } }
+        missing: node(id: $missing) { id }
+        garbage: node(id: "not-an-id") { id }
+      }`,
+      {
+        id,
+        missing: Buffer.from('Organisation:00000000-0000-5000-8000-000000000000').toString(
+          'base64url',
+        ),
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.found).toMatchObject({
+      __typename: 'Organisation',
+      name: 'Leontief Centre',
+      kind: 'RESEARCH_CENTRE',
+    });
+    expect(res.data?.found.aliases).toContainEqual({ name: 'Леонтьевский центр', language: 'ru' });
+    expect(res.data?.missing).toBeNull();
+    expect(res.data?.garbage).toBeNull();
+  });
+
+  it('gives an event its zoned times', async () => {
+    const res = await api.gql<{ entity: Record<string, unknown> }>(
+      '{ entity(type: EVENT, slug: "circular-economy-session-2019-10-29") { ... on Event { kind startDate startsAt endsAt timeZone } } }',
+    );
+    expect(res.data?.entity).toEqual({
+      kind: 'SESSION',
+      startDate: '2019-10-29',
+      startsAt: '2019-10-29T11:30:00+03:00',
+      endsAt: '2019-10-29T13:15:00+03:00',
+      timeZone: 'Europe/Moscow',
+    });
+  });
+});
+
+describe('search', () => {
+  type Hits = {
+    search: { matched: string; score: number; entity: { __typename: string; slug: string } }[];
+  };
+  const search = (
+    query: string,
+    extra = '',
+  ): Promise<{ data?: Hits; errors?: { extensions: Record<string, unknown> }[] }> =>
+    api.gql<Hits>(
+      `query($q: String!) { search(query: $q${extra}) { matched score entity { __typename slug } } }`,
+      { q: query },
+    );
+
+  it.each([
+    ['Pietari', 'st-petersburg', 'Pietari', 'Finnish alias'],
+    ['Brüssel', 'brussels', 'Brüssel', 'Estonian alias'],
+    ['Леонтьевский центр', 'leontief-centre', 'Леонтьевский центр', 'Russian alias'],
+    ['leontief centre', 'leontief-centre', 'Leontief Centre', 'English name, lower case'],
+    ['ruutelmann', 'margit-ruutelmann', 'Margit Rüütelmann', 'no diacritics'],
+    ['SITRA', 'sitra', 'Sitra', 'upper case'],
+    ['Kaufman', 'daniel-kaufmann', 'Daniel Kaufmann', 'a typo'],
+    [
+      'jaatmete taaskasutus',
+      'waste-recycling-cluster',
+      'Jäätmete Taaskasutusklaster',
+      'prefix of an Estonian alias without diacritics',
+    ],
+  ])('finds %s (%s as the top hit)', async (query, slug, matched) => {
+    const res = await search(query);
+    expect(res.errors).toBeUndefined();
+    const [top] = res.data!.search;
+    expect(top).toMatchObject({ entity: { slug }, matched });
+    expect(top!.score).toBeGreaterThan(0);
+  });
+
+  it('narrows by type', async () => {
+    const res = await search('cluster', ', types: [EVENT]');
+    expect(res.data!.search.length).toBeGreaterThan(0);
+    expect(new Set(res.data!.search.map((h) => h.entity.__typename))).toEqual(new Set(['Event']));
+  });
+
+  it.each([
+    `") OR 1=1 //`,
+    'name:* AND NOT x',
+    '\\\\ ~~ ** ?? "unclosed',
+    'MATCH (n) DETACH DELETE n',
+    '🙂 émoji',
+  ])('is safe for %j', async (query) => {
+    const res = await search(query);
+    const codes = (res.errors ?? []).map((e) => e.extensions.code);
+    expect(codes.filter((c) => c !== 'BAD_USER_INPUT')).toEqual([]);
+  });
+
+  it.each([
+    ['x'.repeat(201), 'query'],
+    ['!!!', 'query'],
+  ])('rejects %j with BAD_USER_INPUT naming the argument', async (query, argument) => {
+    const res = await search(query);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('rejects first above 100', async () => {
+    const res = await search('sitra', ', first: 101');
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+    });
+  });
+});
+
+describe('pagination of invitations', () => {
+  type Page = {
+    invitations: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: { id: string; summary: string } }[];
+    };
+  };
+  const page = (first: number, after: string | null) =>
+    api.gql<Page>(
+      'query($first: Int, $after: String) { invitations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id summary } } } }',
+      { first, after },
+    );
+
+  it('visits every item once even when one is inserted between pages', async () => {
+    const db = api.db();
+    const seen: string[] = [];
+    const first = await page(1, null);
+    seen.push(...first.data!.invitations.edges.map((e) => e.node.summary));
+    expect(first.data!.invitations.pageInfo.hasNextPage).toBe(true);
+    // A new invitation arrives between page 1 and page 2.
+    await db.write((tx) =>
+      tx.run(
+        "CREATE (:Interaction:Invitation {id: 'b7f0a2a4-0000-4000-8000-000000000001', slug: 'inserted-between-pages', summary: 'Inserted between pages', date: date('2030-01-01'), evidenceIds: []})",
+      ),
+    );
+    try {
+      let cursor = first.data!.invitations.pageInfo.endCursor;
+      for (let guard = 0; cursor && guard < 10; guard += 1) {
+        const next = await page(1, cursor);
+        seen.push(...next.data!.invitations.edges.map((e) => e.node.summary));
+        cursor = next.data!.invitations.pageInfo.hasNextPage
+          ? next.data!.invitations.pageInfo.endCursor
+          : null;
+      }
+    } finally {
+      await db.write((tx) =>
+        tx.run("MATCH (i:Invitation {slug: 'inserted-between-pages'}) DETACH DELETE i"),
+      );
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(3);
+    expect(seen).toContain('Inserted between pages');
+  });
+
+  it.each([
+    ['{ invitations(first: -1) { totalCount } }', 'first'],
+    ['{ invitations(first: 101) { totalCount } }', 'first'],
+    ['{ invitations(after: "bm90IGEgY3Vyc29y") { totalCount } }', 'after'],
+    ['{ invitations(filter: { inviter: "nonsense" }) { totalCount } }', 'filter.inviter'],
+    ['{ invitations(filter: { from: "2019-02-30" }) { totalCount } }', undefined],
+  ])('rejects %s with BAD_USER_INPUT', async (query, argument) => {
+    const res = await api.gql(query);
+    const error = res.errors?.[0];
+    expect(error?.extensions.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
+    if (argument) expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(res.data?.invitations ?? null).toBeNull();
+  });
+});
+
+describe('Neo4j round trips', () => {
+  const NESTED = `query($first: Int) { invitations(first: $first) { edges { node {
+    inviter { name evidence { quote document { title } } }
+    invitees { name evidence { quote } }
+    target { name }
+    evidence { quote document { title evidence { quote } } }
+  } } } }`;
+
+  it('do not grow with the number of rows of a three-level nested query', async () => {
+    const db = api.db();
+    const count = async (first: number): Promise<number> => {
+      const before = db.queryCount;
+      const res = await api.gql(NESTED, { first });
+      expect(res.errors).toBeUndefined();
+      return db.queryCount - before;
+    };
+    const one = await count(1);
+    const two = await count(2);
+    expect(two).toBe(one);
+    // list + count, interactions, entities, evidence, documents, their evidence: bounded by depth.
+    expect(two).toBeLessThanOrEqual(8);
+  });
+});
