@@ -6,6 +6,8 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Database } from './db/database';
+import { EntityListRepository } from './modules/entity/entity-list.repository';
+import { EntityListService } from './modules/entity/entity-list.service';
 import { EntityRepository } from './modules/entity/entity.repository';
 import { EntityResolver } from './modules/entity/entity.resolver';
 import { EntityService } from './modules/entity/entity.service';
@@ -15,9 +17,20 @@ import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { InteractionRepository } from './modules/invitation/interaction.repository';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { InvitationService } from './modules/invitation/invitation.service';
+import { ActorService } from './modules/relationship/actor.service';
+import { RelationshipRepository } from './modules/relationship/relationship.repository';
+import { RelationshipService } from './modules/relationship/relationship.service';
+import {
+  AffiliationResolver,
+  ParticipationResolver,
+} from './modules/relationship/relationship.resolver';
+import { PresentationResolver } from './modules/presentation/presentation.resolver';
 import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SearchService } from './modules/search/search.service';
+import { EventResolver } from './modules/event/event.resolver';
+import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { SystemService } from './modules/system/system.service';
 import { ResolverContainer } from './shared/container';
@@ -26,6 +39,9 @@ import { createLoaders, type Loaders, type Repositories } from './shared/loaders
 export interface Services {
   system: SystemService;
   entities: EntityService;
+  lists: EntityListService;
+  actors: ActorService;
+  relationships: RelationshipService;
   invitations: InvitationService;
   search: SearchService;
   /** Fresh DataLoaders for one request. */
@@ -37,11 +53,17 @@ export function createServices(db: Database): Services {
     entities: new EntityRepository(db),
     evidence: new EvidenceRepository(db),
     interactions: new InteractionRepository(db),
+    relationships: new RelationshipRepository(db),
   };
   const entities = new EntityService(repos.entities);
+  const relationships = new RelationshipService();
+  const actors = new ActorService(relationships);
   return {
     system: new SystemService(db),
     entities,
+    lists: new EntityListService(new EntityListRepository(db)),
+    actors,
+    relationships,
     invitations: new InvitationService(repos.interactions, entities),
     search: new SearchService(new SearchRepository(db), entities),
     loaders: (requestId) => createLoaders(repos, requestId),
@@ -54,7 +76,16 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(EntityResolver, new EntityResolver(services.entities, services.invitations))
     .register(EvidenceResolver, new EvidenceResolver(services.entities))
     .register(InvitationResolver, new InvitationResolver(services.invitations, services.entities))
-    .register(SearchResolver, new SearchResolver(services.search));
+    .register(SearchResolver, new SearchResolver(services.search))
+    .register(OrganisationResolver, new OrganisationResolver(services.lists, services.actors))
+    .register(PersonResolver, new PersonResolver(services.lists, services.actors))
+    .register(PresentationResolver, new PresentationResolver(services.entities))
+    .register(AffiliationResolver, new AffiliationResolver(services.entities))
+    .register(ParticipationResolver, new ParticipationResolver(services.entities))
+    .register(
+      EventResolver,
+      new EventResolver(services.lists, services.relationships, services.actors),
+    );
   return buildSchema({
     resolvers: container.resolvers(),
     container,

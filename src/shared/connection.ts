@@ -73,24 +73,83 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by encodeCursor with `length` parts of the given types, or throws BAD_USER_INPUT. */
+/** Decodes a cursor made by encodeCursor, with parts of the given types, or throws BAD_USER_INPUT. */
 export function decodeCursor(
   cursor: string | null | undefined,
-  shape: ('string' | 'number')[],
+  shape: ('string' | 'number' | 'key')[],
   argument = 'after',
 ): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     if (cursor.length > 500) throw new Error('too long');
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    // 'key': a sort key, either a string or a number.
+    const fits = (part: unknown, kind: string): boolean =>
+      kind === 'key' ? typeof part === 'string' || typeof part === 'number' : typeof part === kind;
     if (
       Array.isArray(key) &&
       key.length === shape.length &&
-      key.every((part, i) => typeof part === shape[i])
-    )
+      key.every((part, i) => fits(part, shape[i]!))
+    ) {
       return key;
+    }
   } catch {
     // fall through to the error below
   }
   throw new BadUserInputError(`${argument} is not a cursor this connection gave out.`, argument);
+}
+
+/**
+ * Assembles a connection from a page query that asked for size + 1 rows (the extra row only
+ * tells whether there is a next page) and the nodes loaded for those rows (null = vanished).
+ */
+export function toConnection<R, N>(
+  rows: R[],
+  size: number,
+  total: number,
+  nodes: (N | null)[],
+  cursorOf: (row: R) => unknown[],
+): ConnectionShape<N> {
+  const edges = rows.slice(0, size).flatMap((row, i) => {
+    const node = nodes[i];
+    return node ? [{ cursor: encodeCursor(cursorOf(row)), node }] : [];
+  });
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/**
+ * A connection over a list already in memory (a nested field's few items), with the same
+ * cursors and page rules as the database-backed lists.
+ */
+export function paginate<N>(
+  items: N[],
+  keyOf: (item: N) => [string | number, string],
+  first: number | null | undefined,
+  after: string | null | undefined,
+): ConnectionShape<N> {
+  const size = pageSize(first);
+  const key = decodeCursor(after, ['key', 'string']) as [string | number, string] | null;
+  const compare = (a: [string | number, string], b: [string | number, string]): number =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+  const sorted = items
+    .map((item) => ({ item, key: keyOf(item) }))
+    .sort((a, b) => compare(a.key, b.key));
+  const rest = key ? sorted.filter((s) => compare(s.key, key) > 0) : sorted;
+  const rows = rest.slice(0, size + 1);
+  return toConnection(
+    rows,
+    size,
+    items.length,
+    rows.map((r) => r.item),
+    (row) => row.key,
+  );
 }

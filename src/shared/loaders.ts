@@ -4,6 +4,14 @@
  * not the number of rows. Built fresh for every request (no cache shared between users).
  */
 import DataLoader from 'dataloader';
+import {
+  interactionKey,
+  linkKey,
+  type InteractionKey,
+  type LinkKey,
+  type LinkRecord,
+  type RelationshipRepository,
+} from '../modules/relationship/relationship.repository';
 import type { EntityRecord } from '../modules/entity/entity.record';
 import type { EntityRepository } from '../modules/entity/entity.repository';
 import type { EvidenceRecord, EvidenceRepository } from '../modules/evidence/evidence.repository';
@@ -16,12 +24,17 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   evidence: DataLoader<string, EvidenceRecord | null>;
   interaction: DataLoader<string, InteractionRecord | null>;
+  /** Relationships of one type and direction of an entity. */
+  links: DataLoader<LinkKey, LinkRecord[], string>;
+  /** Ids of the interactions of one label an entity is linked to by one type. */
+  interactionsOf: DataLoader<InteractionKey, string[], string>;
 }
 
 export interface Repositories {
   entities: EntityRepository;
   evidence: EvidenceRepository;
   interactions: InteractionRepository;
+  relationships: RelationshipRepository;
 }
 
 function batch<T>(
@@ -38,5 +51,19 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
     entity: batch((ids) => repos.entities.findByIds(ids, requestId)),
     evidence: batch((ids) => repos.evidence.findByIds(ids, requestId)),
     interaction: batch((ids) => repos.interactions.findByIds(ids, requestId)),
+    links: new DataLoader(
+      async (keys) => {
+        const found = await repos.relationships.links(keys, requestId);
+        return keys.map((k) => found.get(linkKey(k)) ?? []);
+      },
+      { cacheKeyFn: linkKey },
+    ),
+    interactionsOf: new DataLoader(
+      async (keys) => {
+        const found = await repos.relationships.interactions(keys, requestId);
+        return keys.map((k) => found.get(interactionKey(k)) ?? []);
+      },
+      { cacheKeyFn: interactionKey },
+    ),
   };
 }

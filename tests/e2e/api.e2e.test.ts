@@ -287,4 +287,19 @@ describe('Neo4j round trips', () => {
     // list + count, interactions, entities, evidence, documents, their evidence: bounded by depth.
     expect(two).toBeLessThanOrEqual(8);
   });
+
+  it('do not grow with the number of parents of nested lists', async () => {
+    const db = api.db();
+    const LISTS = `query($first: Int) { organisations(first: $first) { edges { node {
+      invitationsReceived { edges { node { inviter { name } evidence { quote } } } }
+      presentations { edges { node { event { name } subjects { name } } } }
+    } } } }`;
+    const count = async (first: number): Promise<number> => {
+      const before = db.queryCount;
+      const res = await api.gql(LISTS, { first });
+      expect(res.errors).toBeUndefined();
+      return db.queryCount - before;
+    };
+    expect(await count(10)).toBe(await count(2));
+  });
 });

@@ -48,6 +48,19 @@ export class EntityService {
       .map(toEntityObject);
   }
 
+  /** The entities an interaction links to by one relationship type and direction. */
+  partiesOf(
+    ctx: Context,
+    links: { type: string; outgoing: boolean; entityId: string }[],
+    type: string,
+    outgoing: boolean,
+  ): Promise<EntityObject[]> {
+    return this.manyByUuid(
+      ctx,
+      links.filter((l) => l.type === type && l.outgoing === outgoing).map((l) => l.entityId),
+    );
+  }
+
   async bySlug(ctx: Context, type: EntityType, slug: string): Promise<EntityObject | null> {
     const uuid = await this.entities.findIdBySlug(labelOfType(type), slug, ctx.requestId);
     return uuid ? this.byUuid(ctx, uuid) : null;

@@ -2,17 +2,18 @@
 import type { Context } from '../../shared/context';
 import {
   decodeCursor,
-  encodeCursor,
   pageSize,
+  toConnection,
   type ConnectionShape,
 } from '../../shared/connection';
 import { BadUserInputError } from '../../shared/errors';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
+import { filterUuid } from '../entity/entity-list.service';
 import type { EntityObject, EntityService } from '../entity/entity.service';
 import type { InteractionRecord, InteractionRepository } from './interaction.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
 
-function toInvitation(record: InteractionRecord): Invitation {
+export function toInvitation(record: InteractionRecord): Invitation {
   return {
     id: toGlobalId('Invitation', record.uuid),
     typeName: 'Invitation',
@@ -23,14 +24,6 @@ function toInvitation(record: InteractionRecord): Invitation {
     evidenceIds: record.evidenceIds,
     links: record.links,
   };
-}
-
-/** The uuid behind a filter's global id, or BAD_USER_INPUT naming the field. */
-function entityUuid(globalId: string | null | undefined, argument: string): string | null {
-  if (globalId === null || globalId === undefined) return null;
-  const parsed = fromGlobalId(globalId);
-  if (!parsed) throw new BadUserInputError(`${argument} is not a valid id.`, argument);
-  return parsed.uuid;
 }
 
 export class InvitationService {
@@ -58,9 +51,9 @@ export class InvitationService {
       throw new BadUserInputError('filter.from must not be after filter.to.', 'filter.from');
     }
     const params = {
-      inviter: entityUuid(filter?.inviter, 'filter.inviter'),
-      invitee: entityUuid(filter?.invitee, 'filter.invitee'),
-      target: entityUuid(filter?.target, 'filter.target'),
+      inviter: filterUuid(filter?.inviter, 'filter.inviter'),
+      invitee: filterUuid(filter?.invitee, 'filter.invitee'),
+      target: filterUuid(filter?.target, 'filter.target'),
       from: filter?.from ?? null,
       to: filter?.to ?? null,
     };
@@ -70,24 +63,9 @@ export class InvitationService {
       size + 1,
       ctx.requestId,
     );
-    const page = rows.slice(0, size);
-    const records = await ctx.loaders.interaction.loadMany(page.map((r) => r.id));
-    const edges = page.flatMap((row, i) => {
-      const record = records[i];
-      return record && !(record instanceof Error)
-        ? [{ cursor: encodeCursor([row.sortDate, row.id]), node: toInvitation(record) }]
-        : [];
-    });
-    return {
-      edges,
-      totalCount: total,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: false,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    const records = await ctx.loaders.interaction.loadMany(rows.slice(0, size).map((r) => r.id));
+    const nodes = records.map((r) => (r && !(r instanceof Error) ? toInvitation(r) : null));
+    return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id]);
   }
 
   /** Entities linked to an invitation by one relationship type and direction. */
@@ -97,9 +75,6 @@ export class InvitationService {
     type: string,
     outgoing: boolean,
   ): Promise<EntityObject[]> {
-    const ids = invitation.links
-      .filter((l) => l.type === type && l.outgoing === outgoing)
-      .map((l) => l.entityId);
-    return this.entities.manyByUuid(ctx, ids);
+    return this.entities.partiesOf(ctx, invitation.links, type, outgoing);
   }
 }

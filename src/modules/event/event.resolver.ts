@@ -1,0 +1,109 @@
+/** events(filter:, orderBy:, first:, after:). */
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { paginate } from '../../shared/connection';
+import type { Presentation } from '../presentation/presentation.type';
+import { PresentationConnection } from '../presentation/presentation.type';
+import type { ActorService } from '../relationship/actor.service';
+import type { RelationshipService } from '../relationship/relationship.service';
+import { ParticipationConnection } from '../relationship/relationship.type';
+import type { ConnectionShape } from '../../shared/connection';
+import type { Context } from '../../shared/context';
+import type { EntityOrder as Order } from '../entity/entity-list.repository';
+import type { EntityListService } from '../entity/entity-list.service';
+import { EntityOrder, EventConnection } from '../entity/entity-list.type';
+import type { EntityObject } from '../entity/entity.service';
+import { EntityInterface, Event, Place } from '../entity/entity.type';
+import { EventFilter } from './event.inputs';
+
+@Resolver(() => Event)
+export class EventResolver {
+  constructor(
+    private readonly lists: EntityListService,
+    private readonly relationships: RelationshipService,
+    private readonly actors: ActorService,
+  ) {}
+
+  @Query(() => EventConnection, { description: 'Events; first: default 20, at most 100.' })
+  events(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionShape<EntityObject>> {
+    return this.lists.list(ctx, 'Event', filter, orderBy ?? 'NAME', first, after);
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: 'Where the event took place.' })
+  async place(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Place | null> {
+    const [held] = await this.relationships.neighbours(ctx, event.uuid, 'HELD_IN', true);
+    return (held?.entity as unknown as Place | undefined) ?? null;
+  }
+
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description: 'The event (or series) this one is part of.',
+  })
+  async partOf(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Event | null> {
+    const [parent] = await this.relationships.neighbours(ctx, event.uuid, 'PART_OF', true);
+    return (parent?.entity as unknown as Event | undefined) ?? null;
+  }
+
+  @FieldResolver(() => [Event], {
+    description: 'Sessions, working groups or editions of this event.',
+  })
+  async parts(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Event[]> {
+    const parts = await this.relationships.neighbours(ctx, event.uuid, 'PART_OF', false);
+    return parts.map((p) => p.entity as unknown as Event);
+  }
+
+  @FieldResolver(() => [EntityInterface], { description: 'Who organised or hosted the event.' })
+  async organisers(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<EntityInterface[]> {
+    const organisers = await this.relationships.neighbours(ctx, event.uuid, 'ORGANISED', false);
+    return organisers.map((o) => o.entity);
+  }
+
+  @FieldResolver(() => ParticipationConnection, {
+    description: 'Who took part, with their role; by name.',
+  })
+  async participants(
+    @Root() event: EntityObject,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ParticipationConnection> {
+    const participants = await this.relationships.neighbours(
+      ctx,
+      event.uuid,
+      'PARTICIPATED_IN',
+      false,
+    );
+    const page = paginate(
+      participants,
+      (p) => [p.entity.name.toLowerCase(), p.entity.uuid],
+      first,
+      after,
+    );
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({
+        cursor: e.cursor,
+        node: e.node.entity,
+        role: e.node.link.role,
+        evidenceIds: e.node.link.evidenceIds,
+      })),
+    };
+  }
+
+  @FieldResolver(() => PresentationConnection, {
+    description: 'Presentations given at the event, oldest first.',
+  })
+  presentations(
+    @Root() event: EntityObject,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionShape<Presentation>> {
+    return this.actors.presentations(ctx, event, 'AT', first, after);
+  }
+}

@@ -1,0 +1,35 @@
+/** organisations(filter:, orderBy:, first:, after:). */
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ActorFields } from '../relationship/actor.fields';
+import type { ActorService } from '../relationship/actor.service';
+import type { ConnectionShape } from '../../shared/connection';
+import type { Context } from '../../shared/context';
+import type { EntityOrder as Order } from '../entity/entity-list.repository';
+import type { EntityListService } from '../entity/entity-list.service';
+import { EntityOrder, OrganisationConnection } from '../entity/entity-list.type';
+import type { EntityObject } from '../entity/entity.service';
+import { Organisation } from '../entity/entity.type';
+import { OrganisationFilter } from './organisation.inputs';
+
+@Resolver(() => Organisation)
+export class OrganisationResolver extends ActorFields(Organisation) {
+  constructor(
+    private readonly lists: EntityListService,
+    actors: ActorService,
+  ) {
+    super(actors);
+  }
+
+  @Query(() => OrganisationConnection, {
+    description: 'Organisations; first: default 20, at most 100.',
+  })
+  organisations(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
+    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionShape<EntityObject>> {
+    return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', first, after);
+  }
+}

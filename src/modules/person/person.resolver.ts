@@ -1,0 +1,41 @@
+/** people(filter:, orderBy:, first:, after:). */
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Affiliation } from '../relationship/relationship.type';
+import { ActorFields } from '../relationship/actor.fields';
+import type { ActorService } from '../relationship/actor.service';
+import type { ConnectionShape } from '../../shared/connection';
+import type { Context } from '../../shared/context';
+import type { EntityOrder as Order } from '../entity/entity-list.repository';
+import type { EntityListService } from '../entity/entity-list.service';
+import { EntityOrder, PersonConnection } from '../entity/entity-list.type';
+import type { EntityObject } from '../entity/entity.service';
+import { Person } from '../entity/entity.type';
+import { PersonFilter } from './person.inputs';
+
+@Resolver(() => Person)
+export class PersonResolver extends ActorFields(Person) {
+  constructor(
+    private readonly lists: EntityListService,
+    actors: ActorService,
+  ) {
+    super(actors);
+  }
+
+  @Query(() => PersonConnection, { description: 'People; first: default 20, at most 100.' })
+  people(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionShape<EntityObject>> {
+    return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', first, after);
+  }
+
+  @FieldResolver(() => [Affiliation], {
+    description: 'Organisations this person belongs to, with role and evidence.',
+  })
+  affiliations(@Root() person: EntityObject, @Ctx() ctx: Context): Promise<Affiliation[]> {
+    return this.actors.affiliations(ctx, person);
+  }
+}

@@ -1,0 +1,24 @@
+/** Who presented what where: the Presentation node and its connection. */
+import { Field, ObjectType } from 'type-graphql';
+import { connectionType } from '../../shared/connection';
+import { DateScalar } from '../../shared/scalars';
+import { NodeInterface } from '../entity/entity.type';
+
+@ObjectType({
+  implements: NodeInterface,
+  description: 'A presentation: presenters, at an event, about subjects.',
+})
+export class Presentation extends NodeInterface {
+  @Field(() => DateScalar, { nullable: true })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One or two sentences in English.' })
+  summary!: string | null;
+
+  typeName!: 'Presentation';
+  uuid!: string;
+  evidenceIds!: string[];
+  links!: { type: string; outgoing: boolean; entityId: string }[];
+}
+
+export const PresentationConnection = connectionType('Presentation', Presentation);

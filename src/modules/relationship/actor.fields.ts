@@ -1,0 +1,56 @@
+/**
+ * The fields people and organisations share (invitationsSent, invitationsReceived,
+ * presentations), declared once in an abstract resolver that PersonResolver and
+ * OrganisationResolver extend (type-graphql resolver inheritance).
+ */
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import type { ConnectionShape } from '../../shared/connection';
+import type { Context } from '../../shared/context';
+import type { EntityObject } from '../entity/entity.service';
+import { InvitationConnection, type Invitation } from '../invitation/invitation.type';
+import { PresentationConnection, type Presentation } from '../presentation/presentation.type';
+import type { ActorService } from './actor.service';
+
+export function ActorFields<T extends object>(objectType: ClassType<T>) {
+  @Resolver(() => objectType)
+  abstract class ActorFieldsResolver {
+    constructor(protected readonly actors: ActorService) {}
+
+    @FieldResolver(() => InvitationConnection, {
+      description: 'Invitations this one extended, oldest first.',
+    })
+    invitationsSent(
+      @Root() actor: EntityObject,
+      @Ctx() ctx: Context,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<ConnectionShape<Invitation>> {
+      return this.actors.invitations(ctx, actor, 'sent', first, after);
+    }
+
+    @FieldResolver(() => InvitationConnection, {
+      description: 'Invitations this one received, oldest first.',
+    })
+    invitationsReceived(
+      @Root() actor: EntityObject,
+      @Ctx() ctx: Context,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<ConnectionShape<Invitation>> {
+      return this.actors.invitations(ctx, actor, 'received', first, after);
+    }
+
+    @FieldResolver(() => PresentationConnection, {
+      description: 'Presentations this one gave, oldest first.',
+    })
+    presentations(
+      @Root() actor: EntityObject,
+      @Ctx() ctx: Context,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<ConnectionShape<Presentation>> {
+      return this.actors.presentations(ctx, actor, 'GAVE', first, after);
+    }
+  }
+  return ActorFieldsResolver;
+}

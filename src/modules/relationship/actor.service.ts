@@ -1,0 +1,71 @@
+/** What people and organisations do: their affiliations, invitations and presentations. */
+import type { ConnectionShape } from '../../shared/connection';
+import { paginate } from '../../shared/connection';
+import type { Context } from '../../shared/context';
+import type { EntityObject } from '../entity/entity.service';
+import type { InteractionRecord } from '../invitation/interaction.repository';
+import { toInvitation } from '../invitation/invitation.service';
+import type { Invitation } from '../invitation/invitation.type';
+import { toPresentation } from '../presentation/presentation.resolver';
+import type { Presentation } from '../presentation/presentation.type';
+import type { Organisation } from '../entity/entity.type';
+import type { Affiliation } from './relationship.type';
+import type { RelationshipService } from './relationship.service';
+
+/** Interactions sort by date (undated last), then id. */
+const byDate = (r: InteractionRecord): [string, string] => [r.date ?? '9999-12-31', r.uuid];
+
+export class ActorService {
+  constructor(private readonly relationships: RelationshipService) {}
+
+  async affiliations(ctx: Context, actor: EntityObject): Promise<Affiliation[]> {
+    const neighbours = await this.relationships.neighbours(
+      ctx,
+      actor.uuid,
+      'AFFILIATED_WITH',
+      true,
+    );
+    return neighbours.map(({ entity, link }) => ({
+      organisation: entity as unknown as Organisation,
+      role: link.role,
+      startDate: link.startDate,
+      endDate: link.endDate,
+      evidenceIds: link.evidenceIds,
+    }));
+  }
+
+  async invitations(
+    ctx: Context,
+    actor: EntityObject,
+    side: 'sent' | 'received',
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ConnectionShape<Invitation>> {
+    const records = await this.relationships.interactions(
+      ctx,
+      actor.uuid,
+      side === 'sent' ? 'EXTENDED' : 'INVITES',
+      'Invitation',
+    );
+    const page = paginate(records, byDate, first, after);
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: toInvitation(e.node) })),
+    };
+  }
+
+  async presentations(
+    ctx: Context,
+    subject: EntityObject,
+    via: 'GAVE' | 'AT',
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ConnectionShape<Presentation>> {
+    const records = await this.relationships.interactions(ctx, subject.uuid, via, 'Presentation');
+    const page = paginate(records, byDate, first, after);
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPresentation(e.node) })),
+    };
+  }
+}

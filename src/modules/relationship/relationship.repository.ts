@@ -1,0 +1,70 @@
+/**
+ * Batched neighbourhood reads for nested fields: the relationships of one type and direction of
+ * many entities, and the interactions they take part in. One UNWIND query per batch.
+ */
+import type { Database } from '../../db/database';
+
+export interface LinkKey {
+  id: string;
+  type: string;
+  outgoing: boolean;
+}
+
+export interface LinkRecord {
+  otherId: string;
+  role: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  evidenceIds: string[];
+}
+
+export interface InteractionKey {
+  id: string;
+  type: string;
+  label: string;
+}
+
+export const linkKey = (k: LinkKey): string => `${k.id}|${k.type}|${k.outgoing ? 'out' : 'in'}`;
+export const interactionKey = (k: InteractionKey): string => `${k.id}|${k.type}|${k.label}`;
+
+const FIND_LINKS = /* cypher */ `
+UNWIND $keys AS k
+MATCH (n:Entity {id: k.id})
+OPTIONAL MATCH (n)-[r]-(m:Entity) WHERE type(r) = k.type AND (startNode(r) = n) = k.outgoing
+RETURN k.key AS key, collect(CASE WHEN r IS NULL THEN null ELSE {
+  otherId: m.id, role: r.role, startDate: toString(r.startDate), endDate: toString(r.endDate),
+  evidenceIds: coalesce(r.evidenceIds, [])
+} END) AS links`;
+
+const FIND_INTERACTIONS = /* cypher */ `
+UNWIND $keys AS k
+MATCH (n:Entity {id: k.id})
+OPTIONAL MATCH (n)-[r]-(i:Interaction) WHERE type(r) = k.type AND k.label IN labels(i)
+RETURN k.key AS key, collect(i.id) AS ids`;
+
+export class RelationshipRepository {
+  constructor(private readonly db: Database) {}
+
+  async links(keys: readonly LinkKey[], requestId?: string): Promise<Map<string, LinkRecord[]>> {
+    const result = await this.db.query(
+      FIND_LINKS,
+      { keys: keys.map((k) => ({ ...k, key: linkKey(k) })) },
+      { operation: 'relationship.links', requestId },
+    );
+    return new Map(
+      result.records.map((r) => [r.get('key') as string, r.get('links') as LinkRecord[]]),
+    );
+  }
+
+  async interactions(
+    keys: readonly InteractionKey[],
+    requestId?: string,
+  ): Promise<Map<string, string[]>> {
+    const result = await this.db.query(
+      FIND_INTERACTIONS,
+      { keys: keys.map((k) => ({ ...k, key: interactionKey(k) })) },
+      { operation: 'relationship.interactions', requestId },
+    );
+    return new Map(result.records.map((r) => [r.get('key') as string, r.get('ids') as string[]]));
+  }
+}

@@ -1,0 +1,45 @@
+/** Neighbours of an entity through one relationship type, and the interactions it takes part in. */
+import type { Context } from '../../shared/context';
+import type { InteractionLabel } from '../../shared/model';
+import type { InteractionRecord } from '../invitation/interaction.repository';
+import { toEntityObject, type EntityObject } from '../entity/entity.service';
+import type { EntityRecord } from '../entity/entity.record';
+import type { LinkRecord } from './relationship.repository';
+
+export interface Neighbour {
+  entity: EntityObject;
+  link: LinkRecord;
+}
+
+export class RelationshipService {
+  /** The entities linked by `type` (outgoing from the entity, or incoming), sorted by name. */
+  async neighbours(
+    ctx: Context,
+    uuid: string,
+    type: string,
+    outgoing: boolean,
+  ): Promise<Neighbour[]> {
+    const links = await ctx.loaders.links.load({ id: uuid, type, outgoing });
+    const records = await ctx.loaders.entity.loadMany(links.map((l) => l.otherId));
+    return links
+      .flatMap((link, i) => {
+        const record = records[i];
+        return record && !(record instanceof Error)
+          ? [{ entity: toEntityObject(record as EntityRecord), link }]
+          : [];
+      })
+      .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
+  }
+
+  /** The interactions of one label the entity is linked to by `type`. */
+  async interactions(
+    ctx: Context,
+    uuid: string,
+    type: string,
+    label: InteractionLabel,
+  ): Promise<InteractionRecord[]> {
+    const ids = await ctx.loaders.interactionsOf.load({ id: uuid, type, label });
+    const records = await ctx.loaders.interaction.loadMany(ids);
+    return records.filter((r): r is InteractionRecord => r !== null && !(r instanceof Error));
+  }
+}

@@ -1,0 +1,51 @@
+/** Relationship-shaped results: affiliations and event participations, with role and evidence. */
+import { Field, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../shared/connection';
+import { DateScalar } from '../../shared/scalars';
+import { EntityInterface, Organisation } from '../entity/entity.type';
+
+@ObjectType({ description: 'A person or organisation belonging to an organisation.' })
+export class Affiliation {
+  @Field(() => Organisation)
+  organisation!: Organisation;
+
+  @Field(() => String, { nullable: true, description: 'e.g. executive manager, founding member.' })
+  role!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate!: string | null;
+
+  evidenceIds!: string[];
+}
+
+@ObjectType({ description: 'A participant of an event, with the role the sources give.' })
+export class ParticipationEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => EntityInterface, { description: 'The person or organisation that took part.' })
+  node!: EntityInterface;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'participant, presenter, speaker, photographer ...',
+  })
+  role!: string | null;
+
+  evidenceIds!: string[];
+}
+
+@ObjectType({ description: 'Participants of an event (Relay connection).' })
+export class ParticipationConnection {
+  @Field(() => [ParticipationEdge])
+  edges!: ParticipationEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field()
+  totalCount!: number;
+}

@@ -1,0 +1,216 @@
+/**
+ * Lists and nested relationship fields over HTTP on the seeded graph: filters, sorting by name
+ * and by number of relationships, pagination, affiliations, invitations and presentations of
+ * people and organisations, and event structure.
+ */
+import { useSeededApi } from '../support/api';
+
+const api = useSeededApi();
+
+type Conn = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { name: string; slug: string } }[];
+};
+
+async function idOf(type: string, slug: string): Promise<string> {
+  const res = await api.gql<{ entity: { id: string } }>(
+    'query($t: EntityType!, $s: String!) { entity(type: $t, slug: $s) { id } }',
+    { t: type, s: slug },
+  );
+  return res.data!.entity.id;
+}
+
+describe('organisations()', () => {
+  it('sorts by most connected first, and the order agrees with the relationship counts in Neo4j', async () => {
+    const res = await api.gql<{ organisations: Conn }>(
+      '{ organisations(orderBy: MOST_CONNECTED, first: 100) { totalCount edges { node { slug } } } }',
+    );
+    const slugs = res.data!.organisations.edges.map((e) => e.node.slug);
+    expect(slugs).toHaveLength(res.data!.organisations.totalCount);
+    const degrees = await api
+      .db()
+      .query(
+        'UNWIND $slugs AS s MATCH (n:Organisation {slug: s}) RETURN s, COUNT { (n)-[r]-(:Entity|Interaction) WHERE type(r) <> "MENTIONS" } AS d',
+        { slugs },
+      );
+    const degree = new Map(degrees.records.map((r) => [r.get('s') as string, Number(r.get('d'))]));
+    const ordered = slugs.map((s) => degree.get(s)!);
+    expect([...ordered].sort((a, b) => b - a)).toEqual(ordered);
+    expect(ordered[0]).toBeGreaterThan(ordered.at(-1)!);
+  });
+
+  it('filters by kind and country, and by name in any alias language', async () => {
+    const clusters = await api.gql<{ organisations: Conn }>(
+      '{ organisations(filter: { kind: CLUSTER, country: "RU" }) { edges { node { slug } } } }',
+    );
+    expect(clusters.data!.organisations.edges.map((e) => e.node.slug)).toEqual([
+      'st-petersburg-cleantech-cluster',
+    ]);
+    const byAlias = await api.gql<{ organisations: Conn }>(
+      '{ organisations(filter: { name: "леонтьевский" }) { edges { node { slug } } } }',
+    );
+    expect(byAlias.data!.organisations.edges.map((e) => e.node.slug)).toEqual(['leontief-centre']);
+  });
+
+  it('pages through every organisation exactly once, in name order', async () => {
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard += 1) {
+      const res: { data?: { organisations: Conn } } = await api.gql<{ organisations: Conn }>(
+        'query($after: String) { organisations(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }',
+        { after },
+      );
+      const conn = res.data!.organisations;
+      names.push(...conn.edges.map((e) => e.node.name));
+      if (!conn.pageInfo.hasNextPage) {
+        expect(names).toHaveLength(conn.totalCount);
+        break;
+      }
+      after = conn.pageInfo.endCursor;
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))).toEqual(
+      names,
+    );
+  });
+});
+
+describe('people and organisations', () => {
+  it('finds people by affiliation and gives their affiliations with role and evidence', async () => {
+    const ejklCc = await idOf('ORGANISATION', 'ejkl-competence-centre');
+    const res = await api.gql<{
+      people: {
+        edges: {
+          node: {
+            name: string;
+            affiliations: {
+              role: string | null;
+              organisation: { name: string };
+              evidence: { kind: string; quote: string | null; url: string | null }[];
+            }[];
+          };
+        }[];
+      };
+    }>(
+      `query($org: ID) { people(filter: { affiliatedWith: $org }) { edges { node { name
+        affiliations { role organisation { name } evidence { kind quote url } } } } } }`,
+      { org: ejklCc },
+    );
+    const [margit] = res.data!.people.edges.map((e) => e.node);
+    expect(margit?.name).toBe('Margit Rüütelmann');
+    expect(margit?.affiliations).toEqual([
+      {
+        role: 'executive manager',
+        organisation: { name: 'EJKL Competence Centre' },
+        evidence: expect.arrayContaining([
+          { kind: 'STATED', quote: 'Margit Rüütelmann EJKL Kompetentsikeskusest', url: null },
+          { kind: 'EXTERNAL', quote: null, url: 'https://www.recycling.ee/' },
+        ]),
+      },
+    ]);
+  });
+
+  it('answers invitations sent and received from each side', async () => {
+    const res = await api.gql<{
+      belova: {
+        invitationsSent: { totalCount: number; edges: { node: { target: { name: string } } }[] };
+      };
+      sitra: { invitationsReceived: { totalCount: number } };
+    }>(
+      `{ belova: entity(type: PERSON, slug: "elena-belova") { ... on Person { invitationsSent { totalCount edges { node { target { name } } } } } }
+         sitra: entity(type: ORGANISATION, slug: "sitra") { ... on Organisation { invitationsReceived { totalCount } } } }`,
+    );
+    expect(res.data!.belova.invitationsSent).toEqual({
+      totalCount: 1,
+      edges: [{ node: { target: { name: 'All-Russia Strategy Forum 2019' } } }],
+    });
+    expect(res.data!.sitra.invitationsReceived.totalCount).toBe(2);
+  });
+
+  it('answers who presented what where', async () => {
+    const res = await api.gql<{
+      entity: {
+        presentations: {
+          edges: {
+            node: {
+              event: { name: string };
+              subjects: { name: string }[];
+              presenters: { name: string }[];
+            };
+          }[];
+        };
+      };
+    }>(
+      '{ entity(type: ORGANISATION, slug: "ingria") { ... on Organisation { presentations { edges { node { event { name } subjects { name } presenters { name } } } } } } }',
+    );
+    const [p] = res.data!.entity.presentations.edges.map((e) => e.node);
+    expect(p?.event.name).toBe(
+      'Meeting of Sitra and the St Petersburg cleantech cluster, 25 October 2019',
+    );
+    expect(p?.presenters.map((x) => x.name).sort()).toEqual([
+      'INGRIA Business Incubator',
+      'St Petersburg Cleantech Cluster for Urban Environment',
+    ]);
+    expect(p?.subjects.map((x) => x.name)).toContain(
+      'Joint projects of INGRIA and the St Petersburg cleantech cluster',
+    );
+  });
+});
+
+describe('events', () => {
+  it('filters by date range and place', async () => {
+    const brussels = await idOf('PLACE', 'brussels');
+    const res = await api.gql<{ events: Conn }>(
+      'query($p: ID) { events(filter: { heldIn: $p, from: "2016-01-01", to: "2016-12-31" }, orderBy: START_DATE) { edges { node { slug } } } }',
+      { p: brussels },
+    );
+    expect(res.data!.events.edges.map((e) => e.node.slug)).toEqual([
+      'european-cluster-conference-2016',
+    ]);
+  });
+
+  it('gives the structure of an event: place, parts, organisers, participants with roles, presentations', async () => {
+    const res = await api.gql<{
+      entity: Record<string, unknown>;
+    }>(`{ entity(type: EVENT, slug: "sitra-st-petersburg-cleantech-meeting-2019-10-25") { ... on Event {
+      place { name } partOf { name } parts { name } organisers { name }
+      participants(first: 3) { totalCount pageInfo { hasNextPage } edges { role node { name } evidence { kind } } }
+      presentations { totalCount }
+    } } }`);
+    const e = res.data!.entity as {
+      place: { name: string };
+      partOf: null;
+      parts: unknown[];
+      organisers: { name: string }[];
+      participants: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean };
+        edges: { role: string; node: { name: string }; evidence: { kind: string }[] }[];
+      };
+      presentations: { totalCount: number };
+    };
+    expect(e.place).toEqual({ name: 'St Petersburg' });
+    expect(e.partOf).toBeNull();
+    expect(e.parts).toEqual([]);
+    expect(e.organisers).toEqual([{ name: 'St Petersburg Technopark' }]);
+    expect(e.participants.totalCount).toBe(8);
+    expect(e.participants.pageInfo.hasNextPage).toBe(true);
+    expect(e.participants.edges.map((x) => x.node.name)).toEqual([
+      'Daniel Kaufmann',
+      'Elena Belova',
+      'Evilina Lutfi',
+    ]);
+    expect(e.participants.edges.every((x) => x.role && x.evidence.length > 0)).toBe(true);
+    expect(e.presentations.totalCount).toBe(4);
+    const session = await api.gql<{
+      entity: { partOf: { name: string }; organisers: { name: string }[] };
+    }>(
+      '{ entity(type: EVENT, slug: "circular-economy-session-2019-10-29") { ... on Event { partOf { name } organisers { name } } } }',
+    );
+    expect(session.data!.entity).toEqual({
+      partOf: { name: 'All-Russia Strategy Forum 2019' },
+      organisers: [{ name: 'St Petersburg Cleantech Cluster for Urban Environment' }],
+    });
+  });
+});
