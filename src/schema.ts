@@ -22,8 +22,11 @@ import { RelationshipRepository } from './modules/relationship/relationship.repo
 import { RelationshipService } from './modules/relationship/relationship.service';
 import {
   AffiliationResolver,
+  LinkResolver,
   ParticipationResolver,
 } from './modules/relationship/relationship.resolver';
+import { EntityWriteRepository } from './modules/entity/entity-write.repository';
+import { EntityWriteService } from './modules/entity/entity-write.service';
 import { PresentationResolver } from './modules/presentation/presentation.resolver';
 import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
@@ -40,6 +43,7 @@ export interface Services {
   system: SystemService;
   entities: EntityService;
   lists: EntityListService;
+  writes: EntityWriteService;
   actors: ActorService;
   relationships: RelationshipService;
   invitations: InvitationService;
@@ -62,6 +66,7 @@ export function createServices(db: Database): Services {
     system: new SystemService(db),
     entities,
     lists: new EntityListService(new EntityListRepository(db)),
+    writes: new EntityWriteService(new EntityWriteRepository(db), entities),
     actors,
     relationships,
     invitations: new InvitationService(repos.interactions, entities),
@@ -77,11 +82,15 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(EvidenceResolver, new EvidenceResolver(services.entities))
     .register(InvitationResolver, new InvitationResolver(services.invitations, services.entities))
     .register(SearchResolver, new SearchResolver(services.search))
-    .register(OrganisationResolver, new OrganisationResolver(services.lists, services.actors))
-    .register(PersonResolver, new PersonResolver(services.lists, services.actors))
+    .register(
+      OrganisationResolver,
+      new OrganisationResolver(services.lists, services.writes, services.actors),
+    )
+    .register(PersonResolver, new PersonResolver(services.lists, services.writes, services.actors))
     .register(PresentationResolver, new PresentationResolver(services.entities))
     .register(AffiliationResolver, new AffiliationResolver(services.entities))
     .register(ParticipationResolver, new ParticipationResolver(services.entities))
+    .register(LinkResolver, new LinkResolver(services.writes))
     .register(
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),

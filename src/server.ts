@@ -70,6 +70,7 @@ export async function startServer(
           requestId,
           logger: logger.child({ requestId }),
           loaders: services.loaders(requestId),
+          client: 'anonymous',
         };
       },
     }),

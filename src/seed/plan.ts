@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { v5 as uuidv5 } from 'uuid';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -16,14 +15,8 @@ import {
   type InteractionLabel,
   type RelationshipType,
 } from '../shared/model';
+import { stableId } from '../shared/ids';
 import { seedFileSchema, type EntityInput, type EvidenceInput, type SeedFile } from './seed.schema';
-
-/** Namespace of the project's UUID v5 ids (fixed forever: changing it changes every id). */
-const ID_NAMESPACE = '4f7f3c2e-8a51-4d8e-9a0b-6c1f0e2d9b37';
-
-export function stableId(kind: string, key: string): string {
-  return uuidv5(`${kind}:${key}`, ID_NAMESPACE);
-}
 
 export class SeedError extends Error {
   override name = 'SeedError';

@@ -6,4 +6,6 @@ export interface Context {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
+  /** Who writes: recorded on ASSERTED evidence. "anonymous" until credentials exist. */
+  client: string;
 }

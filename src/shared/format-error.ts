@@ -5,7 +5,9 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
 import { Neo4jError } from 'neo4j-driver';
+import { ArgumentValidationError } from 'type-graphql';
 import { translateError } from '../db/database';
 import { AppError } from './errors';
 import type { Logger } from './logger';
@@ -27,6 +29,7 @@ export function formatError(
   logger: Logger,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) return validationError(formatted, original);
   const known = original instanceof Neo4jError ? translateError(original) : original;
   if (known instanceof AppError) {
     const { stacktrace: _stack, ...extensions } = {
@@ -51,5 +54,42 @@ export function formatError(
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** The first failed constraint as "input.aliases[0].language" and its sentence. */
+function firstViolation(
+  errors: ValidationError[],
+  prefix: string,
+): { path: string; message: string } | undefined {
+  for (const e of errors) {
+    const path = /^\d+$/.test(e.property)
+      ? `${prefix}[${e.property}]`
+      : prefix
+        ? `${prefix}.${e.property}`
+        : e.property;
+    const constraint = e.constraints ? Object.values(e.constraints)[0] : undefined;
+    if (constraint) return { path, message: constraint };
+    const nested = firstViolation(e.children ?? [], path);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * class-validator failures (type-graphql validates @Arg inputs): BAD_USER_INPUT naming the
+ * argument path. Inputs are named `input` by convention, so paths start there.
+ */
+function validationError(
+  formatted: GraphQLFormattedError,
+  error: ArgumentValidationError,
+): GraphQLFormattedError {
+  const violation = firstViolation(error.extensions.validationErrors, 'input');
+  const argument = violation?.path ?? 'input';
+  return {
+    message: violation ? `${argument}: ${violation.message}.` : 'The input is not valid.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'BAD_USER_INPUT', argument },
   };
 }

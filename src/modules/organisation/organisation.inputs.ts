@@ -1,6 +1,18 @@
-/** Filter of organisations(); fields combine with AND. */
-import { Field, ID, InputType } from 'type-graphql';
+/** Inputs of the organisation queries and mutations. */
+import {
+  ArrayMaxSize,
+  IsOptional,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { OrganisationKind } from '../../shared/enums';
+import { AliasInput, EvidenceInput, SLUG_PATTERN } from '../../shared/inputs';
 
 @InputType({
   description: 'Narrows organisations; every field is optional and they combine with AND.',
@@ -24,4 +36,74 @@ export class OrganisationFilter {
       'Global id of an entity linked to the organisation, directly or through an interaction.',
   })
   relatedTo?: string | null;
+}
+
+@InputType({
+  description:
+    'A new organisation. Without slug, one is made from the name. Without evidence, the fact is ASSERTED by the client.',
+})
+export class CreateOrganisationInput {
+  @Field()
+  @Length(1, 300)
+  name!: string;
+
+  @Field(() => OrganisationKind)
+  kind!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lower-case letters, digits and single dashes; unique among organisations.',
+  })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and single dashes' })
+  @MaxLength(100)
+  slug?: string | null;
+
+  @Field(() => [AliasInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50)
+  aliases?: AliasInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FI' })
+  country?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1000)
+  @Max(2100)
+  foundedYear?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'website must be an http(s) URL' },
+  )
+  website?: string | null;
+
+  @Field(() => [EvidenceInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  evidence?: EvidenceInput[] | null;
+}
+
+@InputType({ description: 'Changes to an organisation: only the fields given change.' })
+export class UpdateOrganisationInput extends CreateOrganisationInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  declare name: string;
+
+  @Field(() => OrganisationKind, { nullable: true })
+  @IsOptional()
+  declare kind: string;
 }

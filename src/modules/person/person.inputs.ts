@@ -1,5 +1,14 @@
-/** Filter of people(); fields combine with AND. */
+/** Inputs of the people queries and mutations. */
+import {
+  ArrayMaxSize,
+  IsOptional,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { AliasInput, EvidenceInput, SLUG_PATTERN } from '../../shared/inputs';
 
 @InputType({ description: 'Narrows people; every field is optional and they combine with AND.' })
 export class PersonFilter {
@@ -20,4 +29,48 @@ export class PersonFilter {
     description: 'Global id of an entity linked to the person, directly or through an interaction.',
   })
   relatedTo?: string | null;
+}
+
+@InputType({
+  description:
+    'A new person. Without slug, one is made from the name. Without evidence, the fact is ASSERTED by the client.',
+})
+export class CreatePersonInput {
+  @Field()
+  @Length(1, 300)
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lower-case letters, digits and single dashes; unique among people.',
+  })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and single dashes' })
+  @MaxLength(100)
+  slug?: string | null;
+
+  @Field(() => [AliasInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50)
+  aliases?: AliasInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => [EvidenceInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  evidence?: EvidenceInput[] | null;
+}
+
+@InputType({ description: 'Changes to a person: only the fields given change.' })
+export class UpdatePersonInput extends CreatePersonInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  declare name: string;
 }

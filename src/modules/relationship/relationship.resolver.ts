@@ -1,5 +1,7 @@
-/** Evidence of relationship-shaped results (affiliations, participations). */
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+/** Evidence of relationship-shaped results (affiliations, participations), and link/unlink. */
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { EntityWriteService } from '../entity/entity-write.service';
+import { LinkInput, UnlinkInput } from './relationship.inputs';
 import type { Context } from '../../shared/context';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
@@ -22,5 +24,30 @@ export class ParticipationResolver {
   @FieldResolver(() => [Evidence])
   evidence(@Root() edge: ParticipationEdge, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, edge.evidenceIds);
+  }
+}
+
+@Resolver()
+export class LinkResolver {
+  constructor(private readonly writes: EntityWriteService) {}
+
+  @Mutation(() => Boolean, {
+    description: 'Records a relationship (idempotent: evidence is added to an existing one).',
+  })
+  async linkEntities(
+    @Arg('input', () => LinkInput) input: LinkInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    await this.writes.link(ctx, input);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Removes a relationship; NOT_FOUND when there is none.' })
+  async unlinkEntities(
+    @Arg('input', () => UnlinkInput) input: UnlinkInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    await this.writes.unlink(ctx, input);
+    return true;
   }
 }

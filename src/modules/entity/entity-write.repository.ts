@@ -1,0 +1,292 @@
+/**
+ * Writes to entities and relationships. Each public method is one transaction: every check
+ * and every write happen inside it, so a failure (a coded error thrown from the work function)
+ * rolls everything back. Labels and relationship types come from the closed model lists.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import { ConflictError, NotFoundError, BadUserInputError } from '../../shared/errors';
+import {
+  checkEndpoints,
+  ENTITY_LABELS,
+  type EntityLabel,
+  type RelationshipType,
+} from '../../shared/model';
+import { stableId } from '../../shared/ids';
+
+export interface EvidenceWrite {
+  kind: 'STATED' | 'EXTERNAL' | 'ASSERTED';
+  documentId: string | null;
+  quote: string | null;
+  translation: string | null;
+  url: string | null;
+  confidence: 'STATED' | 'INFERRED';
+  assertedBy: string | null;
+  /** Where the evidence came from in the request, for error messages (e.g. "input.evidence[0]"). */
+  argument: string;
+}
+
+export interface EntityWrite {
+  props: Record<string, unknown>;
+  aliases?: { name: string; language: string | null }[];
+  /** Date-valued properties (YYYY-MM-DD), stored as Neo4j dates. */
+  dates?: Record<string, string | null>;
+}
+
+const UNION =
+  'coalesce(x.evidenceIds, []) + [evId IN $evidenceIds WHERE NOT evId IN coalesce(x.evidenceIds, [])]';
+
+const SLUG_OWNER = /* cypher */ `MATCH (n:Entity {slug: $slug}) WHERE $label IN labels(n) RETURN n.id AS id`;
+
+const setEntity = (label: EntityLabel): string => /* cypher */ `
+MATCH (x:Entity:${label} {id: $id})
+SET x += $props, x.updatedAt = datetime(), x.evidenceIds = ${UNION}
+FOREACH (_ IN CASE WHEN $aliases IS NULL THEN [] ELSE [1] END |
+  SET x.aliasNames = [a IN $aliases | a.name], x.aliasLanguages = [a IN $aliases | coalesce(a.language, '')])
+SET x.startDate = CASE WHEN 'startDate' IN keys($dates) THEN date($dates.startDate) ELSE x.startDate END,
+    x.endDate = CASE WHEN 'endDate' IN keys($dates) THEN date($dates.endDate) ELSE x.endDate END,
+    x.date = CASE WHEN 'date' IN keys($dates) THEN date($dates.date) ELSE x.date END
+RETURN x.id AS id`;
+
+const WRITE_EVIDENCE = /* cypher */ `
+UNWIND $evidence AS ev
+MERGE (e:Evidence {id: ev.id})
+SET e.kind = ev.kind, e.confidence = ev.confidence, e.quote = ev.quote, e.language = ev.language,
+    e.translation = ev.translation, e.url = ev.url, e.assertedBy = ev.assertedBy, e.documentId = ev.documentId
+WITH e, ev WHERE ev.documentId IS NOT NULL
+MATCH (d:Document {id: ev.documentId})
+MERGE (e)-[:SOURCE]->(d)`;
+
+export class EntityWriteRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Creates an entity; CONFLICT when the slug is taken for that type. */
+  create(
+    label: EntityLabel,
+    slug: string,
+    write: EntityWrite,
+    evidence: EvidenceWrite[],
+    requestId?: string,
+  ): Promise<string> {
+    return this.db.write(
+      async (tx) => {
+        if ((await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
+          throw new ConflictError(
+            `slug "${slug}" is already taken by another ${label}.`,
+            'input.slug',
+          );
+        }
+        const id = randomUUID();
+        await tx.run(`CREATE (x:Entity:${label} {id: $id, slug: $slug, createdAt: datetime()})`, {
+          id,
+          slug,
+        });
+        await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
+        return id;
+      },
+      { operation: `create ${label}`, requestId },
+    );
+  }
+
+  /** Creates the entity with this slug, or updates it: the same call twice leaves one node. */
+  upsert(
+    label: EntityLabel,
+    slug: string,
+    write: EntityWrite,
+    evidence: EvidenceWrite[],
+    requestId?: string,
+  ): Promise<string> {
+    return this.db.write(
+      async (tx) => {
+        // MERGE on the slug under its uniqueness constraint: concurrent upserts meet one node.
+        const result = await tx.run(
+          `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`,
+          { slug, id: randomUUID() },
+        );
+        const id = result.records[0]!.get('id') as string;
+        await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
+        return id;
+      },
+      { operation: `upsert ${label}`, requestId },
+    );
+  }
+
+  /** Changes the given fields; NOT_FOUND when no such entity of this type. */
+  update(
+    label: EntityLabel,
+    id: string,
+    slug: string | null,
+    write: EntityWrite,
+    evidence: EvidenceWrite[],
+    requestId?: string,
+  ): Promise<string> {
+    return this.db.write(
+      async (tx) => {
+        const found = await tx.run(`MATCH (x:Entity:${label} {id: $id}) RETURN x.slug AS slug`, {
+          id,
+        });
+        if (found.records.length === 0) throw new NotFoundError(`No ${label} has this id.`, 'id');
+        const current = found.records[0]!.get('slug') as string;
+        if (slug !== null && slug !== current) {
+          if ((await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
+            throw new ConflictError(
+              `slug "${slug}" is already taken by another ${label}.`,
+              'input.slug',
+            );
+          }
+          write = { ...write, props: { ...write.props, slug } };
+        }
+        await this.apply(tx, label, id, `${label}:${slug ?? current}`, write, evidence);
+        return id;
+      },
+      { operation: `update ${label}`, requestId },
+    );
+  }
+
+  /**
+   * Deletes an entity. One that others reference (any relationship or interaction) is a
+   * CONFLICT unless detach is true, which removes its relationships too.
+   */
+  delete(id: string, detach: boolean, requestId?: string): Promise<{ label: EntityLabel }> {
+    return this.db.write(
+      async (tx) => {
+        const found = await tx.run(
+          'MATCH (x:Entity {id: $id}) RETURN labels(x) AS labels, COUNT { (x)-[r]-() WHERE NOT (type(r) = "MENTIONS" AND startNode(r) <> x) } AS links',
+          { id },
+        );
+        if (found.records.length === 0) throw new NotFoundError('No entity has this id.', 'id');
+        const labels = found.records[0]!.get('labels') as string[];
+        const links = Number(found.records[0]!.get('links'));
+        if (links > 0 && !detach) {
+          throw new ConflictError(
+            `This entity is linked to ${links} other record(s); pass detach: true to delete it with its links.`,
+            'id',
+          );
+        }
+        await tx.run('MATCH (x:Entity {id: $id}) DETACH DELETE x', { id });
+        return { label: ENTITY_LABELS.find((l) => labels.includes(l))! };
+      },
+      { operation: 'delete entity', requestId },
+    );
+  }
+
+  /** Records (or adds evidence to) a relationship between two entities. */
+  link(
+    type: RelationshipType,
+    fromId: string,
+    toId: string,
+    extra: { role: string | null; startDate: string | null; endDate: string | null },
+    evidence: EvidenceWrite[],
+    requestId?: string,
+  ): Promise<void> {
+    return this.db.write(
+      async (tx) => {
+        const ends = await tx.run(
+          'OPTIONAL MATCH (a:Entity {id: $fromId}) OPTIONAL MATCH (b:Entity {id: $toId}) RETURN labels(a) AS from, labels(b) AS to',
+          { fromId, toId },
+        );
+        const labelOf = (key: string): EntityLabel | undefined => {
+          const labels = ends.records[0]?.get(key) as string[] | null;
+          return labels ? ENTITY_LABELS.find((l) => labels.includes(l)) : undefined;
+        };
+        const from = labelOf('from');
+        const to = labelOf('to');
+        if (!from)
+          throw new NotFoundError('No entity has the id given as input.from.', 'input.from');
+        if (!to) throw new NotFoundError('No entity has the id given as input.to.', 'input.to');
+        const wrong = checkEndpoints(type, from, to);
+        if (wrong) throw new BadUserInputError(`${wrong}.`, 'input.type');
+        const evidenceIds = await this.writeEvidence(tx, `${type}:${fromId}:${toId}`, evidence);
+        await tx.run(
+          `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+           MERGE (a)-[x:${type}]->(b)
+           SET x.role = coalesce($role, x.role), x.startDate = coalesce(date($startDate), x.startDate),
+               x.endDate = coalesce(date($endDate), x.endDate), x.evidenceIds = ${UNION}`,
+          { fromId, toId, ...extra, evidenceIds },
+        );
+      },
+      { operation: `link ${type}`, requestId },
+    );
+  }
+
+  /** Removes a relationship; NOT_FOUND when there is none. */
+  unlink(type: RelationshipType, fromId: string, toId: string, requestId?: string): Promise<void> {
+    return this.db.write(
+      async (tx) => {
+        const result = await tx.run(
+          `MATCH (:Entity {id: $fromId})-[x:${type}]->(:Entity {id: $toId}) DELETE x RETURN count(*) AS n`,
+          { fromId, toId },
+        );
+        if (Number(result.records[0]?.get('n') ?? 0) === 0)
+          throw new NotFoundError(`There is no ${type} between these two entities.`, 'input');
+      },
+      { operation: `unlink ${type}`, requestId },
+    );
+  }
+
+  private async apply(
+    tx: ManagedTransaction,
+    label: EntityLabel,
+    id: string,
+    factKey: string,
+    write: EntityWrite,
+    evidence: EvidenceWrite[],
+  ): Promise<void> {
+    const evidenceIds = await this.writeEvidence(tx, `entity:${factKey}`, evidence);
+    await tx.run(setEntity(label), {
+      id,
+      props: write.props,
+      aliases: write.aliases ?? null,
+      dates: write.dates ?? {},
+      evidenceIds,
+    });
+  }
+
+  /**
+   * Checks and writes evidence: a STATED quote must be verbatim in its document. Ids are
+   * stable per fact and source, so repeating a write adds no duplicate evidence.
+   */
+  async writeEvidence(
+    tx: ManagedTransaction,
+    factKey: string,
+    evidence: EvidenceWrite[],
+  ): Promise<string[]> {
+    const records = [];
+    for (const ev of evidence) {
+      let language: string | null = null;
+      if (ev.documentId) {
+        const doc = await tx.run(
+          'MATCH (d:Document {id: $id}) RETURN d.text AS text, d.language AS language',
+          { id: ev.documentId },
+        );
+        if (doc.records.length === 0)
+          throw new NotFoundError(
+            `No Document has the id given as ${ev.argument}.document.`,
+            `${ev.argument}.document`,
+          );
+        if (!(doc.records[0]!.get('text') as string).includes(ev.quote ?? '')) {
+          throw new BadUserInputError(
+            `${ev.argument}.quote is not a verbatim substring of the document.`,
+            `${ev.argument}.quote`,
+          );
+        }
+        language = doc.records[0]!.get('language') as string;
+      }
+      const id = stableId(
+        'Evidence',
+        [
+          factKey,
+          ev.kind,
+          ev.documentId ?? '',
+          ev.quote ?? '',
+          ev.url ?? '',
+          ev.assertedBy ?? '',
+        ].join('|'),
+      );
+      records.push({ ...ev, id, language });
+    }
+    if (records.length > 0) await tx.run(WRITE_EVIDENCE, { evidence: records });
+    return records.map((r) => r.id);
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * Domain rules of writes: slugs (given or made from the name), evidence (given, or ASSERTED by
+ * the client), global ids in inputs, and the entity read back after the write.
+ */
+import type { Context } from '../../shared/context';
+import { BadUserInputError } from '../../shared/errors';
+import { fromGlobalId } from '../../shared/global-id';
+import type { EntityLabel, RelationshipType } from '../../shared/model';
+import type { AliasInput, EvidenceInput } from '../../shared/inputs';
+import { fold } from '../search/search.query';
+import type { EntityWrite, EntityWriteRepository, EvidenceWrite } from './entity-write.repository';
+import type { EntityObject, EntityService } from './entity.service';
+
+/** A slug from a name: folded to ASCII, words joined by dashes ("Sitra Oy" -> "sitra-oy"). */
+export function slugify(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}
+
+/** The uuid behind a global id that must name an entity of one of the given types. */
+export function entityUuidOf(
+  globalId: string,
+  argument: string,
+  labels?: readonly EntityLabel[],
+): string {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || (labels && !(labels as readonly string[]).includes(parsed.type))) {
+    throw new BadUserInputError(
+      `${argument} is not the id of ${labels ? `a ${labels.join(' or ')}` : 'an entity'}.`,
+      argument,
+    );
+  }
+  return parsed.uuid;
+}
+
+export interface CommonInput {
+  name?: string | null;
+  slug?: string | null;
+  description?: string | null;
+  aliases?: AliasInput[] | null;
+  evidence?: EvidenceInput[] | null;
+}
+
+export class EntityWriteService {
+  constructor(
+    private readonly writes: EntityWriteRepository,
+    private readonly entities: EntityService,
+  ) {}
+
+  /** Evidence inputs -> writes; none given means the client asserts the fact itself. */
+  evidence(ctx: Context, input: EvidenceInput[] | null | undefined): EvidenceWrite[] {
+    if (!input || input.length === 0) {
+      return [
+        {
+          kind: 'ASSERTED',
+          documentId: null,
+          quote: null,
+          translation: null,
+          url: null,
+          confidence: 'STATED',
+          assertedBy: ctx.client,
+          argument: 'input.evidence',
+        },
+      ];
+    }
+    return input.map((e, i) => {
+      const argument = `input.evidence[${i}]`;
+      if (!e.document && !e.url)
+        throw new BadUserInputError(`${argument} needs a url or a document.`, argument);
+      return {
+        kind: e.document ? 'STATED' : 'EXTERNAL',
+        documentId: e.document
+          ? entityUuidOf(e.document, `${argument}.document`, ['Document'])
+          : null,
+        quote: e.quote ?? null,
+        translation: e.translation ?? null,
+        url: e.url ?? null,
+        confidence: e.confidence === 'INFERRED' ? 'INFERRED' : 'STATED',
+        assertedBy: ctx.client,
+        argument,
+      };
+    });
+  }
+
+  private entityWrite(
+    input: CommonInput,
+    specific: Record<string, unknown>,
+    dates: Record<string, string | null> = {},
+  ): EntityWrite {
+    const props: Record<string, unknown> = {};
+    if (input.name !== undefined && input.name !== null) props.name = input.name.trim();
+    if (input.description !== undefined) props.description = input.description;
+    for (const [key, value] of Object.entries(specific))
+      if (value !== undefined) props[key] = value;
+    return {
+      props,
+      aliases: input.aliases
+        ? input.aliases.map((a) => ({ name: a.name.trim(), language: a.language ?? null }))
+        : undefined,
+      dates: Object.fromEntries(Object.entries(dates).filter(([, v]) => v !== undefined)),
+    };
+  }
+
+  private slugFor(label: EntityLabel, input: CommonInput): string {
+    const slug = input.slug ?? slugify(input.name ?? '');
+    if (!slug) {
+      throw new BadUserInputError(
+        `The name gives no slug (it has no Latin letters or digits): pass input.slug for this ${label}.`,
+        'input.slug',
+      );
+    }
+    return slug;
+  }
+
+  async create(
+    ctx: Context,
+    label: EntityLabel,
+    input: CommonInput,
+    specific: Record<string, unknown>,
+  ): Promise<EntityObject> {
+    const id = await this.writes.create(
+      label,
+      this.slugFor(label, input),
+      this.entityWrite(input, specific),
+      this.evidence(ctx, input.evidence),
+      ctx.requestId,
+    );
+    return this.reload(ctx, id, label);
+  }
+
+  async upsert(
+    ctx: Context,
+    label: EntityLabel,
+    input: CommonInput,
+    specific: Record<string, unknown>,
+  ): Promise<EntityObject> {
+    const id = await this.writes.upsert(
+      label,
+      this.slugFor(label, input),
+      this.entityWrite(input, specific),
+      this.evidence(ctx, input.evidence),
+      ctx.requestId,
+    );
+    return this.reload(ctx, id, label);
+  }
+
+  async update(
+    ctx: Context,
+    label: EntityLabel,
+    globalId: string,
+    input: CommonInput,
+    specific: Record<string, unknown>,
+  ): Promise<EntityObject> {
+    const uuid = entityUuidOf(globalId, 'id', [label]);
+    const evidence = input.evidence ? this.evidence(ctx, input.evidence) : [];
+    await this.writes.update(
+      label,
+      uuid,
+      input.slug ?? null,
+      this.entityWrite(input, specific),
+      evidence,
+      ctx.requestId,
+    );
+    return this.reload(ctx, uuid, label);
+  }
+
+  async delete(
+    ctx: Context,
+    label: EntityLabel,
+    globalId: string,
+    detach: boolean,
+  ): Promise<string> {
+    await this.writes.delete(entityUuidOf(globalId, 'id', [label]), detach, ctx.requestId);
+    return globalId;
+  }
+
+  async link(
+    ctx: Context,
+    input: {
+      type: RelationshipType;
+      from: string;
+      to: string;
+      role?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      evidence?: EvidenceInput[] | null;
+    },
+  ): Promise<void> {
+    if (input.startDate && input.endDate && input.startDate > input.endDate) {
+      throw new BadUserInputError('input.endDate is before input.startDate.', 'input.endDate');
+    }
+    await this.writes.link(
+      input.type,
+      entityUuidOf(input.from, 'input.from'),
+      entityUuidOf(input.to, 'input.to'),
+      {
+        role: input.role ?? null,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+      },
+      this.evidence(ctx, input.evidence),
+      ctx.requestId,
+    );
+  }
+
+  async unlink(
+    ctx: Context,
+    input: { type: RelationshipType; from: string; to: string },
+  ): Promise<void> {
+    await this.writes.unlink(
+      input.type,
+      entityUuidOf(input.from, 'input.from'),
+      entityUuidOf(input.to, 'input.to'),
+      ctx.requestId,
+    );
+  }
+
+  private async reload(ctx: Context, uuid: string, label: EntityLabel): Promise<EntityObject> {
+    // A fresh read: the request's loader may hold the entity as it was before the write.
+    ctx.loaders.entity.clear(uuid);
+    const entity = await this.entities.byUuid(ctx, uuid, label);
+    if (!entity) throw new Error(`the ${label} just written is not readable`);
+    return entity;
+  }
+}

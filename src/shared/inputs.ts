@@ -1,0 +1,58 @@
+/** Inputs every write shares: aliases and evidence, validated with class-validator. */
+import { IsIn, IsOptional, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+@InputType({ description: 'A name in one language.' })
+export class AliasInput {
+  @Field()
+  @Length(1, 300)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 tag: fi, et, ru, en ...' })
+  @IsOptional()
+  @Matches(LANGUAGE_PATTERN, { message: 'language must be a BCP 47 tag such as fi, et, ru, en' })
+  language?: string | null;
+}
+
+@InputType({
+  description:
+    'Where a written fact comes from: a public page (url), or a quote from a document already in the graph (document + quote + translation). A write without evidence is recorded as ASSERTED by the client.',
+})
+export class EvidenceInput {
+  @Field(() => String, { nullable: true, description: 'A public page that states the fact.' })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'url must be an http(s) URL' },
+  )
+  url?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of a Document in the graph that states the fact.',
+  })
+  @IsOptional()
+  @Length(1, 200)
+  document?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Verbatim from the document (required with document).',
+  })
+  @ValidateIf((e: EvidenceInput) => e.document !== undefined && e.document !== null)
+  @Length(1, 2000, { message: 'quote is required with document (1-2000 characters)' })
+  quote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English rendering of the quote.' })
+  @IsOptional()
+  @Length(1, 4000)
+  translation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'STATED (default) or INFERRED.' })
+  @IsOptional()
+  @IsIn(['STATED', 'INFERRED'])
+  confidence?: string | null;
+}

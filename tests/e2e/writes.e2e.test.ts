@@ -1,0 +1,297 @@
+/**
+ * Write paths over HTTP on the seeded real Neo4j: create, upsert (idempotent), update, delete,
+ * link and unlink, each with its failure cases, and the graph unchanged after every failure.
+ */
+import { useSeededApi } from '../support/api';
+import { graphState } from '../support/db';
+
+const api = useSeededApi();
+
+async function idOf(type: string, slug: string): Promise<string> {
+  const res = await api.gql<{ entity: { id: string } }>(
+    'query($t: EntityType!, $s: String!) { entity(type: $t, slug: $s) { id } }',
+    { t: type, s: slug },
+  );
+  return res.data!.entity.id;
+}
+
+/** Runs a mutation that must fail: returns its first error, and checks nothing changed. */
+async function failing(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ message: string; extensions: Record<string, unknown> }> {
+  const before = await graphState(api.db());
+  const res = await api.gql(query, variables);
+  const after = await graphState(api.db());
+  expect(res.errors?.length).toBeGreaterThan(0);
+  expect(after.fingerprint).toBe(before.fingerprint);
+  return res.errors![0]!;
+}
+
+const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) {
+  id slug name kind country aliases { name language } evidence { kind assertedBy url } } }`;
+
+describe('createOrganisation', () => {
+  it('creates an organisation with a slug made from its name, ASSERTED by the client', async () => {
+    const res = await api.gql<{ createOrganisation: Record<string, unknown> }>(CREATE, {
+      input: {
+        name: 'Nordic Circular Hub',
+        kind: 'CLUSTER',
+        country: 'FI',
+        aliases: [{ name: 'Pohjoismainen kiertotalouskeskus', language: 'fi' }],
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createOrganisation).toMatchObject({
+      slug: 'nordic-circular-hub',
+      name: 'Nordic Circular Hub',
+      kind: 'CLUSTER',
+      country: 'FI',
+      aliases: [{ name: 'Pohjoismainen kiertotalouskeskus', language: 'fi' }],
+      evidence: [{ kind: 'ASSERTED', assertedBy: 'anonymous', url: null }],
+    });
+    const id = res.data!.createOrganisation.id as string;
+    const read = await api.gql<{ node: { name: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on Organisation { name } } }',
+      { id },
+    );
+    expect(read.data!.node).toEqual({ name: 'Nordic Circular Hub' });
+    const search = await api.gql<{ search: { entity: { slug: string } }[] }>(
+      '{ search(query: "kiertotalouskeskus") { entity { slug } } }',
+    );
+    expect(search.data!.search[0]?.entity.slug).toBe('nordic-circular-hub');
+  });
+
+  it.each([
+    [{ name: '', kind: 'CLUSTER' }, 'input.name'],
+    [{ name: 'X', kind: 'CLUSTER', slug: 'Bad Slug' }, 'input.slug'],
+    [{ name: 'X', kind: 'CLUSTER', country: 'Finland' }, 'input.country'],
+    [{ name: 'X', kind: 'CLUSTER', website: 'javascript:alert(1)' }, 'input.website'],
+    [
+      { name: 'X', kind: 'CLUSTER', aliases: [{ name: 'Y', language: 'english!' }] },
+      'input.aliases[0].language',
+    ],
+    [
+      { name: 'X', kind: 'CLUSTER', evidence: [{ translation: 'nothing to point at' }] },
+      'input.evidence[0]',
+    ],
+    [{ name: 'Леонтьевский', kind: 'CLUSTER' }, 'input.slug'],
+  ])(
+    'rejects invalid input %j with BAD_USER_INPUT naming %s, writing nothing',
+    async (input, argument) => {
+      const error = await failing(CREATE, { input });
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(error.message).toContain(argument);
+    },
+  );
+
+  it('rejects an unknown kind before anything runs', async () => {
+    const error = await failing(CREATE, { input: { name: 'X', kind: 'GUILD' } });
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers CONFLICT for a slug that is taken, writing nothing', async () => {
+    const error = await failing(CREATE, {
+      input: { name: 'Sitra Oy', kind: 'FUND', slug: 'sitra' },
+    });
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', argument: 'input.slug' });
+  });
+
+  it('refuses a quote that is not verbatim in the document it cites, writing nothing', async () => {
+    const document = await idOf('DOCUMENT', 'gnf-2019-10-25-sitra-st-petersburg-meeting');
+    const error = await failing(CREATE, {
+      input: {
+        name: 'Quote Test',
+        kind: 'OTHER',
+        evidence: [{ document, quote: 'Sitra was not there', translation: 'x' }],
+      },
+    });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.evidence[0].quote',
+    });
+  });
+});
+
+describe('upsertOrganisation', () => {
+  it('is idempotent: the same call twice gives one node', async () => {
+    const input = {
+      name: 'Baltic Cleantech Alliance',
+      kind: 'ASSOCIATION',
+      evidence: [{ url: 'https://example.org/bca' }],
+    };
+    const UPSERT =
+      'mutation($input: CreateOrganisationInput!) { upsertOrganisation(input: $input) { id slug evidence { kind url } } }';
+    const first = await api.gql<{ upsertOrganisation: { id: string; evidence: unknown[] } }>(
+      UPSERT,
+      { input },
+    );
+    const before = await graphState(api.db());
+    const second = await api.gql<{ upsertOrganisation: { id: string; evidence: unknown[] } }>(
+      UPSERT,
+      { input },
+    );
+    expect(second.data!.upsertOrganisation.id).toBe(first.data!.upsertOrganisation.id);
+    expect(second.data!.upsertOrganisation.evidence).toEqual([
+      { kind: 'EXTERNAL', url: 'https://example.org/bca' },
+    ]);
+    const after = await graphState(api.db());
+    expect(after.labels).toEqual(before.labels);
+    expect(after.types).toEqual(before.types);
+    const count = await api
+      .db()
+      .query("MATCH (o:Organisation {slug: 'baltic-cleantech-alliance'}) RETURN count(o) AS n");
+    expect(Number(count.records[0]!.get('n'))).toBe(1);
+  });
+});
+
+describe('updateOrganisation and deleteOrganisation', () => {
+  it('updates only the fields given', async () => {
+    const id = await idOf('ORGANISATION', 'green-net-finland');
+    const res = await api.gql<{
+      updateOrganisation: {
+        name: string;
+        kind: string;
+        description: string | null;
+        country: string;
+      };
+    }>(
+      'mutation($id: ID!) { updateOrganisation(id: $id, input: { description: "Finnish cleantech network." }) { name kind description country } }',
+      { id },
+    );
+    expect(res.data!.updateOrganisation).toEqual({
+      name: 'Green Net Finland',
+      kind: 'ASSOCIATION',
+      description: 'Finnish cleantech network.',
+      country: 'FI',
+    });
+  });
+
+  it('answers NOT_FOUND for an id that does not exist, writing nothing', async () => {
+    const missing = Buffer.from('Organisation:00000000-0000-4000-8000-000000000000').toString(
+      'base64url',
+    );
+    const error = await failing(
+      'mutation($id: ID!) { updateOrganisation(id: $id, input: { name: "X" }) { id } }',
+      { id: missing },
+    );
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
+  });
+
+  it('answers CONFLICT when deleting an organisation others reference, writing nothing', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const error = await failing('mutation($id: ID!) { deleteOrganisation(id: $id) }', {
+      id: sitra,
+    });
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', argument: 'id' });
+    expect(error.message).toMatch(/detach: true/);
+  });
+
+  it('deletes with detach, taking its relationships along', async () => {
+    const created = await api.gql<{ createOrganisation: { id: string } }>(CREATE, {
+      input: { name: 'Short Lived Org', kind: 'OTHER' },
+    });
+    const id = created.data!.createOrganisation.id;
+    const helsinki = await idOf('PLACE', 'helsinki');
+    const linked = await api.gql(
+      'mutation($from: ID!, $to: ID!) { linkEntities(input: { type: BASED_IN, from: $from, to: $to }) }',
+      { from: id, to: helsinki },
+    );
+    expect(linked.errors).toBeUndefined();
+    const deleted = await api.gql<{ deleteOrganisation: string }>(
+      'mutation($id: ID!) { deleteOrganisation(id: $id, detach: true) }',
+      { id },
+    );
+    expect(deleted.data!.deleteOrganisation).toBe(id);
+    const gone = await api.gql<{ node: null }>('query($id: ID!) { node(id: $id) { id } }', { id });
+    expect(gone.data!.node).toBeNull();
+  });
+});
+
+describe('linkEntities and unlinkEntities', () => {
+  it('records a relationship with a verbatim quote as evidence, and removes it', async () => {
+    const balanev = await idOf('PERSON', 'maksim-balanev');
+    const cluster = await idOf('ORGANISATION', 'st-petersburg-cleantech-cluster');
+    const document = await idOf('DOCUMENT', 'gnf-2019-10-25-sitra-st-petersburg-meeting');
+    const linked = await api.gql(
+      `mutation($from: ID!, $to: ID!, $doc: ID!) { linkEntities(input: { type: AFFILIATED_WITH, from: $from, to: $to, role: "speaker",
+        evidence: [{ document: $doc, quote: "pietarilaisten yritysten mukaantulosta kiertotalouteen", translation: "St Petersburg companies joining the circular economy", confidence: "INFERRED" }] }) }`,
+      { from: balanev, to: cluster, doc: document },
+    );
+    expect(linked.errors).toBeUndefined();
+    const AFFILIATIONS =
+      'query($id: ID!) { node(id: $id) { ... on Person { affiliations { role organisation { slug } evidence { kind language quote document { slug } } } } } }';
+    const read = await api.gql<{ node: { affiliations: unknown[] } }>(AFFILIATIONS, {
+      id: balanev,
+    });
+    expect(read.data!.node.affiliations).toEqual([
+      {
+        role: 'speaker',
+        organisation: { slug: 'st-petersburg-cleantech-cluster' },
+        evidence: [
+          {
+            kind: 'STATED',
+            language: 'fi',
+            quote: 'pietarilaisten yritysten mukaantulosta kiertotalouteen',
+            document: { slug: 'gnf-2019-10-25-sitra-st-petersburg-meeting' },
+          },
+        ],
+      },
+    ]);
+    const unlinked = await api.gql(
+      'mutation($from: ID!, $to: ID!) { unlinkEntities(input: { type: AFFILIATED_WITH, from: $from, to: $to }) }',
+      { from: balanev, to: cluster },
+    );
+    expect(unlinked.errors).toBeUndefined();
+    const after = await api.gql<{ node: { affiliations: unknown[] } }>(AFFILIATIONS, {
+      id: balanev,
+    });
+    expect(after.data!.node.affiliations).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for a missing end, writing nothing', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const missing = Buffer.from('Place:00000000-0000-4000-8000-000000000000').toString('base64url');
+    const error = await failing(
+      'mutation($from: ID!, $to: ID!) { linkEntities(input: { type: BASED_IN, from: $from, to: $to }) }',
+      { from: sitra, to: missing },
+    );
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.to' });
+  });
+
+  it('refuses a relationship between the wrong kinds of thing, writing nothing', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const helsinki = await idOf('PLACE', 'helsinki');
+    const error = await failing(
+      'mutation($from: ID!, $to: ID!) { linkEntities(input: { type: HELD_IN, from: $from, to: $to }) }',
+      { from: sitra, to: helsinki },
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.type' });
+  });
+
+  it('answers NOT_FOUND when unlinking a relationship that does not exist, writing nothing', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const helsinki = await idOf('PLACE', 'helsinki');
+    const error = await failing(
+      'mutation($from: ID!, $to: ID!) { unlinkEntities(input: { type: PART_OF, from: $from, to: $to }) }',
+      { from: sitra, to: helsinki },
+    );
+    expect(error.extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('createPerson', () => {
+  it('creates a person, slugged from a name with diacritics, and finds them by a Russian alias', async () => {
+    const res = await api.gql<{ createPerson: { slug: string } }>(
+      'mutation { createPerson(input: { name: "Jüri Õunapuu", aliases: [{ name: "Юри Оунапуу", language: "ru" }] }) { slug } }',
+    );
+    expect(res.data!.createPerson.slug).toBe('juri-ounapuu');
+    const search = await api.gql<{ search: { matched: string; entity: { slug: string } }[] }>(
+      '{ search(query: "Юри") { matched entity { slug } } }',
+    );
+    expect(search.data!.search[0]).toEqual({
+      matched: 'Юри Оунапуу',
+      entity: { slug: 'juri-ounapuu' },
+    });
+  });
+});
