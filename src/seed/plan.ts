@@ -15,6 +15,7 @@ import {
   type InteractionLabel,
   type RelationshipType,
 } from '../shared/model';
+import type { EvidenceRecord as StoredEvidence } from '../modules/evidence/evidence.repository';
 import { stableId } from '../shared/ids';
 import { seedFileSchema, type EntityInput, type EvidenceInput, type SeedFile } from './seed.schema';
 
@@ -29,17 +30,11 @@ export class SeedError extends Error {
   }
 }
 
-export interface EvidenceRecord {
-  id: string;
+/** Evidence as the seeds state it: never ASSERTED (no API client wrote it). */
+export type EvidenceRecord = Omit<StoredEvidence, 'kind' | 'assertedBy' | 'confidence'> & {
   kind: 'STATED' | 'EXTERNAL';
   confidence: 'STATED' | 'INFERRED';
-  documentId: string | null;
-  quote: string | null;
-  language: string | null;
-  translation: string | null;
-  url: string | null;
-  note: string | null;
-}
+};
 
 export interface NodeRecord {
   id: string;

@@ -11,20 +11,12 @@ import {
   RELATIONSHIP_TYPES,
   INTERACTION_LINKS,
 } from '../shared/model';
+import { WRITE_EVIDENCE } from '../modules/evidence/evidence.repository';
 import type { FilePlan } from './plan';
 
 /** Union of two id lists, keeping order; used for evidence that several sources give. */
 const UNION_EVIDENCE = (target: string, param: string): string =>
   `${target}.evidenceIds = coalesce(${target}.evidenceIds, []) + [evId IN ${param} WHERE NOT evId IN coalesce(${target}.evidenceIds, [])]`;
-
-const WRITE_EVIDENCE = /* cypher */ `
-UNWIND $evidence AS ev
-MERGE (e:Evidence {id: ev.id})
-SET e.kind = ev.kind, e.confidence = ev.confidence, e.quote = ev.quote, e.language = ev.language,
-    e.translation = ev.translation, e.url = ev.url, e.note = ev.note, e.documentId = ev.documentId
-WITH e, ev WHERE ev.documentId IS NOT NULL
-MATCH (d:Document {id: ev.documentId})
-MERGE (e)-[:SOURCE]->(d)`;
 
 const writeNodes = (label: string): string => /* cypher */ `
 UNWIND $nodes AS n

@@ -1,5 +1,15 @@
 /** Inputs every write shares: aliases and evidence, validated with class-validator. */
-import { IsIn, IsOptional, IsUrl, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsOptional,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -55,4 +65,46 @@ export class EvidenceInput {
   @IsOptional()
   @IsIn(['STATED', 'INFERRED'])
   confidence?: string | null;
+}
+
+/**
+ * The fields every entity's create input has; each type's input extends it with its own.
+ * Registered as an input type so that type-graphql passes its fields on to subclasses; no
+ * argument uses it, so it does not appear in the schema.
+ */
+@InputType()
+export abstract class CreateEntityInputBase {
+  @Field()
+  @Length(1, 300)
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Lower-case letters, digits and single dashes; unique per type. Made from the name when absent.',
+  })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and single dashes' })
+  @MaxLength(100)
+  slug?: string | null;
+
+  @Field(() => [AliasInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50)
+  aliases?: AliasInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => [EvidenceInput], {
+    nullable: true,
+    description: 'Sources of the fact; without any, it is ASSERTED by the client.',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  evidence?: EvidenceInput[] | null;
 }

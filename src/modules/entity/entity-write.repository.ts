@@ -14,6 +14,7 @@ import {
   type RelationshipType,
 } from '../../shared/model';
 import { stableId } from '../../shared/ids';
+import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 
 export interface EvidenceWrite {
   kind: 'STATED' | 'EXTERNAL' | 'ASSERTED';
@@ -49,20 +50,16 @@ SET x.startDate = CASE WHEN 'startDate' IN keys($dates) THEN date($dates.startDa
     x.date = CASE WHEN 'date' IN keys($dates) THEN date($dates.date) ELSE x.date END
 RETURN x.id AS id`;
 
-const WRITE_EVIDENCE = /* cypher */ `
-UNWIND $evidence AS ev
-MERGE (e:Evidence {id: ev.id})
-SET e.kind = ev.kind, e.confidence = ev.confidence, e.quote = ev.quote, e.language = ev.language,
-    e.translation = ev.translation, e.url = ev.url, e.assertedBy = ev.assertedBy, e.documentId = ev.documentId
-WITH e, ev WHERE ev.documentId IS NOT NULL
-MATCH (d:Document {id: ev.documentId})
-MERGE (e)-[:SOURCE]->(d)`;
-
 export class EntityWriteRepository {
   constructor(private readonly db: Database) {}
 
-  /** Creates an entity; CONFLICT when the slug is taken for that type. */
-  create(
+  /**
+   * create: a new entity, CONFLICT when the slug is taken for that type. upsert: the entity
+   * with this slug is created or updated, so the same call twice leaves one node (MERGE on the
+   * slug under its uniqueness constraint, so concurrent upserts meet one node too).
+   */
+  save(
+    mode: 'create' | 'upsert',
     label: EntityLabel,
     slug: string,
     write: EntityWrite,
@@ -71,35 +68,12 @@ export class EntityWriteRepository {
   ): Promise<string> {
     return this.db.write(
       async (tx) => {
-        if ((await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
+        if (mode === 'create' && (await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
           throw new ConflictError(
             `slug "${slug}" is already taken by another ${label}.`,
             'input.slug',
           );
         }
-        const id = randomUUID();
-        await tx.run(`CREATE (x:Entity:${label} {id: $id, slug: $slug, createdAt: datetime()})`, {
-          id,
-          slug,
-        });
-        await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
-        return id;
-      },
-      { operation: `create ${label}`, requestId },
-    );
-  }
-
-  /** Creates the entity with this slug, or updates it: the same call twice leaves one node. */
-  upsert(
-    label: EntityLabel,
-    slug: string,
-    write: EntityWrite,
-    evidence: EvidenceWrite[],
-    requestId?: string,
-  ): Promise<string> {
-    return this.db.write(
-      async (tx) => {
-        // MERGE on the slug under its uniqueness constraint: concurrent upserts meet one node.
         const result = await tx.run(
           `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`,
           { slug, id: randomUUID() },
@@ -108,7 +82,7 @@ export class EntityWriteRepository {
         await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
         return id;
       },
-      { operation: `upsert ${label}`, requestId },
+      { operation: `${mode} ${label}`, requestId },
     );
   }
 

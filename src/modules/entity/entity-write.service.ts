@@ -115,29 +115,16 @@ export class EntityWriteService {
     return slug;
   }
 
-  async create(
+  /** create: CONFLICT when the slug is taken; upsert: the slug's entity is created or updated. */
+  async save(
     ctx: Context,
+    mode: 'create' | 'upsert',
     label: EntityLabel,
     input: CommonInput,
     specific: Record<string, unknown>,
   ): Promise<EntityObject> {
-    const id = await this.writes.create(
-      label,
-      this.slugFor(label, input),
-      this.entityWrite(input, specific),
-      this.evidence(ctx, input.evidence),
-      ctx.requestId,
-    );
-    return this.reload(ctx, id, label);
-  }
-
-  async upsert(
-    ctx: Context,
-    label: EntityLabel,
-    input: CommonInput,
-    specific: Record<string, unknown>,
-  ): Promise<EntityObject> {
-    const id = await this.writes.upsert(
+    const id = await this.writes.save(
+      mode,
       label,
       this.slugFor(label, input),
       this.entityWrite(input, specific),

@@ -1,4 +1,4 @@
-/** Cypher for evidence records, batched by id. */
+/** Cypher for evidence records: the shared write, and reads batched by id. */
 import type { Database } from '../../db/database';
 
 export interface EvidenceRecord {
@@ -13,6 +13,17 @@ export interface EvidenceRecord {
   note: string | null;
   assertedBy: string | null;
 }
+
+/** Writes evidence records (MERGE on their stable ids) and links STATED ones to their document. */
+export const WRITE_EVIDENCE = /* cypher */ `
+UNWIND $evidence AS ev
+MERGE (e:Evidence {id: ev.id})
+SET e.kind = ev.kind, e.confidence = ev.confidence, e.quote = ev.quote, e.language = ev.language,
+    e.translation = ev.translation, e.url = ev.url, e.note = ev.note, e.assertedBy = ev.assertedBy,
+    e.documentId = ev.documentId
+WITH e, ev WHERE ev.documentId IS NOT NULL
+MATCH (d:Document {id: ev.documentId})
+MERGE (e)-[:SOURCE]->(d)`;
 
 const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id

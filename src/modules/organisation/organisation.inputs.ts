@@ -1,18 +1,8 @@
 /** Inputs of the organisation queries and mutations. */
-import {
-  ArrayMaxSize,
-  IsOptional,
-  IsUrl,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OrganisationKind } from '../../shared/enums';
-import { AliasInput, EvidenceInput, SLUG_PATTERN } from '../../shared/inputs';
+import { CreateEntityInputBase } from '../../shared/inputs';
 
 @InputType({
   description: 'Narrows organisations; every field is optional and they combine with AND.',
@@ -42,33 +32,9 @@ export class OrganisationFilter {
   description:
     'A new organisation. Without slug, one is made from the name. Without evidence, the fact is ASSERTED by the client.',
 })
-export class CreateOrganisationInput {
-  @Field()
-  @Length(1, 300)
-  name!: string;
-
+export class CreateOrganisationInput extends CreateEntityInputBase {
   @Field(() => OrganisationKind)
   kind!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Lower-case letters, digits and single dashes; unique among organisations.',
-  })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and single dashes' })
-  @MaxLength(100)
-  slug?: string | null;
-
-  @Field(() => [AliasInput], { nullable: true })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(50)
-  aliases?: AliasInput[] | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(5000)
-  description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
   @IsOptional()
@@ -88,12 +54,6 @@ export class CreateOrganisationInput {
     { message: 'website must be an http(s) URL' },
   )
   website?: string | null;
-
-  @Field(() => [EvidenceInput], { nullable: true })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(20)
-  evidence?: EvidenceInput[] | null;
 }
 
 @InputType({ description: 'Changes to an organisation: only the fields given change.' })

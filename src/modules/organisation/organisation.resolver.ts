@@ -46,7 +46,7 @@ export class OrganisationResolver extends ActorFields(Organisation) {
     @Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput,
     @Ctx() ctx: Context,
   ): Promise<EntityObject> {
-    return this.writes.create(ctx, 'Organisation', input, {
+    return this.writes.save(ctx, 'create', 'Organisation', input, {
       kind: input.kind,
       country: input.country,
       foundedYear: input.foundedYear,
@@ -62,7 +62,7 @@ export class OrganisationResolver extends ActorFields(Organisation) {
     @Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput,
     @Ctx() ctx: Context,
   ): Promise<EntityObject> {
-    return this.writes.upsert(ctx, 'Organisation', input, {
+    return this.writes.save(ctx, 'upsert', 'Organisation', input, {
       kind: input.kind,
       country: input.country,
       foundedYear: input.foundedYear,

@@ -1,14 +1,7 @@
 /** Inputs of the people queries and mutations. */
-import {
-  ArrayMaxSize,
-  IsOptional,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AliasInput, EvidenceInput, SLUG_PATTERN } from '../../shared/inputs';
+import { CreateEntityInputBase } from '../../shared/inputs';
 
 @InputType({ description: 'Narrows people; every field is optional and they combine with AND.' })
 export class PersonFilter {
@@ -35,37 +28,7 @@ export class PersonFilter {
   description:
     'A new person. Without slug, one is made from the name. Without evidence, the fact is ASSERTED by the client.',
 })
-export class CreatePersonInput {
-  @Field()
-  @Length(1, 300)
-  name!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Lower-case letters, digits and single dashes; unique among people.',
-  })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and single dashes' })
-  @MaxLength(100)
-  slug?: string | null;
-
-  @Field(() => [AliasInput], { nullable: true })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(50)
-  aliases?: AliasInput[] | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(5000)
-  description?: string | null;
-
-  @Field(() => [EvidenceInput], { nullable: true })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(20)
-  evidence?: EvidenceInput[] | null;
-}
+export class CreatePersonInput extends CreateEntityInputBase {}
 
 @InputType({ description: 'Changes to a person: only the fields given change.' })
 export class UpdatePersonInput extends CreatePersonInput {

@@ -46,7 +46,7 @@ export class PersonResolver extends ActorFields(Person) {
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
     @Ctx() ctx: Context,
   ): Promise<EntityObject> {
-    return this.writes.create(ctx, 'Person', input, {});
+    return this.writes.save(ctx, 'create', 'Person', input, {});
   }
 
   @Mutation(() => Person, {
@@ -57,7 +57,7 @@ export class PersonResolver extends ActorFields(Person) {
     @Arg('input', () => CreatePersonInput) input: CreatePersonInput,
     @Ctx() ctx: Context,
   ): Promise<EntityObject> {
-    return this.writes.upsert(ctx, 'Person', input, {});
+    return this.writes.save(ctx, 'upsert', 'Person', input, {});
   }
 
   @Mutation(() => Person, { description: 'Changes the given fields; NOT_FOUND for an unknown id.' })
