@@ -61,7 +61,7 @@ export function createServices(db: Database): Services {
   };
   const entities = new EntityService(repos.entities);
   const relationships = new RelationshipService();
-  const actors = new ActorService(relationships);
+  const actors = new ActorService(relationships, entities);
   return {
     system: new SystemService(db),
     entities,

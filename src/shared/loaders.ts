@@ -9,6 +9,7 @@ import {
   linkKey,
   type InteractionKey,
   type LinkKey,
+  type CollaboratorRecord,
   type LinkRecord,
   type RelationshipRepository,
 } from '../modules/relationship/relationship.repository';
@@ -28,6 +29,8 @@ export interface Loaders {
   links: DataLoader<LinkKey, LinkRecord[], string>;
   /** Ids of the interactions of one label an entity is linked to by one type. */
   interactionsOf: DataLoader<InteractionKey, string[], string>;
+  /** Others met at the same events or projects, per entity id. */
+  collaborators: DataLoader<string, CollaboratorRecord[]>;
 }
 
 export interface Repositories {
@@ -65,5 +68,9 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
       },
       { cacheKeyFn: interactionKey },
     ),
+    collaborators: new DataLoader(async (ids) => {
+      const found = await repos.relationships.collaborators(ids, requestId);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
   };
 }

@@ -158,6 +158,37 @@ describe('people and organisations', () => {
   });
 });
 
+describe('collaborators', () => {
+  it('ranks those met at the most shared events and projects first, with what they share', async () => {
+    const res = await api.gql<{
+      entity: {
+        collaborators: { count: number; entity: { slug: string }; shared: { slug: string }[] }[];
+      };
+    }>(
+      '{ entity(type: ORGANISATION, slug: "st-petersburg-cleantech-cluster") { ... on Organisation { collaborators(first: 5) { count entity { slug } shared { slug } } } } }',
+    );
+    const [top, ...rest] = res.data!.entity.collaborators;
+    expect(top!.entity.slug).toBe('ingria');
+    expect(top!.count).toBe(2);
+    expect(top!.shared.map((s) => s.slug).sort()).toEqual([
+      'ingria-cleantech-cluster-joint-projects',
+      'sitra-st-petersburg-cleantech-meeting-2019-10-25',
+    ]);
+    expect(rest.every((c) => c.count <= top!.count && c.count === c.shared.length)).toBe(true);
+    expect(rest.map((c) => c.entity.slug)).not.toContain('st-petersburg-cleantech-cluster');
+  });
+
+  it('rejects first outside 0..100', async () => {
+    const res = await api.gql(
+      '{ entity(type: PERSON, slug: "elena-belova") { ... on Person { collaborators(first: 500) { count } } } }',
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+    });
+  });
+});
+
 describe('events', () => {
   it('filters by date range and place', async () => {
     const brussels = await idOf('PLACE', 'brussels');

@@ -4,12 +4,13 @@
  * OrganisationResolver extend (type-graphql resolver inheritance).
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import type { ConnectionShape } from '../../shared/connection';
+import { pageSize, type ConnectionShape } from '../../shared/connection';
 import type { Context } from '../../shared/context';
 import type { EntityObject } from '../entity/entity.service';
 import { InvitationConnection, type Invitation } from '../invitation/invitation.type';
 import { PresentationConnection, type Presentation } from '../presentation/presentation.type';
 import type { ActorService } from './actor.service';
+import { Collaboration } from './relationship.type';
 
 export function ActorFields<T extends object>(objectType: ClassType<T>) {
   @Resolver(() => objectType)
@@ -50,6 +51,18 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
       @Arg('after', () => String, { nullable: true }) after?: string,
     ): Promise<ConnectionShape<Presentation>> {
       return this.actors.presentations(ctx, actor, 'GAVE', first, after);
+    }
+
+    @FieldResolver(() => [Collaboration], {
+      description:
+        'Others met at the same events or projects, most shared first. first: 1-100, default 20.',
+    })
+    collaborators(
+      @Root() actor: EntityObject,
+      @Ctx() ctx: Context,
+      @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    ): Promise<Collaboration[]> {
+      return this.actors.collaborators(ctx, actor, pageSize(first, 'first'));
     }
   }
   return ActorFieldsResolver;

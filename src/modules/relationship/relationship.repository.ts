@@ -42,6 +42,20 @@ MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(i:Interaction) WHERE type(r) = k.type AND k.label IN labels(i)
 RETURN k.key AS key, collect(i.id) AS ids`;
 
+// Others met at the same events or projects (as participant, organiser or project member).
+const FIND_COLLABORATORS = /* cypher */ `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+OPTIONAL MATCH (n)-[:PARTICIPATED_IN|ORGANISED|WORKS_ON]->(shared:Entity)<-[:PARTICIPATED_IN|ORGANISED|WORKS_ON]-(other:Entity)
+WHERE other <> n AND (other:Person OR other:Organisation)
+WITH id, other, collect(DISTINCT shared.id) AS sharedIds
+RETURN id, collect(CASE WHEN other IS NULL THEN null ELSE {otherId: other.id, sharedIds: sharedIds} END) AS collaborators`;
+
+export interface CollaboratorRecord {
+  otherId: string;
+  sharedIds: string[];
+}
+
 export class RelationshipRepository {
   constructor(private readonly db: Database) {}
 
@@ -66,5 +80,22 @@ export class RelationshipRepository {
       { operation: 'relationship.interactions', requestId },
     );
     return new Map(result.records.map((r) => [r.get('key') as string, r.get('ids') as string[]]));
+  }
+
+  async collaborators(
+    ids: readonly string[],
+    requestId?: string,
+  ): Promise<Map<string, CollaboratorRecord[]>> {
+    const result = await this.db.query(
+      FIND_COLLABORATORS,
+      { ids: [...ids] },
+      { operation: 'relationship.collaborators', requestId },
+    );
+    return new Map(
+      result.records.map((r) => [
+        r.get('id') as string,
+        r.get('collaborators') as CollaboratorRecord[],
+      ]),
+    );
   }
 }

@@ -1,5 +1,5 @@
 /** Relationship-shaped results: affiliations and event participations, with role and evidence. */
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
 import { EntityInterface, Organisation } from '../entity/entity.type';
@@ -48,4 +48,16 @@ export class ParticipationConnection {
 
   @Field()
   totalCount!: number;
+}
+
+@ObjectType({ description: 'Someone met at the same events or projects, with what was shared.' })
+export class Collaboration {
+  @Field(() => EntityInterface, { description: 'The other person or organisation.' })
+  entity!: EntityInterface;
+
+  @Field(() => Int, { description: 'How many events and projects the two share.' })
+  count!: number;
+
+  @Field(() => [EntityInterface], { description: 'The shared events and projects.' })
+  shared!: EntityInterface[];
 }
