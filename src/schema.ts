@@ -17,6 +17,9 @@ import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { InteractionRepository } from './modules/invitation/interaction.repository';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { InvitationService } from './modules/invitation/invitation.service';
+import { InteractionWriteRepository } from './modules/invitation/interaction-write.repository';
+import { InteractionWriteResolver } from './modules/invitation/interaction-write.resolver';
+import { InteractionWriteService } from './modules/invitation/interaction-write.service';
 import { ActorService } from './modules/relationship/actor.service';
 import { RelationshipRepository } from './modules/relationship/relationship.repository';
 import { RelationshipService } from './modules/relationship/relationship.service';
@@ -44,6 +47,7 @@ export interface Services {
   entities: EntityService;
   lists: EntityListService;
   writes: EntityWriteService;
+  interactionWrites: InteractionWriteService;
   actors: ActorService;
   relationships: RelationshipService;
   invitations: InvitationService;
@@ -61,12 +65,18 @@ export function createServices(db: Database): Services {
   };
   const entities = new EntityService(repos.entities);
   const relationships = new RelationshipService();
+  const entityWriteRepository = new EntityWriteRepository(db);
+  const writes = new EntityWriteService(entityWriteRepository, entities);
   const actors = new ActorService(relationships, entities);
   return {
     system: new SystemService(db),
     entities,
     lists: new EntityListService(new EntityListRepository(db)),
-    writes: new EntityWriteService(new EntityWriteRepository(db), entities),
+    writes,
+    interactionWrites: new InteractionWriteService(
+      new InteractionWriteRepository(db, entityWriteRepository),
+      writes,
+    ),
     actors,
     relationships,
     invitations: new InvitationService(repos.interactions, entities),
@@ -91,6 +101,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(AffiliationResolver, new AffiliationResolver(services.entities))
     .register(ParticipationResolver, new ParticipationResolver(services.entities))
     .register(LinkResolver, new LinkResolver(services.writes))
+    .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
     .register(
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),

@@ -295,3 +295,107 @@ describe('createPerson', () => {
     });
   });
 });
+
+describe('recordInvitation, recordPresentation, deleteInteraction', () => {
+  const RECORD = `mutation($input: RecordInvitationInput!) { recordInvitation(input: $input) {
+    id date inviter { name } invitees { name } target { name } onBehalfOf { name } evidence { kind url } } }`;
+
+  it('records an invitation once, however often it is sent', async () => {
+    const input = {
+      summary: 'Daniel Kaufmann invited the Leontief Centre to WCEF.',
+      date: '2019-11-05',
+      inviter: await idOf('PERSON', 'daniel-kaufmann'),
+      onBehalfOf: await idOf('ORGANISATION', 'sitra'),
+      invitees: [await idOf('ORGANISATION', 'leontief-centre')],
+      target: await idOf('EVENT', 'wcef'),
+      evidence: [{ url: 'https://example.org/wcef-invitation' }],
+    };
+    const first = await api.gql<{ recordInvitation: { id: string } }>(RECORD, { input });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordInvitation).toMatchObject({
+      date: '2019-11-05',
+      inviter: { name: 'Daniel Kaufmann' },
+      invitees: [{ name: 'Leontief Centre' }],
+      target: { name: 'World Circular Economy Forum' },
+      onBehalfOf: { name: 'Sitra' },
+      evidence: [{ kind: 'EXTERNAL', url: 'https://example.org/wcef-invitation' }],
+    });
+    const before = await graphState(api.db());
+    const again = await api.gql<{ recordInvitation: { id: string } }>(RECORD, { input });
+    expect(again.data!.recordInvitation.id).toBe(first.data!.recordInvitation.id);
+    expect((await graphState(api.db())).types).toEqual(before.types);
+    const sent = await api.gql<{ entity: { invitationsSent: { totalCount: number } } }>(
+      '{ entity(type: PERSON, slug: "daniel-kaufmann") { ... on Person { invitationsSent { totalCount } } } }',
+    );
+    expect(sent.data!.entity.invitationsSent.totalCount).toBe(1);
+    const deleted = await api.gql('mutation($id: ID!) { deleteInteraction(id: $id) }', {
+      id: first.data!.recordInvitation.id,
+    });
+    expect(deleted.errors).toBeUndefined();
+  });
+
+  it('refuses an invitee of the wrong kind and a missing target, writing nothing', async () => {
+    const base = {
+      summary: 'x',
+      inviter: await idOf('PERSON', 'elena-belova'),
+      invitees: [await idOf('ORGANISATION', 'sitra'), await idOf('PLACE', 'helsinki')],
+      target: await idOf('EVENT', 'wcef'),
+    };
+    const wrongKind = await failing(RECORD, { input: base });
+    expect(wrongKind.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.invitees[1]',
+    });
+    const missing = Buffer.from('Event:00000000-0000-4000-8000-000000000000').toString('base64url');
+    const noTarget = await failing(RECORD, {
+      input: { ...base, invitees: [base.invitees[0]], target: missing },
+    });
+    expect(noTarget.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.target' });
+    const empty = await failing(RECORD, { input: { ...base, invitees: [] } });
+    expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.invitees' });
+  });
+
+  it('records a presentation at an event, visible from the event', async () => {
+    const res = await api.gql<{
+      recordPresentation: {
+        id: string;
+        presenter: { name: string };
+        event: { name: string };
+        subjects: { name: string }[];
+      };
+    }>(
+      `mutation($input: RecordPresentationInput!) { recordPresentation(input: $input) { id presenter { name } event { name } subjects { name } } }`,
+      {
+        input: {
+          summary: 'Elena Belova presented the Forum of Strategists.',
+          presenters: [await idOf('PERSON', 'elena-belova')],
+          event: await idOf('EVENT', 'sitra-st-petersburg-cleantech-meeting-2019-10-25'),
+          subjects: [await idOf('EVENT', 'forum-of-strategists')],
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordPresentation).toMatchObject({
+      presenter: { name: 'Elena Belova' },
+      event: { name: 'Meeting of Sitra and the St Petersburg cleantech cluster, 25 October 2019' },
+      subjects: [{ name: 'Forum of Strategists' }],
+    });
+    const atEvent = await api.gql<{ entity: { presentations: { totalCount: number } } }>(
+      '{ entity(type: EVENT, slug: "sitra-st-petersburg-cleantech-meeting-2019-10-25") { ... on Event { presentations { totalCount } } } }',
+    );
+    expect(atEvent.data!.entity.presentations.totalCount).toBe(5);
+    await api.gql('mutation($id: ID!) { deleteInteraction(id: $id) }', {
+      id: res.data!.recordPresentation.id,
+    });
+  });
+
+  it('answers NOT_FOUND when deleting an interaction that does not exist, writing nothing', async () => {
+    const missing = Buffer.from('Invitation:00000000-0000-4000-8000-000000000000').toString(
+      'base64url',
+    );
+    const error = await failing('mutation($id: ID!) { deleteInteraction(id: $id) }', {
+      id: missing,
+    });
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
+  });
+});

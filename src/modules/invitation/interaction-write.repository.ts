@@ -1,0 +1,120 @@
+/**
+ * Records an interaction (Invitation, Presentation ...) with its links and evidence in one
+ * transaction. MERGE on the slug makes recording the same interaction twice leave one node;
+ * its links are replaced by the ones given.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database';
+import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import { ENTITY_LABELS, type EntityLabel, type InteractionLabel } from '../../shared/model';
+import type { EntityWriteRepository, EvidenceWrite } from '../entity/entity-write.repository';
+
+export interface InteractionLink {
+  type: string;
+  /** true: interaction -> entity; false: entity -> interaction (the actor). */
+  outgoing: boolean;
+  entityId: string;
+  allowed: readonly EntityLabel[];
+  argument: string;
+}
+
+const LABELS_OF = /* cypher */ `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels`;
+
+const link = (type: string, outgoing: boolean): string => /* cypher */ `
+UNWIND $ids AS entityId
+MATCH (x:Interaction {id: $id}), (e:Entity {id: entityId})
+MERGE ${outgoing ? `(x)-[:${type}]->(e)` : `(e)-[:${type}]->(x)`}`;
+
+/** Relationship types an interaction may have: the closed list of src/shared/model.ts. */
+const LINK_TYPES = new Set([
+  'EXTENDED',
+  'INVITES',
+  'TO',
+  'ON_BEHALF_OF',
+  'GAVE',
+  'AT',
+  'ABOUT',
+  'PUT_FORWARD',
+  'ASKED',
+]);
+
+export class InteractionWriteRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly entityWrites: EntityWriteRepository,
+  ) {}
+
+  record(
+    label: InteractionLabel,
+    slug: string,
+    props: { summary: string; date: string | null } & Record<string, unknown>,
+    links: InteractionLink[],
+    evidence: EvidenceWrite[],
+    requestId?: string,
+  ): Promise<string> {
+    return this.db.write(
+      async (tx) => {
+        const found = await tx.run(LABELS_OF, { ids: [...new Set(links.map((l) => l.entityId))] });
+        const labels = new Map(
+          found.records.map((r) => [r.get('id') as string, r.get('labels') as string[]]),
+        );
+        for (const l of links) {
+          const entityLabels = labels.get(l.entityId);
+          if (!entityLabels)
+            throw new NotFoundError(`No entity has the id given as ${l.argument}.`, l.argument);
+          const entityLabel = ENTITY_LABELS.find((x) => entityLabels.includes(x))!;
+          if (!l.allowed.includes(entityLabel)) {
+            throw new BadUserInputError(
+              `${l.argument} is a ${entityLabel}; expected ${l.allowed.join(' or ')}.`,
+              l.argument,
+            );
+          }
+        }
+        const { date, ...rest } = props;
+        const result = await tx.run(
+          `MERGE (x:Interaction:${label} {slug: $slug})
+           ON CREATE SET x.id = $newId, x.createdAt = datetime()
+           SET x += $props, x.date = date($date), x.updatedAt = datetime()
+           WITH x
+           OPTIONAL MATCH (x)-[old]-(:Entity) WHERE type(old) <> 'MENTIONS'
+           DELETE old
+           RETURN DISTINCT x.id AS id`,
+          { slug, newId: randomUUID(), props: rest, date },
+        );
+        const id = result.records[0]!.get('id') as string;
+        for (const l of links)
+          if (!LINK_TYPES.has(l.type)) throw new Error(`not an interaction link: ${l.type}`);
+        for (const type of LINK_TYPES) {
+          for (const outgoing of [false, true]) {
+            const ids = links
+              .filter((l) => l.type === type && l.outgoing === outgoing)
+              .map((l) => l.entityId);
+            if (ids.length > 0) await tx.run(link(type, outgoing), { id, ids });
+          }
+        }
+        const evidenceIds = await this.entityWrites.writeEvidence(tx, `${label}:${slug}`, evidence);
+        await tx.run(
+          'MATCH (x:Interaction {id: $id}) SET x.evidenceIds = coalesce(x.evidenceIds, []) + [e IN $evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])]',
+          { id, evidenceIds },
+        );
+        return id;
+      },
+      { operation: `record ${label}`, requestId },
+    );
+  }
+
+  /** Deletes an interaction and its links; NOT_FOUND when there is none. */
+  delete(id: string, requestId?: string): Promise<void> {
+    return this.db.write(
+      async (tx) => {
+        const result = await tx.run(
+          'MATCH (x:Interaction {id: $id}) DETACH DELETE x RETURN count(*) AS n',
+          { id },
+        );
+        if (Number(result.records[0]?.get('n') ?? 0) === 0)
+          throw new NotFoundError('No interaction has this id.', 'id');
+      },
+      { operation: 'delete interaction', requestId },
+    );
+  }
+}

@@ -1,0 +1,40 @@
+/** recordInvitation, recordPresentation, deleteInteraction. */
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { Presentation } from '../presentation/presentation.type';
+import { RecordInvitationInput, RecordPresentationInput } from './interaction.inputs';
+import type { InteractionWriteService } from './interaction-write.service';
+import { Invitation } from './invitation.type';
+
+@Resolver()
+export class InteractionWriteResolver {
+  constructor(private readonly interactions: InteractionWriteService) {}
+
+  @Mutation(() => Invitation, {
+    description: 'Records who invited whom to what; recording the same slug again updates it.',
+  })
+  recordInvitation(
+    @Arg('input', () => RecordInvitationInput) input: RecordInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Invitation> {
+    return this.interactions.recordInvitation(ctx, input);
+  }
+
+  @Mutation(() => Presentation, {
+    description: 'Records who presented what where; recording the same slug again updates it.',
+  })
+  recordPresentation(
+    @Arg('input', () => RecordPresentationInput) input: RecordPresentationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Presentation> {
+    return this.interactions.recordPresentation(ctx, input);
+  }
+
+  @Mutation(() => ID, {
+    description:
+      'Deletes an invitation, presentation, proposal or question; NOT_FOUND for an unknown id.',
+  })
+  deleteInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+    return this.interactions.delete(ctx, id);
+  }
+}

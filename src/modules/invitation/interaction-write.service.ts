@@ -1,0 +1,132 @@
+/** Recording interactions: global ids to uuids, a slug (given or made from the parties), evidence, read-back. */
+import { createHash } from 'node:crypto';
+import type { Context } from '../../shared/context';
+import { fromGlobalId } from '../../shared/global-id';
+import { BadUserInputError } from '../../shared/errors';
+import type { EntityLabel, InteractionLabel } from '../../shared/model';
+import { entityUuidOf, type EntityWriteService } from '../entity/entity-write.service';
+import { toPresentation } from '../presentation/presentation.resolver';
+import type { Presentation } from '../presentation/presentation.type';
+import type { InteractionLink, InteractionWriteRepository } from './interaction-write.repository';
+import type { RecordInvitationInput, RecordPresentationInput } from './interaction.inputs';
+import { toInvitation } from './invitation.service';
+import type { Invitation } from './invitation.type';
+
+const ACTORS: EntityLabel[] = ['Person', 'Organisation'];
+const ALL: EntityLabel[] = [
+  'Organisation',
+  'Person',
+  'Event',
+  'Project',
+  'Publication',
+  'Place',
+  'Topic',
+  'Award',
+  'Document',
+];
+
+/** Links of one type; list arguments name their element ("input.invitees[1]"). */
+function links(
+  type: string,
+  outgoing: boolean,
+  ids: string | null | undefined | string[],
+  allowed: EntityLabel[],
+  argument: string,
+): InteractionLink[] {
+  const list = Array.isArray(ids)
+    ? ids.map((id, i) => [id, `${argument}[${i}]`] as const)
+    : ids
+      ? [[ids, argument] as const]
+      : [];
+  return list.map(([id, where]) => ({
+    type,
+    outgoing,
+    allowed,
+    entityId: entityUuidOf(id, where),
+    argument: where,
+  }));
+}
+
+/** A slug from the parties and the date, so the same interaction recorded twice meets itself. */
+function partySlug(label: InteractionLabel, parts: (string | null | undefined)[]): string {
+  const hash = createHash('sha256')
+    .update(parts.map((p) => p ?? '').join('|'))
+    .digest('hex')
+    .slice(0, 16);
+  return `${label.toLowerCase()}-${hash}`;
+}
+
+export class InteractionWriteService {
+  constructor(
+    private readonly writes: InteractionWriteRepository,
+    private readonly entityWrites: EntityWriteService,
+  ) {}
+
+  async recordInvitation(ctx: Context, input: RecordInvitationInput): Promise<Invitation> {
+    const all = [
+      ...links('EXTENDED', false, input.inviter, ACTORS, 'input.inviter'),
+      ...links('INVITES', true, input.invitees, ACTORS, 'input.invitees'),
+      ...links('TO', true, input.target, ['Event', 'Project', 'Organisation'], 'input.target'),
+      ...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf'),
+    ];
+    const slug =
+      input.slug ??
+      partySlug('Invitation', [
+        input.inviter,
+        input.target,
+        input.date,
+        ...[...input.invitees].sort(),
+      ]);
+    const id = await this.writes.record(
+      'Invitation',
+      slug,
+      { summary: input.summary, date: input.date ?? null, inviteeNote: input.inviteeNote ?? null },
+      all,
+      this.entityWrites.evidence(ctx, input.evidence),
+      ctx.requestId,
+    );
+    return toInvitation(await this.reload(ctx, id));
+  }
+
+  async recordPresentation(ctx: Context, input: RecordPresentationInput): Promise<Presentation> {
+    const all = [
+      ...links('GAVE', false, input.presenters, ACTORS, 'input.presenters'),
+      ...links('AT', true, input.event, ['Event'], 'input.event'),
+      ...links('ABOUT', true, input.subjects ?? [], ALL, 'input.subjects'),
+      ...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf'),
+    ];
+    const slug =
+      input.slug ??
+      partySlug('Presentation', [
+        input.event,
+        input.date,
+        input.summary,
+        ...[...input.presenters].sort(),
+      ]);
+    const id = await this.writes.record(
+      'Presentation',
+      slug,
+      { summary: input.summary, date: input.date ?? null },
+      all,
+      this.entityWrites.evidence(ctx, input.evidence),
+      ctx.requestId,
+    );
+    return toPresentation(await this.reload(ctx, id));
+  }
+
+  async delete(ctx: Context, globalId: string): Promise<string> {
+    const parsed = fromGlobalId(globalId);
+    if (!parsed || !['Invitation', 'Presentation', 'Proposal', 'Question'].includes(parsed.type)) {
+      throw new BadUserInputError('id is not the id of an interaction.', 'id');
+    }
+    await this.writes.delete(parsed.uuid, ctx.requestId);
+    return globalId;
+  }
+
+  private async reload(ctx: Context, uuid: string) {
+    ctx.loaders.interaction.clear(uuid);
+    const record = await ctx.loaders.interaction.load(uuid);
+    if (!record) throw new Error('the interaction just recorded is not readable');
+    return record;
+  }
+}
