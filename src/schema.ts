@@ -11,7 +11,38 @@ import { EntityListService } from './modules/entity/entity-list.service';
 import { EntityRepository } from './modules/entity/entity.repository';
 import { EntityResolver } from './modules/entity/entity.resolver';
 import { EntityService } from './modules/entity/entity.service';
-import { ENTITY_OBJECT_TYPES } from './modules/entity/entity.type';
+import { entityWriteResolver } from './modules/entity/entity-write.resolver';
+import {
+  Award,
+  ENTITY_OBJECT_TYPES,
+  Event,
+  Organisation,
+  Person,
+  Place,
+  Project,
+  Publication,
+  Topic,
+} from './modules/entity/entity.type';
+import { AWARD_FIELDS, CreateAwardInput, UpdateAwardInput } from './modules/award/award.inputs';
+import { CreateEventInput, EVENT_FIELDS, UpdateEventInput } from './modules/event/event.inputs';
+import {
+  CreateOrganisationInput,
+  ORGANISATION_FIELDS,
+  UpdateOrganisationInput,
+} from './modules/organisation/organisation.inputs';
+import { CreatePersonInput, UpdatePersonInput } from './modules/person/person.inputs';
+import { CreatePlaceInput, PLACE_FIELDS, UpdatePlaceInput } from './modules/place/place.inputs';
+import {
+  CreateProjectInput,
+  PROJECT_FIELDS,
+  UpdateProjectInput,
+} from './modules/project/project.inputs';
+import {
+  CreatePublicationInput,
+  PUBLICATION_FIELDS,
+  UpdatePublicationInput,
+} from './modules/publication/publication.inputs';
+import { CreateTopicInput, UpdateTopicInput } from './modules/topic/topic.inputs';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { InteractionRepository } from './modules/invitation/interaction.repository';
@@ -92,11 +123,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(EvidenceResolver, new EvidenceResolver(services.entities))
     .register(InvitationResolver, new InvitationResolver(services.invitations, services.entities))
     .register(SearchResolver, new SearchResolver(services.search))
-    .register(
-      OrganisationResolver,
-      new OrganisationResolver(services.lists, services.writes, services.actors),
-    )
-    .register(PersonResolver, new PersonResolver(services.lists, services.writes, services.actors))
+    .register(OrganisationResolver, new OrganisationResolver(services.lists, services.actors))
+    .register(PersonResolver, new PersonResolver(services.lists, services.actors))
     .register(PresentationResolver, new PresentationResolver(services.entities))
     .register(AffiliationResolver, new AffiliationResolver(services.entities))
     .register(ParticipationResolver, new ParticipationResolver(services.entities))
@@ -106,6 +134,32 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),
     );
+  // createX / upsertX / updateX / deleteX for every entity type but Document (documents
+  // come with their verbatim text through the seed loader).
+  const writeResolvers = [
+    entityWriteResolver(
+      'Organisation',
+      Organisation,
+      CreateOrganisationInput,
+      UpdateOrganisationInput,
+      ORGANISATION_FIELDS,
+    ),
+    entityWriteResolver('Person', Person, CreatePersonInput, UpdatePersonInput, []),
+    entityWriteResolver('Event', Event, CreateEventInput, UpdateEventInput, EVENT_FIELDS),
+    entityWriteResolver('Project', Project, CreateProjectInput, UpdateProjectInput, PROJECT_FIELDS),
+    entityWriteResolver(
+      'Publication',
+      Publication,
+      CreatePublicationInput,
+      UpdatePublicationInput,
+      PUBLICATION_FIELDS,
+    ),
+    entityWriteResolver('Place', Place, CreatePlaceInput, UpdatePlaceInput, PLACE_FIELDS),
+    entityWriteResolver('Topic', Topic, CreateTopicInput, UpdateTopicInput, []),
+    entityWriteResolver('Award', Award, CreateAwardInput, UpdateAwardInput, AWARD_FIELDS),
+  ];
+  for (const resolver of writeResolvers)
+    container.register(resolver, new resolver(services.writes));
   return buildSchema({
     resolvers: container.resolvers(),
     container,

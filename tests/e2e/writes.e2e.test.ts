@@ -399,3 +399,107 @@ describe('recordInvitation, recordPresentation, deleteInteraction', () => {
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
   });
 });
+
+describe('writes for every other entity type', () => {
+  it('creates an event with its zoned times', async () => {
+    const res = await api.gql<{ createEvent: Record<string, unknown> }>(
+      `mutation { createEvent(input: { name: "Circular Baltic Day", kind: SESSION, startDate: "2020-05-14",
+        startsAt: "2020-05-14T09:00:00Z", endsAt: "2020-05-14T10:30:00Z", timeZone: "Europe/Tallinn" }) {
+        slug kind startDate startsAt endsAt timeZone } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createEvent).toEqual({
+      slug: 'circular-baltic-day',
+      kind: 'SESSION',
+      startDate: '2020-05-14',
+      startsAt: '2020-05-14T12:00:00+03:00',
+      endsAt: '2020-05-14T13:30:00+03:00',
+      timeZone: 'Europe/Tallinn',
+    });
+  });
+
+  it('refuses an unknown time zone, writing nothing', async () => {
+    const error = await failing(
+      'mutation { createEvent(input: { name: "Bad Zone Day", kind: MEETING, startsAt: "2020-05-14T09:00:00Z", timeZone: "Mars/Olympus" }) { id } }',
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.timeZone' });
+  });
+
+  it.each([
+    [
+      'Project',
+      '{ name: "Baltic Loop", status: ACTIVE, startYear: 2021 }',
+      'status startYear',
+      { status: 'ACTIVE', startYear: 2021 },
+      '{ endYear: 2024 }',
+      'endYear',
+      { endYear: 2024 },
+    ],
+    [
+      'Publication',
+      '{ name: "Loop Report", kind: REPORT, date: "2021-03-01" }',
+      'kind date',
+      { kind: 'REPORT', date: '2021-03-01' },
+      '{ url: "https://example.org/r" }',
+      'url',
+      { url: 'https://example.org/r' },
+    ],
+    [
+      'Place',
+      '{ name: "Tartu", kind: CITY, country: "EE", aliases: [{ name: "Дерпт", language: "ru" }] }',
+      'kind country',
+      { kind: 'CITY', country: 'EE' },
+      '{ kind: TOWN }',
+      'kind',
+      { kind: 'TOWN' },
+    ],
+    [
+      'Topic',
+      '{ name: "Urban mining" }',
+      'name',
+      { name: 'Urban mining' },
+      '{ description: "Recovering materials from cities." }',
+      'description',
+      { description: 'Recovering materials from cities.' },
+    ],
+    [
+      'Award',
+      '{ name: "Loop Prize 2021", year: 2021 }',
+      'year',
+      { year: 2021 },
+      '{ name: "Loop Prize" }',
+      'name',
+      { name: 'Loop Prize' },
+    ],
+  ])(
+    'creates, updates and deletes a %s',
+    async (type, create, createFields, created, update, updateFields, updated) => {
+      const made = await api.gql<Record<string, Record<string, unknown>>>(
+        `mutation { create${type}(input: ${create}) { id ${createFields} } }`,
+      );
+      expect(made.errors).toBeUndefined();
+      const { id, ...fields } = made.data![`create${type}`]!;
+      expect(fields).toEqual(created);
+      const changed = await api.gql<Record<string, Record<string, unknown>>>(
+        `mutation($id: ID!) { update${type}(id: $id, input: ${update}) { ${updateFields} } }`,
+        { id },
+      );
+      expect(changed.data![`update${type}`]).toEqual(updated);
+      const deleted = await api.gql<Record<string, string>>(
+        `mutation($id: ID!) { delete${type}(id: $id) }`,
+        { id },
+      );
+      expect(deleted.data![`delete${type}`]).toBe(id);
+      const gone = await api.gql<{ node: null }>('query($id: ID!) { node(id: $id) { id } }', {
+        id,
+      });
+      expect(gone.data!.node).toBeNull();
+    },
+  );
+
+  it('refuses an id of another type, writing nothing', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const error = await failing('mutation($id: ID!) { deleteTopic(id: $id) }', { id: sitra });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+  });
+});

@@ -33,12 +33,19 @@ export interface EntityWrite {
   aliases?: { name: string; language: string | null }[];
   /** Date-valued properties (YYYY-MM-DD), stored as Neo4j dates. */
   dates?: Record<string, string | null>;
+  /** startsAt/endsAt (ISO 8601 with offset), stored as Neo4j date-times, in timeZone when given. */
+  dateTimes?: Record<string, string | null>;
+  timeZone?: string | null;
 }
 
 const UNION =
   'coalesce(x.evidenceIds, []) + [evId IN $evidenceIds WHERE NOT evId IN coalesce(x.evidenceIds, [])]';
 
 const SLUG_OWNER = /* cypher */ `MATCH (n:Entity {slug: $slug}) WHERE $label IN labels(n) RETURN n.id AS id`;
+
+/** An instant from its ISO text, shown in $timeZone when one is given (same instant either way). */
+const zoned = (value: string): string =>
+  `CASE WHEN ${value} IS NULL THEN null WHEN $timeZone IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: $timeZone}) END`;
 
 const setEntity = (label: EntityLabel): string => /* cypher */ `
 MATCH (x:Entity:${label} {id: $id})
@@ -47,7 +54,9 @@ FOREACH (_ IN CASE WHEN $aliases IS NULL THEN [] ELSE [1] END |
   SET x.aliasNames = [a IN $aliases | a.name], x.aliasLanguages = [a IN $aliases | coalesce(a.language, '')])
 SET x.startDate = CASE WHEN 'startDate' IN keys($dates) THEN date($dates.startDate) ELSE x.startDate END,
     x.endDate = CASE WHEN 'endDate' IN keys($dates) THEN date($dates.endDate) ELSE x.endDate END,
-    x.date = CASE WHEN 'date' IN keys($dates) THEN date($dates.date) ELSE x.date END
+    x.date = CASE WHEN 'date' IN keys($dates) THEN date($dates.date) ELSE x.date END,
+    x.startsAt = CASE WHEN 'startsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.startsAt')} ELSE x.startsAt END,
+    x.endsAt = CASE WHEN 'endsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.endsAt')} ELSE x.endsAt END
 RETURN x.id AS id`;
 
 export class EntityWriteRepository {
@@ -213,6 +222,8 @@ export class EntityWriteRepository {
       props: write.props,
       aliases: write.aliases ?? null,
       dates: write.dates ?? {},
+      dateTimes: write.dateTimes ?? {},
+      timeZone: write.timeZone ?? null,
       evidenceIds,
     });
   }

@@ -36,6 +36,9 @@ export function entityUuidOf(
   return parsed.uuid;
 }
 
+const DATE_FIELDS = ['startDate', 'endDate', 'date'];
+const DATE_TIME_FIELDS = ['startsAt', 'endsAt'];
+
 export interface CommonInput {
   name?: string | null;
   slug?: string | null;
@@ -85,22 +88,41 @@ export class EntityWriteService {
     });
   }
 
-  private entityWrite(
-    input: CommonInput,
-    specific: Record<string, unknown>,
-    dates: Record<string, string | null> = {},
-  ): EntityWrite {
+  /**
+   * Splits a type's own fields into plain properties, dates and zoned date-times (which the
+   * repository converts to Neo4j temporal values). Undefined means "leave as it is".
+   */
+  private entityWrite(input: CommonInput, specific: Record<string, unknown>): EntityWrite {
     const props: Record<string, unknown> = {};
+    const dates: Record<string, string | null> = {};
+    const dateTimes: Record<string, string | null> = {};
     if (input.name !== undefined && input.name !== null) props.name = input.name.trim();
     if (input.description !== undefined) props.description = input.description;
-    for (const [key, value] of Object.entries(specific))
-      if (value !== undefined) props[key] = value;
+    const { timeZone, ...rest } = specific;
+    for (const [key, value] of Object.entries(rest)) {
+      if (value === undefined) continue;
+      if (DATE_FIELDS.includes(key)) dates[key] = value as string | null;
+      else if (DATE_TIME_FIELDS.includes(key)) dateTimes[key] = value as string | null;
+      else props[key] = value;
+    }
+    if (typeof timeZone === 'string') {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone });
+      } catch {
+        throw new BadUserInputError(
+          `input.timeZone must be an IANA time zone such as Europe/Moscow, got "${timeZone}".`,
+          'input.timeZone',
+        );
+      }
+    }
     return {
       props,
       aliases: input.aliases
         ? input.aliases.map((a) => ({ name: a.name.trim(), language: a.language ?? null }))
         : undefined,
-      dates: Object.fromEntries(Object.entries(dates).filter(([, v]) => v !== undefined)),
+      dates,
+      dateTimes,
+      timeZone: typeof timeZone === 'string' ? timeZone : null,
     };
   }
 

@@ -1,7 +1,9 @@
-/** Filter of events(); fields combine with AND. */
-import { Field, ID, InputType } from 'type-graphql';
+/** Inputs of the event queries and mutations. */
+import { IsOptional, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CreateEntityInputBase } from '../../shared/inputs';
 import { EventKind } from '../../shared/enums';
-import { DateScalar } from '../../shared/scalars';
+import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 
 @InputType({ description: 'Narrows events; every field is optional and they combine with AND.' })
 export class EventFilter {
@@ -35,3 +37,76 @@ export class EventFilter {
   })
   relatedTo?: string | null;
 }
+
+@InputType({ description: 'A new event. Without slug, one is made from the name.' })
+export class CreateEventInput extends CreateEntityInputBase {
+  @Field(() => EventKind)
+  kind!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Start with its UTC offset, e.g. 2019-10-29T11:30:00+03:00.',
+  })
+  startsAt?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  endsAt?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA zone to show startsAt/endsAt in, e.g. Europe/Moscow.',
+  })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(10_000_000)
+  participantsAtLeast?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(10_000)
+  edition?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'website must be an http(s) URL' },
+  )
+  website?: string | null;
+}
+
+@InputType({ description: 'Changes to an event: only the fields given change.' })
+export class UpdateEventInput extends CreateEventInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  declare name: string;
+
+  @Field(() => EventKind, { nullable: true })
+  @IsOptional()
+  declare kind: string;
+}
+
+export const EVENT_FIELDS = [
+  'kind',
+  'startDate',
+  'endDate',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'participantsAtLeast',
+  'edition',
+  'website',
+] as const;

@@ -67,3 +67,5 @@ export class UpdateOrganisationInput extends CreateOrganisationInput {
   @IsOptional()
   declare kind: string;
 }
+
+export const ORGANISATION_FIELDS = ['kind', 'country', 'foundedYear', 'website'] as const;

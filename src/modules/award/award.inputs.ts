@@ -1,0 +1,23 @@
+/** Inputs of the award mutations. */
+import { IsOptional, Length, Max, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { CreateEntityInputBase } from '../../shared/inputs';
+
+@InputType({ description: 'A new award. Without slug, one is made from the name.' })
+export class CreateAwardInput extends CreateEntityInputBase {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1800)
+  @Max(2100)
+  year?: number | null;
+}
+
+@InputType({ description: 'Changes to a award: only the fields given change.' })
+export class UpdateAwardInput extends CreateAwardInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  declare name: string;
+}
+
+export const AWARD_FIELDS = ['year'] as const;

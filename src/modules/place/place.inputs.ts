@@ -1,0 +1,30 @@
+/** Inputs of the place mutations. */
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { PlaceKind } from '../../shared/enums';
+import { CreateEntityInputBase } from '../../shared/inputs';
+
+@InputType({ description: 'A new place. Without slug, one is made from the name.' })
+export class CreatePlaceInput extends CreateEntityInputBase {
+  @Field(() => PlaceKind)
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FI' })
+  country?: string | null;
+}
+
+@InputType({ description: 'Changes to a place: only the fields given change.' })
+export class UpdatePlaceInput extends CreatePlaceInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  declare name: string;
+
+  @Field(() => PlaceKind, { nullable: true })
+  @IsOptional()
+  declare kind: string;
+}
+
+export const PLACE_FIELDS = ['kind', 'country'] as const;

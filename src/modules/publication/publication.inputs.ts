@@ -1,0 +1,37 @@
+/** Inputs of the publication mutations. */
+import { IsOptional, IsUrl, Length } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { PublicationKind } from '../../shared/enums';
+import { DateScalar } from '../../shared/scalars';
+import { CreateEntityInputBase } from '../../shared/inputs';
+
+@InputType({ description: 'A new publication. Without slug, one is made from the name.' })
+export class CreatePublicationInput extends CreateEntityInputBase {
+  @Field(() => PublicationKind)
+  kind!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  date?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'url must be an http(s) URL' },
+  )
+  url?: string | null;
+}
+
+@InputType({ description: 'Changes to a publication: only the fields given change.' })
+export class UpdatePublicationInput extends CreatePublicationInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300)
+  declare name: string;
+
+  @Field(() => PublicationKind, { nullable: true })
+  @IsOptional()
+  declare kind: string;
+}
+
+export const PUBLICATION_FIELDS = ['kind', 'date', 'url'] as const;
