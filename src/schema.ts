@@ -62,6 +62,7 @@ import {
 import { EntityWriteRepository } from './modules/entity/entity-write.repository';
 import { EntityWriteService } from './modules/entity/entity-write.service';
 import { PresentationResolver } from './modules/presentation/presentation.resolver';
+import { ProposalResolver, QuestionResolver } from './modules/proposal/proposal.resolver';
 import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SearchService } from './modules/search/search.service';
@@ -129,6 +130,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(AffiliationResolver, new AffiliationResolver(services.entities))
     .register(ParticipationResolver, new ParticipationResolver(services.entities))
     .register(LinkResolver, new LinkResolver(services.writes))
+    .register(ProposalResolver, new ProposalResolver(services.entities))
+    .register(QuestionResolver, new QuestionResolver(services.entities))
     .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
     .register(
       EventResolver,

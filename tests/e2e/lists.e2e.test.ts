@@ -244,4 +244,35 @@ describe('events', () => {
       organisers: [{ name: 'St Petersburg Cleantech Cluster for Urban Environment' }],
     });
   });
+
+  it('lists the proposals and questions of a meeting, each reachable by node(id:)', async () => {
+    const res = await api.gql<{
+      entity: {
+        proposals: { id: string; proposers: { slug: string }[]; subjects: { slug: string }[] }[];
+        questions: { id: string; answer: string; askers: { slug: string }[] }[];
+      };
+    }>(
+      `{ entity(type: EVENT, slug: "sitra-st-petersburg-cleantech-meeting-2019-10-25") { ... on Event {
+        proposals { id proposers { slug } subjects { slug } } questions { id answer askers { slug } } } } }`,
+    );
+    const { proposals, questions } = res.data!.entity;
+    expect(proposals).toHaveLength(2);
+    const wcef = proposals.find((p) => p.subjects.some((s) => s.slug === 'wcef'));
+    expect(wcef?.proposers).toEqual([{ slug: 'st-petersburg-cleantech-cluster' }]);
+    expect(questions).toEqual([
+      {
+        id: expect.any(String),
+        answer: 'All the St Petersburg participants raised their hands.',
+        askers: [{ slug: 'daniel-kaufmann' }],
+      },
+    ]);
+    const node = await api.gql<{ p: { __typename: string }; q: { __typename: string } }>(
+      'query($p: ID!, $q: ID!) { p: node(id: $p) { __typename } q: node(id: $q) { __typename } }',
+      {
+        p: wcef!.id,
+        q: questions[0]!.id,
+      },
+    );
+    expect(node.data).toEqual({ p: { __typename: 'Proposal' }, q: { __typename: 'Question' } });
+  });
 });

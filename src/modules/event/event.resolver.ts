@@ -6,6 +6,8 @@ import { PresentationConnection } from '../presentation/presentation.type';
 import type { ActorService } from '../relationship/actor.service';
 import type { RelationshipService } from '../relationship/relationship.service';
 import { ParticipationConnection } from '../relationship/relationship.type';
+import { toProposal, toQuestion } from '../proposal/proposal.resolver';
+import { Proposal, Question } from '../proposal/proposal.type';
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../../shared/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
@@ -105,5 +107,19 @@ export class EventResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionShape<Presentation>> {
     return this.actors.presentations(ctx, event, 'AT', first, after);
+  }
+
+  @FieldResolver(() => [Proposal], { description: 'Ideas put forward at the event.' })
+  async proposals(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Proposal[]> {
+    return (await this.relationships.interactions(ctx, event.uuid, 'AT', 'Proposal')).map(
+      toProposal,
+    );
+  }
+
+  @FieldResolver(() => [Question], { description: 'Questions asked at the event.' })
+  async questions(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Question[]> {
+    return (await this.relationships.interactions(ctx, event.uuid, 'AT', 'Question')).map(
+      toQuestion,
+    );
   }
 }

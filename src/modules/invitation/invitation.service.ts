@@ -10,8 +10,21 @@ import { BadUserInputError } from '../../shared/errors';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { filterUuid } from '../entity/entity-list.service';
 import type { EntityObject, EntityService } from '../entity/entity.service';
+import type { NodeInterface } from '../entity/entity.type';
+import { toPresentation } from '../presentation/presentation.resolver';
+import { toProposal, toQuestion } from '../proposal/proposal.resolver';
+import type { InteractionLabel } from '../../shared/model';
 import type { InteractionRecord, InteractionRepository } from './interaction.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
+
+/** Interaction records as GraphQL objects, by label. */
+const INTERACTION_OBJECTS: Record<InteractionLabel, (record: InteractionRecord) => NodeInterface> =
+  {
+    Invitation: (r) => toInvitation(r),
+    Presentation: (r) => toPresentation(r),
+    Proposal: (r) => toProposal(r),
+    Question: (r) => toQuestion(r),
+  };
 
 export function toInvitation(record: InteractionRecord): Invitation {
   return {
@@ -32,11 +45,13 @@ export class InvitationService {
     private readonly entities: EntityService,
   ) {}
 
-  async byGlobalId(ctx: Context, globalId: string): Promise<Invitation | null> {
+  /** Any interaction (invitation, presentation, proposal, question) by global id, or null. */
+  async byGlobalId(ctx: Context, globalId: string): Promise<NodeInterface | null> {
     const parsed = fromGlobalId(globalId);
-    if (!parsed || parsed.type !== 'Invitation') return null;
+    const convert = parsed ? INTERACTION_OBJECTS[parsed.type as InteractionLabel] : undefined;
+    if (!parsed || !convert) return null;
     const record = await ctx.loaders.interaction.load(parsed.uuid);
-    return record && record.label === 'Invitation' ? toInvitation(record) : null;
+    return record && record.label === parsed.type ? convert(record) : null;
   }
 
   async list(
