@@ -108,3 +108,24 @@ export abstract class CreateEntityInputBase {
   @ArrayMaxSize(20)
   evidence?: EvidenceInput[] | null;
 }
+
+/** An optional http(s) URL field (website, url) with one message for every input. */
+export function UrlField(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => String, { nullable: true })(target, key);
+    IsOptional()(target, key);
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true },
+      { message: `${String(key)} must be an http(s) URL` },
+    )(target, key);
+  };
+}
+
+/** The name again, optional: update inputs change only what they are given. */
+export function OptionalName(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => String, { nullable: true })(target, key);
+    IsOptional()(target, key);
+    Length(1, 300)(target, key);
+  };
+}

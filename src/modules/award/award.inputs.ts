@@ -1,7 +1,7 @@
 /** Inputs of the award mutations. */
-import { IsOptional, Length, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, OptionalName } from '../../shared/inputs';
 
 @InputType({ description: 'A new award. Without slug, one is made from the name.' })
 export class CreateAwardInput extends CreateEntityInputBase {
@@ -14,9 +14,7 @@ export class CreateAwardInput extends CreateEntityInputBase {
 
 @InputType({ description: 'Changes to a award: only the fields given change.' })
 export class UpdateAwardInput extends CreateAwardInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 }
 

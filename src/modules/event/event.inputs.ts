@@ -1,7 +1,7 @@
 /** Inputs of the event queries and mutations. */
-import { IsOptional, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
 import { EventKind } from '../../shared/enums';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 
@@ -78,20 +78,13 @@ export class CreateEventInput extends CreateEntityInputBase {
   @Max(10_000)
   edition?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'website must be an http(s) URL' },
-  )
+  @UrlField()
   website?: string | null;
 }
 
 @InputType({ description: 'Changes to an event: only the fields given change.' })
 export class UpdateEventInput extends CreateEventInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 
   @Field(() => EventKind, { nullable: true })

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from '../../shared/context';
 import { fromGlobalId } from '../../shared/global-id';
 import { BadUserInputError } from '../../shared/errors';
-import type { EntityLabel, InteractionLabel } from '../../shared/model';
+import { ENTITY_LABELS, type EntityLabel, type InteractionLabel } from '../../shared/model';
 import { entityUuidOf, type EntityWriteService } from '../entity/entity-write.service';
 import { toPresentation } from '../presentation/presentation.resolver';
 import type { Presentation } from '../presentation/presentation.type';
@@ -13,24 +13,13 @@ import { toInvitation } from './invitation.service';
 import type { Invitation } from './invitation.type';
 
 const ACTORS: EntityLabel[] = ['Person', 'Organisation'];
-const ALL: EntityLabel[] = [
-  'Organisation',
-  'Person',
-  'Event',
-  'Project',
-  'Publication',
-  'Place',
-  'Topic',
-  'Award',
-  'Document',
-];
 
 /** Links of one type; list arguments name their element ("input.invitees[1]"). */
 function links(
   type: string,
   outgoing: boolean,
   ids: string | null | undefined | string[],
-  allowed: EntityLabel[],
+  allowed: readonly EntityLabel[],
   argument: string,
 ): InteractionLink[] {
   const list = Array.isArray(ids)
@@ -92,7 +81,7 @@ export class InteractionWriteService {
     const all = [
       ...links('GAVE', false, input.presenters, ACTORS, 'input.presenters'),
       ...links('AT', true, input.event, ['Event'], 'input.event'),
-      ...links('ABOUT', true, input.subjects ?? [], ALL, 'input.subjects'),
+      ...links('ABOUT', true, input.subjects ?? [], ENTITY_LABELS, 'input.subjects'),
       ...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf'),
     ];
     const slug =

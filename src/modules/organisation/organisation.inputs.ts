@@ -1,8 +1,8 @@
 /** Inputs of the organisation queries and mutations. */
-import { IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OrganisationKind } from '../../shared/enums';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
 
 @InputType({
   description: 'Narrows organisations; every field is optional and they combine with AND.',
@@ -47,20 +47,13 @@ export class CreateOrganisationInput extends CreateEntityInputBase {
   @Max(2100)
   foundedYear?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'website must be an http(s) URL' },
-  )
+  @UrlField()
   website?: string | null;
 }
 
 @InputType({ description: 'Changes to an organisation: only the fields given change.' })
 export class UpdateOrganisationInput extends CreateOrganisationInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 
   @Field(() => OrganisationKind, { nullable: true })

@@ -1,7 +1,6 @@
 /** Inputs of the people queries and mutations. */
-import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, OptionalName } from '../../shared/inputs';
 
 @InputType({ description: 'Narrows people; every field is optional and they combine with AND.' })
 export class PersonFilter {
@@ -32,8 +31,6 @@ export class CreatePersonInput extends CreateEntityInputBase {}
 
 @InputType({ description: 'Changes to a person: only the fields given change.' })
 export class UpdatePersonInput extends CreatePersonInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 }

@@ -1,8 +1,8 @@
 /** Inputs of the place mutations. */
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { PlaceKind } from '../../shared/enums';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, OptionalName } from '../../shared/inputs';
 
 @InputType({ description: 'A new place. Without slug, one is made from the name.' })
 export class CreatePlaceInput extends CreateEntityInputBase {
@@ -17,9 +17,7 @@ export class CreatePlaceInput extends CreateEntityInputBase {
 
 @InputType({ description: 'Changes to a place: only the fields given change.' })
 export class UpdatePlaceInput extends CreatePlaceInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 
   @Field(() => PlaceKind, { nullable: true })

@@ -1,8 +1,8 @@
 /** Inputs of the project mutations. */
-import { IsOptional, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { ProjectStatus } from '../../shared/enums';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
 
 @InputType({ description: 'A new project. Without slug, one is made from the name.' })
 export class CreateProjectInput extends CreateEntityInputBase {
@@ -26,20 +26,13 @@ export class CreateProjectInput extends CreateEntityInputBase {
   @MaxLength(300)
   programme?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'website must be an http(s) URL' },
-  )
+  @UrlField()
   website?: string | null;
 }
 
 @InputType({ description: 'Changes to a project: only the fields given change.' })
 export class UpdateProjectInput extends CreateProjectInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 
   @Field(() => ProjectStatus, { nullable: true })

@@ -1,9 +1,9 @@
 /** Inputs of the publication mutations. */
-import { IsOptional, IsUrl, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { PublicationKind } from '../../shared/enums';
 import { DateScalar } from '../../shared/scalars';
-import { CreateEntityInputBase } from '../../shared/inputs';
+import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
 
 @InputType({ description: 'A new publication. Without slug, one is made from the name.' })
 export class CreatePublicationInput extends CreateEntityInputBase {
@@ -13,20 +13,13 @@ export class CreatePublicationInput extends CreateEntityInputBase {
   @Field(() => DateScalar, { nullable: true })
   date?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'url must be an http(s) URL' },
-  )
+  @UrlField()
   url?: string | null;
 }
 
 @InputType({ description: 'Changes to a publication: only the fields given change.' })
 export class UpdatePublicationInput extends CreatePublicationInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 300)
+  @OptionalName()
   declare name: string;
 
   @Field(() => PublicationKind, { nullable: true })
