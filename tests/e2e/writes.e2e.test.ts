@@ -389,6 +389,57 @@ describe('recordInvitation, recordPresentation, deleteInteraction', () => {
     });
   });
 
+  it('records a proposal and a question at an event, each idempotent by slug', async () => {
+    const meeting = await idOf('EVENT', 'sitra-st-petersburg-cleantech-meeting-2019-10-25');
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const balanev = await idOf('PERSON', 'maksim-balanev');
+    const PROPOSE = `mutation($input: RecordProposalInput!) { recordProposal(input: $input) { id proposers { slug } event { slug } } }`;
+    const proposal = {
+      slug: 'joint-summer-school',
+      summary: 'Sitra proposed a joint summer school.',
+      proposers: [sitra],
+      event: meeting,
+    };
+    const first = await api.gql<{
+      recordProposal: { id: string; proposers: { slug: string }[]; event: { slug: string } };
+    }>(PROPOSE, { input: proposal });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordProposal).toMatchObject({
+      proposers: [{ slug: 'sitra' }],
+      event: { slug: 'sitra-st-petersburg-cleantech-meeting-2019-10-25' },
+    });
+    const again = await api.gql<{ recordProposal: { id: string } }>(PROPOSE, { input: proposal });
+    expect(again.data!.recordProposal.id).toBe(first.data!.recordProposal.id);
+    const question = await api.gql<{
+      recordQuestion: { id: string; answer: string; askers: { slug: string }[] };
+    }>(
+      `mutation($input: RecordQuestionInput!) { recordQuestion(input: $input) { id answer askers { slug } } }`,
+      {
+        input: {
+          summary: 'Who funds industrial symbiosis pilots?',
+          answer: 'Not stated.',
+          askers: [balanev],
+          event: meeting,
+        },
+      },
+    );
+    expect(question.data!.recordQuestion).toMatchObject({
+      answer: 'Not stated.',
+      askers: [{ slug: 'maksim-balanev' }],
+    });
+    for (const id of [first.data!.recordProposal.id, question.data!.recordQuestion.id]) {
+      const deleted = await api.gql('mutation($id: ID!) { deleteInteraction(id: $id) }', { id });
+      expect(deleted.errors).toBeUndefined();
+    }
+  });
+
+  it('refuses a proposal without proposers, writing nothing', async () => {
+    const error = await failing(
+      'mutation { recordProposal(input: { summary: "x", proposers: [] }) { id } }',
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.proposers' });
+  });
+
   it('answers NOT_FOUND when deleting an interaction that does not exist, writing nothing', async () => {
     const missing = Buffer.from('Invitation:00000000-0000-4000-8000-000000000000').toString(
       'base64url',

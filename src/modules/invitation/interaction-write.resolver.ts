@@ -1,8 +1,14 @@
-/** recordInvitation, recordPresentation, deleteInteraction. */
+/** recordInvitation, recordPresentation, recordProposal, recordQuestion, deleteInteraction. */
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Presentation } from '../presentation/presentation.type';
-import { RecordInvitationInput, RecordPresentationInput } from './interaction.inputs';
+import { Proposal, Question } from '../proposal/proposal.type';
+import {
+  RecordInvitationInput,
+  RecordPresentationInput,
+  RecordProposalInput,
+  RecordQuestionInput,
+} from './interaction.inputs';
 import type { InteractionWriteService } from './interaction-write.service';
 import { Invitation } from './invitation.type';
 
@@ -28,6 +34,27 @@ export class InteractionWriteResolver {
     @Ctx() ctx: Context,
   ): Promise<Presentation> {
     return this.interactions.recordPresentation(ctx, input);
+  }
+
+  @Mutation(() => Proposal, {
+    description:
+      'Records an idea put forward at an event; recording the same slug again updates it.',
+  })
+  recordProposal(
+    @Arg('input', () => RecordProposalInput) input: RecordProposalInput,
+    @Ctx() ctx: Context,
+  ): Promise<Proposal> {
+    return this.interactions.recordProposal(ctx, input);
+  }
+
+  @Mutation(() => Question, {
+    description: 'Records a question asked at an event; recording the same slug again updates it.',
+  })
+  recordQuestion(
+    @Arg('input', () => RecordQuestionInput) input: RecordQuestionInput,
+    @Ctx() ctx: Context,
+  ): Promise<Question> {
+    return this.interactions.recordQuestion(ctx, input);
   }
 
   @Mutation(() => ID, {

@@ -8,7 +8,15 @@ import { entityUuidOf, type EntityWriteService } from '../entity/entity-write.se
 import { toPresentation } from '../presentation/presentation.resolver';
 import type { Presentation } from '../presentation/presentation.type';
 import type { InteractionLink, InteractionWriteRepository } from './interaction-write.repository';
-import type { RecordInvitationInput, RecordPresentationInput } from './interaction.inputs';
+import type {
+  RecordInvitationInput,
+  RecordPresentationInput,
+  RecordProposalInput,
+  RecordQuestionInput,
+} from './interaction.inputs';
+import type { InteractionRecord } from './interaction.repository';
+import { toProposal, toQuestion } from '../proposal/proposal.resolver';
+import type { Proposal, Question } from '../proposal/proposal.type';
 import { toInvitation } from './invitation.service';
 import type { Invitation } from './invitation.type';
 
@@ -77,30 +85,82 @@ export class InteractionWriteService {
     return toInvitation(await this.reload(ctx, id));
   }
 
-  async recordPresentation(ctx: Context, input: RecordPresentationInput): Promise<Presentation> {
+  recordPresentation(ctx: Context, input: RecordPresentationInput): Promise<Presentation> {
+    return this.recordAtEvent(
+      ctx,
+      'Presentation',
+      'GAVE',
+      input.presenters,
+      input,
+      { summary: input.summary },
+      toPresentation,
+      [...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf')],
+    );
+  }
+
+  recordProposal(ctx: Context, input: RecordProposalInput): Promise<Proposal> {
+    return this.recordAtEvent(
+      ctx,
+      'Proposal',
+      'PUT_FORWARD',
+      input.proposers,
+      input,
+      { summary: input.summary },
+      toProposal,
+      [],
+    );
+  }
+
+  recordQuestion(ctx: Context, input: RecordQuestionInput): Promise<Question> {
+    return this.recordAtEvent(
+      ctx,
+      'Question',
+      'ASKED',
+      input.askers,
+      input,
+      { summary: input.summary, answer: input.answer ?? null },
+      toQuestion,
+      [],
+    );
+  }
+
+  /** Presentations, proposals and questions: actors -> interaction -AT-> event, -ABOUT-> subjects. */
+  private async recordAtEvent<T>(
+    ctx: Context,
+    label: 'Presentation' | 'Proposal' | 'Question',
+    actorType: string,
+    actors: string[],
+    input: {
+      slug?: string | null;
+      date?: string | null;
+      summary: string;
+      event?: string | null;
+      subjects?: string[] | null;
+      evidence?: RecordInvitationInput['evidence'];
+    },
+    props: Record<string, unknown> & { summary: string },
+    convert: (record: InteractionRecord) => T,
+    extra: InteractionLink[],
+  ): Promise<T> {
+    const argument = `input.${{ Presentation: 'presenters', Proposal: 'proposers', Question: 'askers' }[label]}`;
     const all = [
-      ...links('GAVE', false, input.presenters, ACTORS, 'input.presenters'),
+      ...links(actorType, false, actors, ACTORS, argument),
       ...links('AT', true, input.event, ['Event'], 'input.event'),
       ...links('ABOUT', true, input.subjects ?? [], ENTITY_LABELS, 'input.subjects'),
-      ...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf'),
+      ...extra,
     ];
     const slug =
       input.slug ??
-      partySlug('Presentation', [
-        input.event,
-        input.date,
-        input.summary,
-        ...[...input.presenters].sort(),
-      ]);
+      partySlug(label, [input.event, input.date, input.summary, ...[...actors].sort()]);
     const id = await this.writes.record(
-      'Presentation',
+      label,
       slug,
-      { summary: input.summary, date: input.date ?? null },
+      { ...props, date: input.date ?? null },
       all,
       this.entityWrites.evidence(ctx, input.evidence),
       ctx.requestId,
     );
-    return toPresentation(await this.reload(ctx, id));
+    return convert(await this.reload(ctx, id));
   }
 
   async delete(ctx: Context, globalId: string): Promise<string> {

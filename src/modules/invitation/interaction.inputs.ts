@@ -97,3 +97,48 @@ export class RecordPresentationInput extends RecordInteractionBase {
   @Length(1, 200)
   onBehalfOf?: string | null;
 }
+
+@InputType({
+  description: 'A proposal to record: an idea put forward, by whom, where, about what.',
+})
+export class RecordProposalInput extends RecordInteractionBase {
+  @Field(() => [ID], {
+    description: 'Global ids of the people or organisations who put it forward.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  proposers!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the event.' })
+  @IsOptional()
+  @Length(1, 200)
+  event?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Global ids of what the idea is about.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  subjects?: string[] | null;
+}
+
+@InputType({ description: 'A question to record: who asked what, where, and the answer.' })
+export class RecordQuestionInput extends RecordInteractionBase {
+  @Field(() => [ID], { description: 'Global ids of the people or organisations who asked.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  askers!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the event.' })
+  @IsOptional()
+  @Length(1, 200)
+  event?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Global ids of what the question is about.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  subjects?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The answer, in English.' })
+  @IsOptional()
+  @MaxLength(2000)
+  answer?: string | null;
+}
