@@ -167,6 +167,15 @@ describe('updateOrganisation and deleteOrganisation', () => {
     });
   });
 
+  it('answers CONFLICT when an update takes a slug another organisation has, writing nothing', async () => {
+    const id = await idOf('ORGANISATION', 'green-net-finland');
+    const error = await failing(
+      'mutation($id: ID!) { updateOrganisation(id: $id, input: { slug: "sitra" }) { id } }',
+      { id },
+    );
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', argument: 'input.slug' });
+  });
+
   it('answers NOT_FOUND for an id that does not exist, writing nothing', async () => {
     const missing = Buffer.from('Organisation:00000000-0000-4000-8000-000000000000').toString(
       'base64url',

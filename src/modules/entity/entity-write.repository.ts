@@ -47,6 +47,17 @@ const SLUG_OWNER = /* cypher */ `MATCH (n:Entity {slug: $slug}) WHERE $label IN 
 const zoned = (value: string): string =>
   `CASE WHEN ${value} IS NULL THEN null WHEN $timeZone IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: $timeZone}) END`;
 
+/** CONFLICT naming input.slug when another entity of this type has the slug. */
+async function assertSlugFree(
+  tx: ManagedTransaction,
+  label: EntityLabel,
+  slug: string,
+): Promise<void> {
+  if ((await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
+    throw new ConflictError(`slug "${slug}" is already taken by another ${label}.`, 'input.slug');
+  }
+}
+
 const setEntity = (label: EntityLabel): string => /* cypher */ `
 MATCH (x:Entity:${label} {id: $id})
 SET x += $props, x.updatedAt = datetime(), x.evidenceIds = ${UNION}
@@ -77,12 +88,7 @@ export class EntityWriteRepository {
   ): Promise<string> {
     return this.db.write(
       async (tx) => {
-        if (mode === 'create' && (await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
-          throw new ConflictError(
-            `slug "${slug}" is already taken by another ${label}.`,
-            'input.slug',
-          );
-        }
+        if (mode === 'create') await assertSlugFree(tx, label, slug);
         const result = await tx.run(
           `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`,
           { slug, id: randomUUID() },
@@ -112,12 +118,7 @@ export class EntityWriteRepository {
         if (found.records.length === 0) throw new NotFoundError(`No ${label} has this id.`, 'id');
         const current = found.records[0]!.get('slug') as string;
         if (slug !== null && slug !== current) {
-          if ((await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
-            throw new ConflictError(
-              `slug "${slug}" is already taken by another ${label}.`,
-              'input.slug',
-            );
-          }
+          await assertSlugFree(tx, label, slug);
           write = { ...write, props: { ...write.props, slug } };
         }
         await this.apply(tx, label, id, `${label}:${slug ?? current}`, write, evidence);
