@@ -11,8 +11,10 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
   checkEndpoints,
+  INTERACTION_PARTIES,
   type EntityLabel,
   type InteractionLabel,
+  type InteractionLinkType,
   type RelationshipType,
 } from '../shared/model';
 import type { EvidenceRecord as StoredEvidence } from '../modules/evidence/evidence.repository';
@@ -344,17 +346,15 @@ export function planSeeds(seedDir: string): FilePlan[] {
       ),
     );
 
-    const ACTORS: EntityLabel[] = ['Person', 'Organisation'];
     const interaction = (
       label: InteractionLabel,
       index: number,
       item: { slug: string; summary: string; date?: string; evidence: EvidenceInput[] },
       props: Record<string, unknown>,
       links: {
-        type: string;
+        type: InteractionLinkType;
         slugs: string[];
         outgoing: boolean;
-        allowed?: readonly EntityLabel[];
         field: string;
       }[],
     ): void => {
@@ -378,8 +378,11 @@ export function planSeeds(seedDir: string): FilePlan[] {
           l.slugs.map((s, j) => ({
             type: l.type,
             outgoing: l.outgoing,
-            entityId: ref(`${record}.${l.field}${l.slugs.length > 1 ? `[${j}]` : ''}`, s, l.allowed)
-              .id,
+            entityId: ref(
+              `${record}.${l.field}${l.slugs.length > 1 ? `[${j}]` : ''}`,
+              s,
+              INTERACTION_PARTIES[l.type],
+            ).id,
           })),
         ),
       });
@@ -392,28 +395,24 @@ export function planSeeds(seedDir: string): FilePlan[] {
           type: 'EXTENDED',
           slugs: [inv.inviter],
           outgoing: false,
-          allowed: ACTORS,
           field: 'inviter',
         },
         {
           type: 'INVITES',
           slugs: inv.invitees,
           outgoing: true,
-          allowed: ACTORS,
           field: 'invitees',
         },
         {
           type: 'TO',
           slugs: [inv.target],
           outgoing: true,
-          allowed: ['Event', 'Project', 'Organisation'],
           field: 'target',
         },
         {
           type: 'ON_BEHALF_OF',
           slugs: opt(inv.onBehalfOf),
           outgoing: true,
-          allowed: ['Organisation'],
           field: 'onBehalfOf',
         },
       ]),
@@ -424,16 +423,14 @@ export function planSeeds(seedDir: string): FilePlan[] {
           type: 'GAVE',
           slugs: p.presenters,
           outgoing: false,
-          allowed: ACTORS,
           field: 'presenters',
         },
-        { type: 'AT', slugs: opt(p.event), outgoing: true, allowed: ['Event'], field: 'event' },
+        { type: 'AT', slugs: opt(p.event), outgoing: true, field: 'event' },
         { type: 'ABOUT', slugs: p.subjects, outgoing: true, field: 'subjects' },
         {
           type: 'ON_BEHALF_OF',
           slugs: opt(p.onBehalfOf),
           outgoing: true,
-          allowed: ['Organisation'],
           field: 'onBehalfOf',
         },
       ]),
@@ -444,17 +441,16 @@ export function planSeeds(seedDir: string): FilePlan[] {
           type: 'PUT_FORWARD',
           slugs: p.proposers,
           outgoing: false,
-          allowed: ACTORS,
           field: 'proposers',
         },
-        { type: 'AT', slugs: opt(p.event), outgoing: true, allowed: ['Event'], field: 'event' },
+        { type: 'AT', slugs: opt(p.event), outgoing: true, field: 'event' },
         { type: 'ABOUT', slugs: p.subjects, outgoing: true, field: 'subjects' },
       ]),
     );
     data.questions.forEach((q, i) =>
       interaction('Question', i, q, { answer: q.answer ?? null }, [
-        { type: 'ASKED', slugs: q.askers, outgoing: false, allowed: ACTORS, field: 'askers' },
-        { type: 'AT', slugs: opt(q.event), outgoing: true, allowed: ['Event'], field: 'event' },
+        { type: 'ASKED', slugs: q.askers, outgoing: false, field: 'askers' },
+        { type: 'AT', slugs: opt(q.event), outgoing: true, field: 'event' },
         { type: 'ABOUT', slugs: q.subjects, outgoing: true, field: 'subjects' },
       ]),
     );

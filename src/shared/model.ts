@@ -156,6 +156,23 @@ export const RELATIONSHIP_RULES = {
 export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
 export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as RelationshipType[];
 
+/**
+ * Which entities may stand at each link of an interaction node: the rule the seed planner and
+ * the API's record mutations both check.
+ */
+export const INTERACTION_PARTIES = {
+  EXTENDED: ACTORS,
+  INVITES: ACTORS,
+  TO: ['Event', 'Project', 'Organisation'],
+  ON_BEHALF_OF: ['Organisation'],
+  GAVE: ACTORS,
+  AT: ['Event'],
+  ABOUT: ALL,
+  PUT_FORWARD: ACTORS,
+  ASKED: ACTORS,
+} as const satisfies Record<string, Ends>;
+export type InteractionLinkType = keyof typeof INTERACTION_PARTIES;
+
 /** Relationship types that link an interaction node to its parties. */
 export const INTERACTION_LINKS = {
   Invitation: { actor: 'EXTENDED', others: ['INVITES', 'TO', 'ON_BEHALF_OF'] },

@@ -6,15 +6,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
-import { ENTITY_LABELS, type EntityLabel, type InteractionLabel } from '../../shared/model';
+import {
+  ENTITY_LABELS,
+  INTERACTION_PARTIES,
+  type EntityLabel,
+  type InteractionLabel,
+  type InteractionLinkType,
+} from '../../shared/model';
 import type { EntityWriteRepository, EvidenceWrite } from '../entity/entity-write.repository';
 
 export interface InteractionLink {
-  type: string;
+  type: InteractionLinkType;
   /** true: interaction -> entity; false: entity -> interaction (the actor). */
   outgoing: boolean;
   entityId: string;
-  allowed: readonly EntityLabel[];
   argument: string;
 }
 
@@ -24,19 +29,6 @@ const link = (type: string, outgoing: boolean): string => /* cypher */ `
 UNWIND $ids AS entityId
 MATCH (x:Interaction {id: $id}), (e:Entity {id: entityId})
 MERGE ${outgoing ? `(x)-[:${type}]->(e)` : `(e)-[:${type}]->(x)`}`;
-
-/** Relationship types an interaction may have: the closed list of src/shared/model.ts. */
-const LINK_TYPES = new Set([
-  'EXTENDED',
-  'INVITES',
-  'TO',
-  'ON_BEHALF_OF',
-  'GAVE',
-  'AT',
-  'ABOUT',
-  'PUT_FORWARD',
-  'ASKED',
-]);
 
 export class InteractionWriteRepository {
   constructor(
@@ -63,9 +55,10 @@ export class InteractionWriteRepository {
           if (!entityLabels)
             throw new NotFoundError(`No entity has the id given as ${l.argument}.`, l.argument);
           const entityLabel = ENTITY_LABELS.find((x) => entityLabels.includes(x))!;
-          if (!l.allowed.includes(entityLabel)) {
+          const allowed: readonly EntityLabel[] = INTERACTION_PARTIES[l.type];
+          if (!allowed.includes(entityLabel)) {
             throw new BadUserInputError(
-              `${l.argument} is a ${entityLabel}; expected ${l.allowed.join(' or ')}.`,
+              `${l.argument} is a ${entityLabel}; expected ${allowed.join(' or ')}.`,
               l.argument,
             );
           }
@@ -82,9 +75,7 @@ export class InteractionWriteRepository {
           { slug, newId: randomUUID(), props: rest, date },
         );
         const id = result.records[0]!.get('id') as string;
-        for (const l of links)
-          if (!LINK_TYPES.has(l.type)) throw new Error(`not an interaction link: ${l.type}`);
-        for (const type of LINK_TYPES) {
+        for (const type of Object.keys(INTERACTION_PARTIES) as InteractionLinkType[]) {
           for (const outgoing of [false, true]) {
             const ids = links
               .filter((l) => l.type === type && l.outgoing === outgoing)

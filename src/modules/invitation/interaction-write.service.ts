@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from '../../shared/context';
 import { fromGlobalId } from '../../shared/global-id';
 import { BadUserInputError } from '../../shared/errors';
-import { ENTITY_LABELS, type EntityLabel, type InteractionLabel } from '../../shared/model';
+import type { InteractionLabel, InteractionLinkType } from '../../shared/model';
 import { entityUuidOf, type EntityWriteService } from '../entity/entity-write.service';
 import { toPresentation } from '../presentation/presentation.resolver';
 import type { Presentation } from '../presentation/presentation.type';
@@ -20,14 +20,11 @@ import type { Proposal, Question } from '../proposal/proposal.type';
 import { toInvitation } from './invitation.service';
 import type { Invitation } from './invitation.type';
 
-const ACTORS: EntityLabel[] = ['Person', 'Organisation'];
-
 /** Links of one type; list arguments name their element ("input.invitees[1]"). */
 function links(
-  type: string,
+  type: InteractionLinkType,
   outgoing: boolean,
   ids: string | null | undefined | string[],
-  allowed: readonly EntityLabel[],
   argument: string,
 ): InteractionLink[] {
   const list = Array.isArray(ids)
@@ -38,7 +35,6 @@ function links(
   return list.map(([id, where]) => ({
     type,
     outgoing,
-    allowed,
     entityId: entityUuidOf(id, where),
     argument: where,
   }));
@@ -61,10 +57,10 @@ export class InteractionWriteService {
 
   async recordInvitation(ctx: Context, input: RecordInvitationInput): Promise<Invitation> {
     const all = [
-      ...links('EXTENDED', false, input.inviter, ACTORS, 'input.inviter'),
-      ...links('INVITES', true, input.invitees, ACTORS, 'input.invitees'),
-      ...links('TO', true, input.target, ['Event', 'Project', 'Organisation'], 'input.target'),
-      ...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf'),
+      ...links('EXTENDED', false, input.inviter, 'input.inviter'),
+      ...links('INVITES', true, input.invitees, 'input.invitees'),
+      ...links('TO', true, input.target, 'input.target'),
+      ...links('ON_BEHALF_OF', true, input.onBehalfOf, 'input.onBehalfOf'),
     ];
     const slug =
       input.slug ??
@@ -94,7 +90,7 @@ export class InteractionWriteService {
       input,
       { summary: input.summary },
       toPresentation,
-      [...links('ON_BEHALF_OF', true, input.onBehalfOf, ['Organisation'], 'input.onBehalfOf')],
+      [...links('ON_BEHALF_OF', true, input.onBehalfOf, 'input.onBehalfOf')],
     );
   }
 
@@ -128,7 +124,7 @@ export class InteractionWriteService {
   private async recordAtEvent<T>(
     ctx: Context,
     label: 'Presentation' | 'Proposal' | 'Question',
-    actorType: string,
+    actorType: 'GAVE' | 'PUT_FORWARD' | 'ASKED',
     actors: string[],
     input: {
       slug?: string | null;
@@ -144,9 +140,9 @@ export class InteractionWriteService {
   ): Promise<T> {
     const argument = `input.${{ Presentation: 'presenters', Proposal: 'proposers', Question: 'askers' }[label]}`;
     const all = [
-      ...links(actorType, false, actors, ACTORS, argument),
-      ...links('AT', true, input.event, ['Event'], 'input.event'),
-      ...links('ABOUT', true, input.subjects ?? [], ENTITY_LABELS, 'input.subjects'),
+      ...links(actorType, false, actors, argument),
+      ...links('AT', true, input.event, 'input.event'),
+      ...links('ABOUT', true, input.subjects ?? [], 'input.subjects'),
       ...extra,
     ];
     const slug =
