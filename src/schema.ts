@@ -71,6 +71,13 @@ import { OrganisationResolver } from './modules/organisation/organisation.resolv
 import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { SystemService } from './modules/system/system.service';
+import { AnalyticsRepository } from './modules/analytics/analytics.repository';
+import {
+  AnalyticsResolver,
+  PathStepResolver,
+  SubgraphEdgeResolver,
+} from './modules/analytics/analytics.resolver';
+import { AnalyticsService } from './modules/analytics/analytics.service';
 import { ResolverContainer } from './shared/container';
 import { createLoaders, type Loaders, type Repositories } from './shared/loaders';
 
@@ -84,6 +91,7 @@ export interface Services {
   relationships: RelationshipService;
   invitations: InvitationService;
   search: SearchService;
+  analytics: AnalyticsService;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -100,6 +108,7 @@ export function createServices(db: Database): Services {
   const entityWriteRepository = new EntityWriteRepository(db);
   const writes = new EntityWriteService(entityWriteRepository, entities);
   const actors = new ActorService(relationships, entities);
+  const invitations = new InvitationService(repos.interactions, entities);
   return {
     system: new SystemService(db),
     entities,
@@ -111,8 +120,9 @@ export function createServices(db: Database): Services {
     ),
     actors,
     relationships,
-    invitations: new InvitationService(repos.interactions, entities),
+    invitations,
     search: new SearchService(new SearchRepository(db), entities),
+    analytics: new AnalyticsService(new AnalyticsRepository(db), db, entities, invitations),
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }
@@ -133,6 +143,9 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(ProposalResolver, new ProposalResolver(services.entities))
     .register(QuestionResolver, new QuestionResolver(services.entities))
     .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
+    .register(AnalyticsResolver, new AnalyticsResolver(services.analytics))
+    .register(PathStepResolver, new PathStepResolver(services.entities))
+    .register(SubgraphEdgeResolver, new SubgraphEdgeResolver(services.entities))
     .register(
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),

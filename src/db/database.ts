@@ -10,6 +10,7 @@ import neo4j, {
   type ManagedTransaction,
   type QueryResult,
   type RecordShape,
+  type Result,
 } from 'neo4j-driver';
 import { DatabaseUnavailableError, ConflictError } from '../shared/errors';
 
@@ -35,6 +36,22 @@ export interface DatabaseOptions {
 export class DatabaseConfigError extends Error {
   override name = 'DatabaseConfigError';
 }
+
+const BUMP_GRAPH_VERSION = /* cypher */ `
+MERGE (m:GraphMeta {id: 'graph'})
+SET m.version = coalesce(m.version, 0) + 1, m.changedAt = datetime()`;
+const GRAPH_VERSION = /* cypher */ `
+OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
+RETURN coalesce(m.version, 0) AS version, toString(m.changedAt) AS changedAt`;
+const DATA_UPDATES = [
+  'nodesCreated',
+  'nodesDeleted',
+  'relationshipsCreated',
+  'relationshipsDeleted',
+  'propertiesSet',
+  'labelsAdded',
+  'labelsRemoved',
+] as const;
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -186,7 +203,7 @@ export class Database {
     try {
       return mode === 'READ'
         ? await session.executeRead(counted, config)
-        : await session.executeWrite(counted, config);
+        : await session.executeWrite((tx) => this.versioned(tx, work), config);
     } catch (error) {
       throw translateError(error);
     } finally {
@@ -194,13 +211,47 @@ export class Database {
     }
   }
 
+  /**
+   * Runs a write and, when it changed anything, raises the graph version in the same
+   * transaction, so a cache keyed by the version can never see a change without the new number
+   * (nor a new number without the change: a rollback undoes both). Not counted as a round trip:
+   * it is bookkeeping, not the caller's work.
+   */
+  private async versioned<T>(
+    tx: ManagedTransaction,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const results: Result[] = [];
+    const value = await work(this.counting(tx, results));
+    let changed = false;
+    for (const result of results) {
+      // Data changes only: a schema change (migration) may not share its transaction with one.
+      const updates = (await result.summary()).counters.updates();
+      if (DATA_UPDATES.some((key) => updates[key] > 0)) changed = true;
+    }
+    if (changed) await tx.run(BUMP_GRAPH_VERSION);
+    return value;
+  }
+
+  /**
+   * A token that changes whenever the graph does: the version raised by every changing write
+   * and the time of that write (so a graph wiped and rebuilt to the same count still differs).
+   */
+  async graphVersion(requestId?: string): Promise<string> {
+    const result = await this.query(GRAPH_VERSION, {}, { operation: 'graph.version', requestId });
+    const record = result.records[0];
+    return `${String(record?.get('version') ?? 0)}@${String(record?.get('changedAt') ?? '')}`;
+  }
+
   /** Wraps tx.run so every statement is counted (round trips are a tested property). */
-  private counting(tx: ManagedTransaction): ManagedTransaction {
+  private counting(tx: ManagedTransaction, results?: Result[]): ManagedTransaction {
     const run = tx.run.bind(tx);
     const wrapped = Object.create(tx) as ManagedTransaction;
     wrapped.run = ((...args: Parameters<ManagedTransaction['run']>) => {
       this.queries += 1;
-      return run(...args);
+      const result = run(...args);
+      results?.push(result);
+      return result;
     }) as ManagedTransaction['run'];
     return wrapped;
   }

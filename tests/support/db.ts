@@ -26,9 +26,11 @@ export async function removeLabelled(db: Database, label: string): Promise<void>
   await db.write((tx) => tx.run(`MATCH (n:\`${label}\`) DETACH DELETE n`));
 }
 
-/** Deletes every node but the migration ledger: a clean graph on the test database. */
+/** Deletes every node but the migration ledger and the change counter: a clean graph. */
 export async function clearGraph(db: Database): Promise<void> {
-  await db.write((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
+  await db.write((tx) =>
+    tx.run('MATCH (n) WHERE NOT n:Migration AND NOT n:GraphMeta DETACH DELETE n'),
+  );
 }
 
 export interface GraphState {
@@ -52,12 +54,16 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Counts per label and relationship type, and a fingerprint of all content. */
+/** Counts per label and relationship type, and a fingerprint of all content (the change counter is bookkeeping, not content). */
 export async function graphState(db: Database): Promise<GraphState> {
   return db.read(async (tx) => {
-    const labels = await tx.run('MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c');
+    const labels = await tx.run(
+      `MATCH (n) WHERE NOT n:GraphMeta UNWIND labels(n) AS l RETURN l, count(*) AS c`,
+    );
     const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
-    const nodes = await tx.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
+    const nodes = await tx.run(
+      'MATCH (n) WHERE NOT n:GraphMeta RETURN labels(n) AS labels, properties(n) AS props',
+    );
     const rels = await tx.run(
       'MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS props',
     );

@@ -7,8 +7,9 @@ import type { Database } from '../database';
 import type { Migration } from './migration';
 import { migration as m001 } from './001_migration_log';
 import { migration as m002 } from './002_graph_model';
+import { migration as m003 } from './003_graph_version';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
 
 export interface MigrationReport {
   applied: string[];

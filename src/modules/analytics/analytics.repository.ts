@@ -1,0 +1,277 @@
+/**
+ * Cypher of the analytics: k shortest paths, neighbourhoods level by level, timelines, and the
+ * streamed projection the in-memory algorithms run on. Labels, types and bounds interpolated
+ * into statements come from our closed lists or validated integers; values are parameters.
+ */
+import neo4j from 'neo4j-driver';
+import type { Database } from '../../db/database';
+import { INTERACTION_LABELS } from '../../shared/model';
+import type { NodeType } from '../../shared/global-id';
+import { plain } from '../entity/entity.record';
+import {
+  isGraphNode,
+  linkInWindow,
+  windowParams,
+  type DateWindow,
+  type LinkType,
+} from './analytics.model';
+
+export interface NodeRef {
+  uuid: string;
+  type: NodeType;
+}
+
+export interface StepRecord {
+  fromUuid: string;
+  toUuid: string;
+  type: string;
+  reversed: boolean;
+  role: string | null;
+  evidenceIds: string[];
+}
+
+export interface PathRecord {
+  nodes: NodeRef[];
+  steps: StepRecord[];
+}
+
+export interface EdgeRecord {
+  source: NodeRef;
+  target: NodeRef;
+  type: string;
+  role: string | null;
+  evidenceIds: string[];
+}
+
+export interface TimelineRecord {
+  node: NodeRef;
+  link: string;
+  role: string | null;
+  date: string | null;
+}
+
+export interface ProjectionNode {
+  uuid: string;
+  type: NodeType;
+  name: string | null;
+  country: string | null;
+}
+
+export interface LinkFilter {
+  types: readonly LinkType[];
+  window: DateWindow | null;
+}
+
+const storeLabel = (type: NodeType): 'Entity' | 'Interaction' =>
+  (INTERACTION_LABELS as readonly string[]).includes(type) ? 'Interaction' : 'Entity';
+
+/** The node's own label (Organisation, Invitation ...) out of its label list. */
+const TYPE_OF = (n: string): string =>
+  `[l IN labels(${n}) WHERE NOT l IN ['Entity', 'Interaction']][0]`;
+
+/** Evidence of a step: the relationship's own, else (interaction links) the interaction's. */
+const STEP_EVIDENCE = (r: string): string => `CASE
+  WHEN ${r}.evidenceIds IS NOT NULL THEN ${r}.evidenceIds
+  WHEN startNode(${r}):Interaction THEN startNode(${r}).evidenceIds
+  ELSE coalesce(endNode(${r}).evidenceIds, []) END`;
+
+const shortestPaths = (
+  from: NodeType,
+  to: NodeType,
+  k: number,
+  maxHops: number,
+): string => /* cypher */ `
+MATCH (a:${storeLabel(from)} {id: $from}), (b:${storeLabel(to)} {id: $to})
+MATCH p = SHORTEST ${k} (a)((x)-[r]-(y) WHERE type(r) IN $types AND ${isGraphNode('y')}
+  AND ${linkInWindow('r', 'x', 'y')}){1,${maxHops}}(b)
+WITH nodes(p) AS ns, relationships(p) AS rs ORDER BY length(p)
+RETURN [n IN ns | {uuid: n.id, type: ${TYPE_OF('n')}}] AS nodes,
+       [i IN range(0, size(rs) - 1) | {
+          fromUuid: ns[i].id, toUuid: ns[i + 1].id, type: type(rs[i]),
+          reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
+          evidenceIds: ${STEP_EVIDENCE('rs[i]')}
+       }] AS steps`;
+
+const NEIGHBOURS = (hasTypes: boolean): string => /* cypher */ `
+UNWIND $frontier AS fid
+MATCH (x) WHERE elementId(x) = fid
+MATCH (x)-[r]-(y)
+WHERE type(r) IN $types AND ${isGraphNode('y')} AND ${linkInWindow('r', 'x', 'y')}
+  AND NOT elementId(y) IN $seen
+  ${hasTypes ? 'AND (y:Interaction OR any(l IN labels(y) WHERE l IN $labels))' : ''}
+RETURN DISTINCT elementId(y) AS eid
+LIMIT $limit`;
+
+const START = (type: NodeType): string => /* cypher */ `
+MATCH (c:${storeLabel(type)} {id: $id}) RETURN elementId(c) AS eid`;
+
+const SUBGRAPH = /* cypher */ `
+UNWIND $eids AS eid
+MATCH (a) WHERE elementId(a) = eid
+MATCH (a)-[r]->(b)
+WHERE elementId(b) IN $eids AND type(r) IN $types AND ${linkInWindow('r', 'a', 'b')}
+RETURN a.id AS a, ${TYPE_OF('a')} AS aType, b.id AS b, ${TYPE_OF('b')} AS bType,
+       type(r) AS type, r.role AS role, ${STEP_EVIDENCE('r')} AS evidenceIds
+ORDER BY a, type, b`;
+
+const NODES_BY_ELEMENT = /* cypher */ `
+UNWIND range(0, size($eids) - 1) AS i
+MATCH (n) WHERE elementId(n) = $eids[i]
+RETURN n.id AS uuid, ${TYPE_OF('n')} AS type ORDER BY i`;
+
+const TIMELINE = /* cypher */ `
+MATCH (e:Entity {id: $id})-[r]-(n)
+WHERE (n:Event OR n:Interaction) AND type(r) <> 'MENTIONS'
+WITH n, type(r) AS link, r.role AS role,
+     coalesce(n.date, n.startDate, date(n.startsAt)) AS day, n.startsAt AS at
+RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, link, role, day
+ORDER BY day IS NULL, day, at, link, uuid
+LIMIT $first`;
+
+const PROJECTION_NODES = /* cypher */ `
+MATCH (n:Entity|Interaction) WHERE NOT n:Document
+OPTIONAL CALL (n) {
+  MATCH (n)-[:BASED_IN|HELD_IN]->(p:Place) WHERE p.country IS NOT NULL
+  RETURN p.country AS placeCountry ORDER BY placeCountry LIMIT 1
+}
+OPTIONAL CALL (n) {
+  MATCH (n)-[:AFFILIATED_WITH]->(o:Organisation) WHERE o.country IS NOT NULL
+  RETURN o.country AS orgCountry ORDER BY orgCountry LIMIT 1
+}
+RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, coalesce(n.name, n.summary) AS name,
+       coalesce(n.country, placeCountry, orgCountry) AS country`;
+
+const PROJECTION_EDGES = /* cypher */ `
+MATCH (a:Entity|Interaction)-[r]->(b:Entity|Interaction)
+WHERE type(r) IN $types AND NOT a:Document AND NOT b:Document AND ${linkInWindow('r', 'a', 'b')}
+RETURN a.id AS a, b.id AS b`;
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+export class AnalyticsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Up to k shortest walks from one node to another, shortest first (none: empty list). */
+  async shortestPaths(
+    from: NodeRef,
+    to: NodeRef,
+    k: number,
+    maxHops: number,
+    filter: LinkFilter,
+    requestId?: string,
+  ): Promise<PathRecord[]> {
+    const result = await this.db.query(
+      shortestPaths(from.type, to.type, k, maxHops),
+      { from: from.uuid, to: to.uuid, types: filter.types, ...windowParams(filter.window) },
+      { operation: 'analytics.shortestPaths', requestId },
+    );
+    return result.records.map((record) => ({
+      nodes: record.get('nodes') as NodeRef[],
+      steps: (record.get('steps') as StepRecord[]).map((step) => ({
+        ...step,
+        role: step.role ?? null,
+        evidenceIds: strings(step.evidenceIds),
+      })),
+    }));
+  }
+
+  /**
+   * Breadth-first neighbourhood, one statement per level in one read transaction, so nearer
+   * nodes are always kept before farther ones when the cap cuts.
+   */
+  async neighbourhood(
+    centre: NodeRef,
+    depth: number,
+    cap: number,
+    filter: LinkFilter & { labels: readonly string[] | null },
+    requestId?: string,
+  ): Promise<{ nodes: NodeRef[]; edges: EdgeRecord[]; truncated: boolean } | null> {
+    const params = { types: filter.types, labels: filter.labels, ...windowParams(filter.window) };
+    return this.db.read(
+      async (tx) => {
+        const start = await tx.run(START(centre.type), { id: centre.uuid });
+        const centreEid = start.records[0]?.get('eid') as string | undefined;
+        if (centreEid === undefined) return null;
+        const seen = [centreEid];
+        let frontier = [centreEid];
+        let truncated = false;
+        for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+          const room = cap - seen.length;
+          const found = await tx.run(NEIGHBOURS(filter.labels !== null), {
+            ...params,
+            frontier,
+            seen,
+            limit: neo4j.int(room + 1),
+          });
+          frontier = found.records.map((r) => r.get('eid') as string);
+          if (frontier.length > room) {
+            truncated = true;
+            frontier = frontier.slice(0, room);
+          }
+          seen.push(...frontier);
+        }
+        const nodes = await tx.run(NODES_BY_ELEMENT, { eids: seen });
+        const edges = await tx.run(SUBGRAPH, { ...params, eids: seen });
+        return {
+          nodes: nodes.records.map((r) => ({
+            uuid: r.get('uuid') as string,
+            type: r.get('type') as NodeType,
+          })),
+          edges: edges.records.map((r) => ({
+            source: { uuid: r.get('a') as string, type: r.get('aType') as NodeType },
+            target: { uuid: r.get('b') as string, type: r.get('bType') as NodeType },
+            type: r.get('type') as string,
+            role: (r.get('role') as string | null) ?? null,
+            evidenceIds: strings(r.get('evidenceIds')),
+          })),
+          truncated,
+        };
+      },
+      { operation: 'analytics.neighbourhood', requestId },
+    );
+  }
+
+  async timeline(uuid: string, first: number, requestId?: string): Promise<TimelineRecord[]> {
+    const result = await this.db.query(
+      TIMELINE,
+      { id: uuid, first: neo4j.int(first) },
+      { operation: 'analytics.timeline', requestId },
+    );
+    return result.records.map((r) => ({
+      node: { uuid: r.get('uuid') as string, type: r.get('type') as NodeType },
+      link: r.get('link') as string,
+      role: (r.get('role') as string | null) ?? null,
+      date: plain(r.get('day')) as string | null,
+    }));
+  }
+
+  /**
+   * Streams the projection: every node, then every link passing the filter, record by record
+   * (the driver pulls in batches), so the caller can build its graph without holding the rows.
+   */
+  async project(
+    filter: LinkFilter,
+    onNode: (node: ProjectionNode) => void,
+    onEdge: (a: string, b: string) => void,
+  ): Promise<void> {
+    await this.db.read(
+      async (tx) => {
+        for await (const r of tx.run(PROJECTION_NODES)) {
+          onNode({
+            uuid: r.get('uuid') as string,
+            type: r.get('type') as NodeType,
+            name: (r.get('name') as string | null) ?? null,
+            country: (r.get('country') as string | null) ?? null,
+          });
+        }
+        for await (const r of tx.run(PROJECTION_EDGES, {
+          types: filter.types,
+          ...windowParams(filter.window),
+        })) {
+          onEdge(r.get('a') as string, r.get('b') as string);
+        }
+      },
+      { operation: 'analytics.project', timeoutMs: 300_000 },
+    );
+  }
+}

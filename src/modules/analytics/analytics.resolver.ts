@@ -1,0 +1,189 @@
+/** Analytics queries. Thin: arguments in, one service call, result out. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../shared/context';
+import { EntityType } from '../../shared/enums';
+import type { EntityService } from '../entity/entity.service';
+import { Evidence } from '../evidence/evidence.type';
+import type { LinkType as LinkTypeName } from './analytics.model';
+import type { AnalyticsService } from './analytics.service';
+import {
+  Broker,
+  BrokerGrouping,
+  CentralityMeasure,
+  CommunityResult,
+  DateWindowInput,
+  LinkType,
+  Path,
+  PathStep,
+  RankedEntity,
+  Subgraph,
+  SubgraphEdge,
+  TimelineEntry,
+} from './analytics.type';
+
+const linkTypesArg = {
+  nullable: true,
+  description:
+    'Relationship types to walk; default all but MENTIONS and the place links (BASED_IN, HELD_IN, AUDIENCE_FROM).',
+} as const;
+const windowArg = {
+  nullable: true,
+  description:
+    'Only links dated in this window (a link takes the date of its event or interaction when it has none).',
+} as const;
+type Types = (keyof typeof EntityType)[] | null;
+
+@Resolver()
+export class AnalyticsResolver {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Query(() => Path, {
+    nullable: true,
+    description: 'A shortest path between two nodes; null when none within maxHops.',
+  })
+  async shortestPath(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: 6, description: '1 to 10.' }) maxHops: number,
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<Path | null> {
+    const [path] = await this.analytics.shortestPaths(ctx, from, to, 1, maxHops, {
+      linkTypes,
+      window,
+    });
+    return path ?? null;
+  }
+
+  @Query(() => [Path], { description: 'Up to k shortest paths, shortest first.' })
+  shortestPaths(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('k', () => Int, { defaultValue: 3, description: '1 to 10.' }) k: number,
+    @Arg('maxHops', () => Int, { defaultValue: 6, description: '1 to 10.' }) maxHops: number,
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<Path[]> {
+    return this.analytics.shortestPaths(ctx, from, to, k, maxHops, { linkTypes, window });
+  }
+
+  @Query(() => Subgraph, {
+    description: 'The nodes within depth steps of a node and the links among them.',
+  })
+  neighbourhood(
+    @Arg('id', () => ID) id: string,
+    @Arg('depth', () => Int, { defaultValue: 1, description: '1 to 3.' }) depth: number,
+    @Arg('limit', () => Int, {
+      defaultValue: 200,
+      description: 'Node cap, 1 to 2000; nearer nodes first.',
+    })
+    limit: number,
+    @Arg('types', () => [EntityType], {
+      nullable: true,
+      description: 'Entity types to keep (interaction nodes always stay).',
+    })
+    types: Types,
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<Subgraph> {
+    return this.analytics.neighbourhood(ctx, id, depth, limit, types, { linkTypes, window });
+  }
+
+  @Query(() => [RankedEntity], {
+    description: 'Entities ranked by a centrality measure, highest first.',
+  })
+  centrality(
+    @Arg('measure', () => CentralityMeasure) measure: CentralityMeasure,
+    @Arg('types', () => [EntityType], {
+      nullable: true,
+      description: 'Entity types to rank (default all but Document).',
+    })
+    types: Types,
+    @Arg('first', () => Int, { defaultValue: 10, description: '1 to 100.' }) first: number,
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<RankedEntity[]> {
+    return this.analytics.centrality(ctx, measure, types, first, { linkTypes, window });
+  }
+
+  @Query(() => CommunityResult, {
+    description: 'Communities (Louvain) with the partition’s modularity.',
+  })
+  communities(
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Communities listed, 1 to 100.' })
+    first: number,
+    @Arg('membersFirst', () => Int, {
+      defaultValue: 10,
+      description: 'Members listed per community, 1 to 100.',
+    })
+    membersFirst: number,
+    @Arg('minSize', () => Int, {
+      defaultValue: 2,
+      description: 'List only communities this large.',
+    })
+    minSize: number,
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<CommunityResult> {
+    return this.analytics.communities(ctx, first, membersFirst, minSize, { linkTypes, window });
+  }
+
+  @Query(() => [Broker], {
+    description: 'Entities whose contacts span the most countries or communities.',
+  })
+  brokers(
+    @Arg('by', () => BrokerGrouping, { defaultValue: BrokerGrouping.COUNTRY }) by: BrokerGrouping,
+    @Arg('countries', () => [String], {
+      nullable: true,
+      description: 'Keep brokers spanning all of these (ISO codes, with by: COUNTRY).',
+    })
+    countries: string[] | null,
+    @Arg('types', () => [EntityType], {
+      nullable: true,
+      description: 'Entity types that may broker (default Person, Organisation).',
+    })
+    types: Types,
+    @Arg('first', () => Int, { defaultValue: 10, description: '1 to 100.' }) first: number,
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<Broker[]> {
+    return this.analytics.brokers(ctx, by, countries, types, first, { linkTypes, window });
+  }
+
+  @Query(() => [TimelineEntry], {
+    description: 'The events and interactions of an entity in date order (undated last).',
+  })
+  timeline(
+    @Arg('id', () => ID) id: string,
+    @Arg('first', () => Int, { defaultValue: 100, description: '1 to 500.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<TimelineEntry[]> {
+    return this.analytics.timeline(ctx, id, first);
+  }
+}
+
+@Resolver(() => PathStep)
+export class PathStepResolver {
+  constructor(private readonly entities: EntityService) {}
+
+  @FieldResolver(() => [Evidence], { description: 'Why this link is in the graph.' })
+  evidence(@Root() step: PathStep, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return this.entities.evidence(ctx, step.evidenceIds);
+  }
+}
+
+@Resolver(() => SubgraphEdge)
+export class SubgraphEdgeResolver {
+  constructor(private readonly entities: EntityService) {}
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() edge: SubgraphEdge, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return this.entities.evidence(ctx, edge.evidenceIds);
+  }
+}

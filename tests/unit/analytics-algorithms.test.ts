@@ -1,0 +1,104 @@
+/**
+ * The in-memory algorithms on small graphs checked by hand: degree, exact and sampled
+ * betweenness, PageRank order, Louvain on a known split with its modularity, brokers.
+ */
+import { UndirectedGraph } from 'graphology';
+import { brokers } from '../../src/modules/analytics/brokers';
+import {
+  Projection,
+  sampledBetweenness,
+  type NodeAttributes,
+  type ProjectionGraph,
+} from '../../src/modules/analytics/projection';
+
+/** Two 4-cliques (FI: a1..a4, RU: b1..b4) joined through x (EE): a1 - x - b1. */
+function bridgedCliques(): ProjectionGraph {
+  const g = new UndirectedGraph<NodeAttributes>();
+  const add = (key: string, country: string): void => {
+    g.addNode(key, { type: 'Organisation', name: key, country });
+  };
+  for (const side of ['a', 'b'] as const) {
+    for (let i = 1; i <= 4; i++) add(`${side}${i}`, side === 'a' ? 'FI' : 'RU');
+    for (let i = 1; i <= 4; i++)
+      for (let j = i + 1; j <= 4; j++) g.addEdge(`${side}${i}`, `${side}${j}`);
+  }
+  add('x', 'EE');
+  g.addEdge('a1', 'x');
+  g.addEdge('x', 'b1');
+  return g;
+}
+
+describe('centrality on two cliques and a bridge (n = 9)', () => {
+  const projection = new Projection(bridgedCliques(), 'v1');
+
+  it('degree counts distinct neighbours', () => {
+    const degree = projection.degree().values;
+    expect(degree.get('a1')).toBe(4);
+    expect(degree.get('x')).toBe(2);
+    expect(degree.get('a2')).toBe(3);
+  });
+
+  it('betweenness matches the hand count: x carries 16 pairs, a1 and b1 15 each', () => {
+    // Normalised for an undirected graph: pairs / ((n - 1)(n - 2) / 2) = pairs / 28.
+    const { values, approximate } = projection.betweenness();
+    expect(approximate).toBe(false);
+    expect(values.get('x')).toBeCloseTo(16 / 28, 10);
+    expect(values.get('a1')).toBeCloseTo(15 / 28, 10);
+    expect(values.get('b1')).toBeCloseTo(15 / 28, 10);
+    expect(values.get('a2')).toBeCloseTo(0, 10);
+  });
+
+  it('sampled betweenness with every node as a source equals the exact one', () => {
+    const exact = projection.betweenness().values;
+    const sampled = sampledBetweenness(projection.graph, 9);
+    for (const [node, value] of exact) expect(sampled.get(node)).toBeCloseTo(value, 10);
+  });
+
+  it('PageRank sums to 1 and ranks the clique ends of the bridge above the plain members', () => {
+    const rank = projection.pagerank().values;
+    const total = [...rank.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 6);
+    expect(rank.get('a1')!).toBeGreaterThan(rank.get('a2')!);
+    expect(rank.get('a1')).toBeCloseTo(rank.get('b1')!, 6);
+  });
+
+  it('Louvain finds the two cliques, with the modularity of that split', () => {
+    const { of, count, modularity } = projection.communities();
+    expect(count).toBe(2);
+    const a = of.get('a1');
+    const b = of.get('b1');
+    expect(a).not.toBe(b);
+    for (let i = 2; i <= 4; i++) {
+      expect(of.get(`a${i}`)).toBe(a);
+      expect(of.get(`b${i}`)).toBe(b);
+    }
+    // m = 14 links; the side holding x has 7 inner links and degree sum 15, the other 6 and 13:
+    // Q = 7/14 - (15/28)^2 + 6/14 - (13/28)^2.
+    expect(modularity).toBeCloseTo(7 / 14 - (15 / 28) ** 2 + 6 / 14 - (13 / 28) ** 2, 6);
+  });
+
+  it('names x the only broker between FI and RU', () => {
+    const g = projection.graph;
+    const found = brokers(g, (n) => g.getNodeAttribute(n, 'country'), {
+      candidates: new Set(['Organisation']),
+      required: ['FI', 'RU'],
+    });
+    expect(found.map((b) => b.uuid)).toEqual(['x']);
+    expect(found[0]).toMatchObject({ score: 3, groups: ['EE', 'FI', 'RU'], contacts: 2 });
+  });
+
+  it('counts contacts met through a shared event, without the entity itself', () => {
+    const g = bridgedCliques();
+    g.addNode('forum', { type: 'Event', name: 'forum', country: 'RU' });
+    g.addEdge('a2', 'forum');
+    g.addEdge('b2', 'forum');
+    g.addEdge('b3', 'forum');
+    const found = brokers(g, (n) => g.getNodeAttribute(n, 'country'), {
+      candidates: new Set(['Organisation']),
+      required: ['FI', 'RU'],
+    });
+    const a2 = found.find((b) => b.uuid === 'a2');
+    // a2: three clique neighbours (FI) and two RU parties of the forum.
+    expect(a2).toMatchObject({ groups: ['FI', 'RU'], contacts: 5, crossGroupContacts: 2 });
+  });
+});
