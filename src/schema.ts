@@ -78,6 +78,8 @@ import {
   SubgraphEdgeResolver,
 } from './modules/analytics/analytics.resolver';
 import { AnalyticsService } from './modules/analytics/analytics.service';
+import { ExportRepository } from './modules/export/export.repository';
+import { ExportService } from './modules/export/export.service';
 import { ResolverContainer } from './shared/container';
 import { createLoaders, type Loaders, type Repositories } from './shared/loaders';
 
@@ -92,6 +94,7 @@ export interface Services {
   invitations: InvitationService;
   search: SearchService;
   analytics: AnalyticsService;
+  exports: ExportService;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -109,6 +112,7 @@ export function createServices(db: Database): Services {
   const writes = new EntityWriteService(entityWriteRepository, entities);
   const actors = new ActorService(relationships, entities);
   const invitations = new InvitationService(repos.interactions, entities);
+  const analytics = new AnalyticsService(new AnalyticsRepository(db), db, entities, invitations);
   return {
     system: new SystemService(db),
     entities,
@@ -122,7 +126,8 @@ export function createServices(db: Database): Services {
     relationships,
     invitations,
     search: new SearchService(new SearchRepository(db), entities),
-    analytics: new AnalyticsService(new AnalyticsRepository(db), db, entities, invitations),
+    analytics,
+    exports: new ExportService(new ExportRepository(db), analytics),
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }

@@ -15,6 +15,7 @@ import { formatError } from './shared/format-error';
 import type { Context } from './shared/context';
 import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
+import { exportHandler } from './modules/export/export.routes';
 
 export interface RunningServer {
   url: string;
@@ -58,22 +59,22 @@ export async function startServer(
       database: database ? 'up' : accepting ? 'down' : 'shutting down',
     });
   });
+  const context = (req: express.Request): Context => {
+    const header = req.headers['x-request-id'];
+    const requestId =
+      typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    return {
+      requestId,
+      logger: logger.child({ requestId }),
+      loaders: services.loaders(requestId),
+      client: 'anonymous',
+    };
+  };
+  app.get('/export/:file', exportHandler(services.exports, context, logger));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.headers['x-request-id'];
-        const requestId =
-          typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-        return {
-          requestId,
-          logger: logger.child({ requestId }),
-          loaders: services.loaders(requestId),
-          client: 'anonymous',
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -169,6 +169,35 @@ export class Database {
     return this.run('WRITE', work, options);
   }
 
+  /**
+   * A read whose output leaves the process as it arrives (exports): one explicit transaction and
+   * no retry, since rows already sent cannot be taken back; a failure ends the stream instead.
+   */
+  async stream<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: TxOptions = {},
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      const tx = await session.beginTransaction(this.txConfig(options));
+      try {
+        const value = await work(this.counting(tx as unknown as ManagedTransaction));
+        await tx.commit();
+        return value;
+      } catch (error) {
+        await tx.rollback().catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   /** One statement in its own read transaction. */
   query<R extends RecordShape = RecordShape>(
     cypher: string,
@@ -191,14 +220,7 @@ export class Database {
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = {
-      timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-      metadata: {
-        app: 'cluster-graph',
-        operation: options.operation ?? '',
-        requestId: options.requestId ?? '',
-      },
-    };
+    const config = this.txConfig(options);
     const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx));
     try {
       return mode === 'READ'
@@ -209,6 +231,20 @@ export class Database {
     } finally {
       await session.close().catch(() => undefined);
     }
+  }
+
+  private txConfig(options: TxOptions): {
+    timeout: number;
+    metadata: Record<string, string>;
+  } {
+    return {
+      timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+      metadata: {
+        app: 'cluster-graph',
+        operation: options.operation ?? '',
+        requestId: options.requestId ?? '',
+      },
+    };
   }
 
   /**

@@ -23,6 +23,25 @@ describe('Database gateway on the real Neo4j', () => {
     await db.close();
   });
 
+  it('raises the graph version on a write that changes data, and only then', async () => {
+    const start = await db.graphVersion();
+    await db.read((tx) => tx.run(`MATCH (n:${LABEL}) RETURN count(n)`));
+    await db.write((tx) => tx.run(`MATCH (n:${LABEL} {key: 'never-there'}) SET n.x = 1`));
+    expect(await db.graphVersion()).toBe(start);
+    await db.write((tx) => tx.run(`CREATE (:${LABEL} {key: 'versioned'})`));
+    const afterCreate = await db.graphVersion();
+    expect(afterCreate).not.toBe(start);
+    expect(Number(afterCreate.split('@')[0])).toBe(Number(start.split('@')[0]) + 1);
+    // A failed write leaves the version where it was (it rolls back with the data).
+    await expect(
+      db.write(async (tx) => {
+        await tx.run(`CREATE (:${LABEL} {key: 'rolled-back'})`);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await db.graphVersion()).toBe(afterCreate);
+  });
+
   it('talks to Neo4j 5.26', async () => {
     const info = await db.serverInfo();
     expect(info.version).toMatch(/^5\.26\./);

@@ -12,7 +12,7 @@ describe('migrations on the real Neo4j', () => {
   });
   afterAll(() => db.close());
 
-  it('creates unique ids and per-label unique slugs', async () => {
+  it('creates unique ids, per-label unique slugs and one change counter', async () => {
     const result = await db.query(
       "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties[0] AS property",
     );
@@ -22,6 +22,8 @@ describe('migrations on the real Neo4j', () => {
       'Interaction.id',
       'Evidence.id',
       'Migration.id',
+      // 003: the change counter the analytics cache reads.
+      'GraphMeta.id',
       ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
     ];
     expect(found.sort()).toEqual(expected.sort());

@@ -12,6 +12,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestApi {
   db: () => Database;
+  /** http://127.0.0.1:<port> of the running server, for plain HTTP routes. */
+  origin: () => string;
   gql: <T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -34,6 +36,7 @@ export function useSeededApi(): TestApi {
   });
   return {
     db: graph,
+    origin: () => `http://127.0.0.1:${server!.port}`,
     gql: async (query, variables) => {
       const res = await fetch(`http://127.0.0.1:${server!.port}/graphql`, {
         method: 'POST',

@@ -64,3 +64,23 @@ export function linkInWindow(r: string, x: string, y: string): string {
 /** Nodes the analytics walk through: entities but documents, and interaction nodes. */
 export const isGraphNode = (n: string): string =>
   `((${n}:Entity AND NOT ${n}:Document) OR ${n}:Interaction)`;
+
+/**
+ * Clauses that find a node's country: its own `country`, else the country of a place it is
+ * based or held in, else of an organisation it is affiliated with (smallest code when several).
+ * Binds `country`; follow with RETURN or WITH.
+ */
+export const countryOf = (n: string): string => `
+OPTIONAL CALL (${n}) {
+  MATCH (${n})-[:BASED_IN|HELD_IN]->(p:Place) WHERE p.country IS NOT NULL
+  RETURN p.country AS placeCountry ORDER BY placeCountry LIMIT 1
+}
+OPTIONAL CALL (${n}) {
+  MATCH (${n})-[:AFFILIATED_WITH]->(o:Organisation) WHERE o.country IS NOT NULL
+  RETURN o.country AS orgCountry ORDER BY orgCountry LIMIT 1
+}
+WITH *, coalesce(${n}.country, placeCountry, orgCountry) AS country`;
+
+/** The node's own label (Organisation, Invitation ...) out of its label list. */
+export const typeOf = (n: string): string =>
+  `[l IN labels(${n}) WHERE NOT l IN ['Entity', 'Interaction']][0]`;

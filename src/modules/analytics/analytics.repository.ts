@@ -9,8 +9,10 @@ import { INTERACTION_LABELS } from '../../shared/model';
 import type { NodeType } from '../../shared/global-id';
 import { plain } from '../entity/entity.record';
 import {
+  countryOf,
   isGraphNode,
   linkInWindow,
+  typeOf,
   windowParams,
   type DateWindow,
   type LinkType,
@@ -65,9 +67,7 @@ export interface LinkFilter {
 const storeLabel = (type: NodeType): 'Entity' | 'Interaction' =>
   (INTERACTION_LABELS as readonly string[]).includes(type) ? 'Interaction' : 'Entity';
 
-/** The node's own label (Organisation, Invitation ...) out of its label list. */
-const TYPE_OF = (n: string): string =>
-  `[l IN labels(${n}) WHERE NOT l IN ['Entity', 'Interaction']][0]`;
+const TYPE_OF = typeOf;
 
 /** Evidence of a step: the relationship's own, else (interaction links) the interaction's. */
 const STEP_EVIDENCE = (r: string): string => `CASE
@@ -130,16 +130,8 @@ LIMIT $first`;
 
 const PROJECTION_NODES = /* cypher */ `
 MATCH (n:Entity|Interaction) WHERE NOT n:Document
-OPTIONAL CALL (n) {
-  MATCH (n)-[:BASED_IN|HELD_IN]->(p:Place) WHERE p.country IS NOT NULL
-  RETURN p.country AS placeCountry ORDER BY placeCountry LIMIT 1
-}
-OPTIONAL CALL (n) {
-  MATCH (n)-[:AFFILIATED_WITH]->(o:Organisation) WHERE o.country IS NOT NULL
-  RETURN o.country AS orgCountry ORDER BY orgCountry LIMIT 1
-}
-RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, coalesce(n.name, n.summary) AS name,
-       coalesce(n.country, placeCountry, orgCountry) AS country`;
+${countryOf('n')}
+RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, coalesce(n.name, n.summary) AS name, country`;
 
 const PROJECTION_EDGES = /* cypher */ `
 MATCH (a:Entity|Interaction)-[r]->(b:Entity|Interaction)

@@ -109,10 +109,11 @@ export class AnalyticsService {
     limit: number,
     types: EntityType[] | null | undefined,
     args: LinkArgs,
+    argument = 'id',
   ): Promise<Subgraph> {
     bounded(depth, 'depth', 'depth');
     bounded(limit, 'nodeCap', 'limit');
-    const centre = this.ref(id, 'id');
+    const centre = this.ref(id, argument);
     const labels = types && types.length > 0 ? types.map(labelOfType) : null;
     const found = await this.repo.neighbourhood(
       centre,
@@ -121,7 +122,7 @@ export class AnalyticsService {
       { ...this.filter(args), labels },
       ctx.requestId,
     );
-    if (!found) throw new NotFoundError(`No node has the id ${id}.`, 'id');
+    if (!found) throw new NotFoundError(`No node has the id ${id}.`, argument);
     const nodes = await this.nodes(ctx, found.nodes);
     return {
       nodes: found.nodes.map((n) => nodes.get(n.uuid)).filter((n): n is NodeInterface => !!n),

@@ -1,0 +1,106 @@
+/**
+ * GET /export/<file>: streams the graph (or a filtered part) as GEXF, GraphML, JSON or CSV.
+ * Bad parameters get 400 with the same error shape as GraphQL (code, argument, sentence) before
+ * a byte of the file is sent; the database down gets 503. A failure in mid-stream can no longer
+ * change the status, so it cuts the connection and the client sees an incomplete transfer.
+ */
+import { once } from 'node:events';
+import type { Request, Response } from 'express';
+import { AppError } from '../../shared/errors';
+import type { Context } from '../../shared/context';
+import type { Logger } from '../../shared/logger';
+import type { ExportService, Query } from './export.service';
+
+/** Text is gathered into chunks of this size before it is written: fewer, larger writes. */
+const CHUNK = 64 * 1024;
+
+function fail(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  argument?: string,
+): void {
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: argument ? { code, argument } : { code } }] });
+}
+
+export function exportHandler(
+  exports: ExportService,
+  context: (req: Request) => Context,
+  logger: Logger,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    const file = String(req.params.file);
+    const writer = exports.writer(file);
+    if (!writer) {
+      fail(
+        res,
+        404,
+        'NOT_FOUND',
+        `There is no export ${JSON.stringify(file)}; try graph.gexf, graph.graphml, graph.json, nodes.csv or edges.csv.`,
+      );
+      return;
+    }
+    const ctx = context(req);
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? String(v.at(-1)) : v === undefined ? undefined : String(v),
+      ]),
+    ) as Query;
+    let buffer = '';
+    let started = false;
+    let closed = false;
+    res.on('close', () => {
+      closed = true;
+    });
+    const flush = async (): Promise<void> => {
+      if (!started) {
+        res.status(200);
+        res.setHeader('content-type', writer.contentType);
+        res.setHeader('content-disposition', `attachment; filename="${file}"`);
+        res.setHeader('x-request-id', ctx.requestId);
+        started = true;
+      }
+      const chunk = buffer;
+      buffer = '';
+      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    };
+    const send = async (text: string): Promise<void> => {
+      if (closed) throw new Error('the client went away');
+      buffer += text;
+      if (buffer.length >= CHUNK) await flush();
+    };
+    try {
+      const filter = await exports.filter(ctx, query);
+      const withCommunity = exports.withCommunity(query);
+      await exports.run(ctx, writer, filter, withCommunity, send);
+      await flush();
+      res.end();
+    } catch (error) {
+      if (closed) return;
+      if (started) {
+        ctx.logger.error({ err: error }, 'export failed in mid-stream');
+        res.destroy();
+        return;
+      }
+      if (error instanceof AppError) {
+        const code = String(error.extensions.code);
+        const status =
+          code === 'BAD_USER_INPUT'
+            ? 400
+            : code === 'NOT_FOUND'
+              ? 404
+              : code === 'DATABASE_UNAVAILABLE'
+                ? 503
+                : 500;
+        fail(res, status, code, error.message, error.extensions.argument as string | undefined);
+        return;
+      }
+      logger.error({ err: error, requestId: ctx.requestId }, 'export failed');
+      fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; the request id is in the logs.');
+    }
+  };
+}

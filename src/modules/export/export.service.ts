@@ -1,0 +1,195 @@
+/**
+ * Exports: reads the query string into a filter (types, link types, date window, the
+ * neighbourhood of an id), adds each node's community from the analytics projection, and feeds
+ * the rows through a format writer to a sink that applies backpressure.
+ */
+import { BadUserInputError } from '../../shared/errors';
+import { DateScalar } from '../../shared/scalars';
+import { NODE_TYPES, toGlobalId, type NodeType } from '../../shared/global-id';
+import type { Context } from '../../shared/context';
+import { LINK_TYPES, type DateWindow } from '../analytics/analytics.model';
+import type { AnalyticsService } from '../analytics/analytics.service';
+import { RELATIONSHIP_TYPES } from '../../shared/model';
+import { EXPORT_FILES, type FormatWriter } from './export.formats';
+import type { ExportFilter, ExportRepository } from './export.repository';
+
+export type Query = Record<string, string | undefined>;
+
+const ALL_TYPES = [...new Set<string>([...RELATIONSHIP_TYPES, ...LINK_TYPES])];
+
+function list(value: string | undefined): string[] | null {
+  if (value === undefined || value.trim() === '') return null;
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+function flag(query: Query, name: string, fallback: boolean): boolean {
+  const value = query[name];
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new BadUserInputError(`${name} is true or false; got ${JSON.stringify(value)}.`, name);
+}
+
+export class ExportService {
+  constructor(
+    private readonly repo: ExportRepository,
+    private readonly analytics: AnalyticsService,
+  ) {}
+
+  /** The writer for a file name, or undefined when there is no such export. */
+  writer(file: string): FormatWriter | undefined {
+    return Object.hasOwn(EXPORT_FILES, file) ? EXPORT_FILES[file]!() : undefined;
+  }
+
+  /** Checks the whole query string before anything is sent; throws BadUserInputError. */
+  async filter(ctx: Context, query: Query): Promise<ExportFilter> {
+    const known = [
+      'types',
+      'linkTypes',
+      'from',
+      'to',
+      'includeUndated',
+      'around',
+      'depth',
+      'limit',
+      'community',
+    ];
+    const unknown = Object.keys(query).find((k) => !known.includes(k));
+    if (unknown !== undefined)
+      throw new BadUserInputError(
+        `Unknown parameter ${JSON.stringify(unknown)}; known: ${known.join(', ')}.`,
+        unknown,
+      );
+    const labels =
+      list(query.types)?.map((t) => {
+        const label = NODE_TYPES.find((n) => n.toLowerCase() === t.toLowerCase());
+        if (!label)
+          throw new BadUserInputError(
+            `types: ${JSON.stringify(t)} is not one of ${NODE_TYPES.join(', ')}.`,
+            'types',
+          );
+        return label;
+      }) ?? null;
+    const linkTypes =
+      list(query.linkTypes)?.map((t) => {
+        const type = ALL_TYPES.find((n) => n === t.toUpperCase());
+        if (!type)
+          throw new BadUserInputError(
+            `linkTypes: ${JSON.stringify(t)} is not one of ${ALL_TYPES.join(', ')}.`,
+            'linkTypes',
+          );
+        return type;
+      }) ?? null;
+    const window = this.window(query);
+    let uuids: string[] | null = null;
+    if (query.around !== undefined) {
+      const depth = this.integer(query, 'depth', 1);
+      const limit = this.integer(query, 'limit', 2_000);
+      const sub = await this.analytics.neighbourhood(
+        ctx,
+        query.around,
+        depth,
+        limit,
+        null,
+        {
+          linkTypes:
+            linkTypes?.filter((t): t is (typeof LINK_TYPES)[number] =>
+              (LINK_TYPES as readonly string[]).includes(t),
+            ) ?? null,
+          window,
+        },
+        'around',
+      );
+      uuids = sub.nodes.map((n) => (n as unknown as { uuid: string }).uuid);
+    }
+    return { labels, linkTypes, window, uuids };
+  }
+
+  /** Streams one export; `community` adds each node's Louvain community (default on). */
+  async run(
+    ctx: Context,
+    writer: FormatWriter,
+    filter: ExportFilter,
+    withCommunity: boolean,
+    send: (text: string) => Promise<void>,
+  ): Promise<void> {
+    const communities =
+      withCommunity && writer.parts.nodes
+        ? (await this.analytics.projection(ctx, {})).communities().of
+        : null;
+    let edgeNumber = 0;
+    let inEdges = false;
+    await send(writer.begin() + (writer.beginNodes?.() ?? ''));
+    await this.repo.stream(
+      filter,
+      writer.parts,
+      (n) =>
+        send(
+          writer.node({
+            id: toGlobalId(n.type as NodeType, n.uuid),
+            uuid: n.uuid,
+            type: n.type,
+            label: n.name,
+            kind: n.kind,
+            country: n.country,
+            startDate: n.startDate,
+            endDate: n.endDate,
+            community: communities?.get(n.uuid) ?? null,
+            aliases: n.aliases,
+          }),
+        ),
+      async (e) => {
+        const prefix = inEdges ? '' : (writer.beginEdges?.() ?? '');
+        inEdges = true;
+        await send(
+          prefix +
+            writer.edge({
+              id: `e${edgeNumber++}`,
+              source: toGlobalId(e.sourceType as NodeType, e.source),
+              target: toGlobalId(e.targetType as NodeType, e.target),
+              type: e.type,
+              role: e.role,
+              startDate: e.startDate,
+              endDate: e.endDate,
+              evidenceCount: e.evidenceCount,
+            }),
+        );
+      },
+      ctx.requestId,
+    );
+    await send((inEdges ? '' : (writer.beginEdges?.() ?? '')) + writer.end());
+  }
+
+  withCommunity(query: Query): boolean {
+    return flag(query, 'community', true);
+  }
+
+  private window(query: Query): DateWindow | null {
+    for (const name of ['from', 'to'] as const) {
+      const value = query[name];
+      if (value === undefined) continue;
+      try {
+        DateScalar.parseValue(value);
+      } catch (error) {
+        throw new BadUserInputError(`${name}: ${(error as Error).message}`, name);
+      }
+    }
+    const from = query.from ?? null;
+    const to = query.to ?? null;
+    if (from && to && from > to)
+      throw new BadUserInputError(`from (${from}) is after to (${to}).`, 'from');
+    const includeUndated = flag(query, 'includeUndated', true);
+    return from === null && to === null ? null : { from, to, includeUndated };
+  }
+
+  private integer(query: Query, name: string, fallback: number): number {
+    const value = query[name];
+    if (value === undefined) return fallback;
+    if (!/^\d{1,7}$/.test(value))
+      throw new BadUserInputError(`${name} is a whole number; got ${JSON.stringify(value)}.`, name);
+    return Number(value);
+  }
+}

@@ -1,0 +1,398 @@
+/**
+ * Analytics over HTTP on the seeded graph: the path from Elena Belova to Sitra with its evidence,
+ * Sitra's neighbourhood, rankings in descending order, timelines, brokers, the cache following
+ * writes, and clear errors for every bad argument.
+ */
+import { useSeededApi } from '../support/api';
+
+const api = useSeededApi();
+
+type Step = {
+  from: string;
+  to: string;
+  type: string;
+  reversed: boolean;
+  evidence: { quote: string | null; translation: string | null }[];
+};
+type PathShape = { length: number; nodes: { id: string; name?: string }[]; steps: Step[] };
+
+async function idOf(type: string, slug: string): Promise<string> {
+  const res = await api.gql<{ entity: { id: string } }>(
+    'query($t: EntityType!, $s: String!) { entity(type: $t, slug: $s) { id } }',
+    { t: type, s: slug },
+  );
+  return res.data!.entity.id;
+}
+
+const PATH = `query($from: ID!, $to: ID!, $maxHops: Int, $linkTypes: [LinkType!], $window: DateWindowInput) {
+  shortestPath(from: $from, to: $to, maxHops: $maxHops, linkTypes: $linkTypes, window: $window) {
+    length
+    nodes { id ... on Entity { name } }
+    steps { from to type reversed evidence { quote translation } }
+  }
+}`;
+
+describe('shortestPath', () => {
+  it('leads from Elena Belova to Sitra through her invitation, every step with the sentence that states it', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql<{ shortestPath: PathShape }>(PATH, { from: elena, to: sitra });
+    expect(res.errors).toBeUndefined();
+    const path = res.data!.shortestPath;
+    expect(path.length).toBe(2);
+    expect(path.nodes).toHaveLength(3);
+    expect(path.nodes[0]!.id).toBe(elena);
+    expect(path.nodes[2]!.id).toBe(sitra);
+    // Steps chain from one node to the next.
+    path.steps.forEach((step, i) => {
+      expect(step.from).toBe(path.nodes[i]!.id);
+      expect(step.to).toBe(path.nodes[i + 1]!.id);
+      expect(step.evidence.length).toBeGreaterThan(0);
+    });
+    expect(path.steps.map((s) => s.type).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^[A-Z_]+$/)]),
+    );
+    const quotes = path.steps.flatMap((s) => s.evidence.map((e) => e.quote ?? ''));
+    const translations = path.steps.flatMap((s) => s.evidence.map((e) => e.translation ?? ''));
+    // The evidence is the source's own sentence (Finnish) with its English rendering.
+    expect(quotes.join(' ')).toMatch(/Elena Belova|Sitra/);
+    expect(translations.every((t) => t.length > 0)).toBe(true);
+  });
+
+  it('agrees with the relationships stored in Neo4j, step by step', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql<{ shortestPath: PathShape }>(PATH, { from: elena, to: sitra });
+    const uuid = (id: string): string => Buffer.from(id, 'base64url').toString().split(':')[1]!;
+    for (const step of res.data!.shortestPath.steps) {
+      const [a, b] = step.reversed ? [step.to, step.from] : [step.from, step.to];
+      const found = await api
+        .db()
+        .query('MATCH (a {id: $a})-[r]->(b {id: $b}) WHERE type(r) = $type RETURN count(r) AS n', {
+          a: uuid(a),
+          b: uuid(b),
+          type: step.type,
+        });
+      expect(Number(found.records[0]!.get('n'))).toBe(1);
+    }
+  });
+
+  it('gives several shortest paths, shortest first, each different', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql<{ shortestPaths: PathShape[] }>(
+      'query($f: ID!, $t: ID!) { shortestPaths(from: $f, to: $t, k: 4) { length nodes { id } steps { type } } }',
+      { f: elena, t: sitra },
+    );
+    const paths = res.data!.shortestPaths;
+    expect(paths.length).toBeGreaterThan(1);
+    const lengths = paths.map((p) => p.length);
+    expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+    const keys = paths.map(
+      (p) => p.nodes.map((n) => n.id).join('>') + p.steps.map((s) => s.type).join(),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('walks only the link types asked for', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql<{ shortestPath: PathShape | null }>(PATH, {
+      from: elena,
+      to: sitra,
+      linkTypes: ['PARTICIPATED_IN'],
+    });
+    expect(res.data!.shortestPath!.steps.map((s) => s.type)).toEqual([
+      'PARTICIPATED_IN',
+      'PARTICIPATED_IN',
+    ]);
+    const none = await api.gql<{ shortestPath: PathShape | null }>(PATH, {
+      from: elena,
+      to: sitra,
+      linkTypes: ['AWARDED_AT'],
+    });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.shortestPath).toBeNull();
+  });
+
+  it('keeps to a date window: the 2019 meeting links exist in 2019 and not in 2016', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const in2019 = await api.gql<{ shortestPath: PathShape | null }>(PATH, {
+      from: elena,
+      to: sitra,
+      window: { from: '2019-01-01', to: '2019-12-31', includeUndated: false },
+    });
+    expect(in2019.data!.shortestPath).not.toBeNull();
+    const in2016 = await api.gql<{ shortestPath: PathShape | null }>(PATH, {
+      from: elena,
+      to: sitra,
+      window: { from: '2016-01-01', to: '2016-12-31', includeUndated: false },
+    });
+    expect(in2016.errors).toBeUndefined();
+    expect(in2016.data!.shortestPath).toBeNull();
+  });
+
+  it.each([
+    [{ maxHops: 11 }, 'maxHops'],
+    [{ maxHops: 0 }, 'maxHops'],
+    [{ window: { from: '2020-01-01', to: '2019-01-01' } }, 'window.from'],
+  ])('refuses %j naming %s', async (extra, argument) => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql(PATH, { from: elena, to: sitra, ...extra });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('answers NOT_FOUND for a well-formed id of nothing and BAD_USER_INPUT for garbage', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const ghost = Buffer.from('Person:00000000-0000-4000-8000-000000000000').toString('base64url');
+    const missing = await api.gql(PATH, { from: ghost, to: sitra });
+    expect(missing.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'from' });
+    const garbage = await api.gql(PATH, { from: sitra, to: "') MATCH (n) DETACH DELETE n //" });
+    expect(garbage.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'to',
+    });
+  });
+});
+
+type Sub = {
+  truncated: boolean;
+  nodes: { id: string; __typename: string; name?: string }[];
+  edges: { source: string; target: string; type: string; evidence: { quote: string | null }[] }[];
+};
+const NEIGHBOURHOOD = `query($id: ID!, $depth: Int, $limit: Int, $types: [EntityType!]) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit, types: $types) {
+    truncated
+    nodes { id __typename ... on Entity { name } }
+    edges { source target type evidence { quote } }
+  }
+}`;
+
+describe('neighbourhood', () => {
+  it('holds Sitra, the people and organisations next to it, and only links among those nodes', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const res = await api.gql<{ neighbourhood: Sub }>(NEIGHBOURHOOD, { id: sitra });
+    expect(res.errors).toBeUndefined();
+    const sub = res.data!.neighbourhood;
+    expect(sub.truncated).toBe(false);
+    const names = sub.nodes.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['Sitra', 'Daniel Kaufmann']));
+    expect(sub.nodes.map((n) => n.__typename)).toEqual(expect.arrayContaining(['Invitation']));
+    const ids = new Set(sub.nodes.map((n) => n.id));
+    expect(ids.size).toBe(sub.nodes.length);
+    for (const e of sub.edges) {
+      expect(ids.has(e.source)).toBe(true);
+      expect(ids.has(e.target)).toBe(true);
+      expect(e.evidence.length).toBeGreaterThan(0);
+    }
+    // Every node but Sitra is linked to Sitra at depth 1.
+    for (const node of sub.nodes.filter((n) => n.id !== sitra)) {
+      expect(
+        sub.edges.some(
+          (e) =>
+            (e.source === sitra && e.target === node.id) ||
+            (e.target === sitra && e.source === node.id),
+        ),
+      ).toBe(true);
+    }
+    // The count agrees with Neo4j.
+    const uuid = Buffer.from(sitra, 'base64url').toString().split(':')[1];
+    const direct = await api.db().query(
+      `MATCH (s:Entity {id: $id})-[r]-(n) WHERE NOT type(r) IN ['MENTIONS', 'BASED_IN', 'HELD_IN', 'AUDIENCE_FROM']
+         AND (n:Interaction OR (n:Entity AND NOT n:Document)) RETURN count(DISTINCT n) AS c`,
+      { id: uuid },
+    );
+    expect(sub.nodes.length).toBe(Number(direct.records[0]!.get('c')) + 1);
+  });
+
+  it('grows with depth, keeps nearer nodes when the cap cuts, and says it was cut', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const one = (await api.gql<{ neighbourhood: Sub }>(NEIGHBOURHOOD, { id: sitra })).data!
+      .neighbourhood;
+    const two = (await api.gql<{ neighbourhood: Sub }>(NEIGHBOURHOOD, { id: sitra, depth: 2 }))
+      .data!.neighbourhood;
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+    expect(two.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(one.nodes.map((n) => n.id)));
+    const cut = (
+      await api.gql<{ neighbourhood: Sub }>(NEIGHBOURHOOD, {
+        id: sitra,
+        depth: 2,
+        limit: one.nodes.length,
+      })
+    ).data!.neighbourhood;
+    expect(cut.truncated).toBe(true);
+    expect(new Set(cut.nodes.map((n) => n.id))).toEqual(new Set(one.nodes.map((n) => n.id)));
+  });
+
+  it('keeps only the entity types asked for (interaction nodes stay)', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const res = await api.gql<{ neighbourhood: Sub }>(NEIGHBOURHOOD, {
+      id: sitra,
+      depth: 2,
+      types: ['ORGANISATION'],
+    });
+    const kinds = new Set(res.data!.neighbourhood.nodes.map((n) => n.__typename));
+    expect(kinds.has('Organisation')).toBe(true);
+    for (const k of kinds)
+      expect(['Organisation', 'Invitation', 'Presentation', 'Proposal', 'Question']).toContain(k);
+  });
+
+  it.each([
+    [{ depth: 4 }, 'depth'],
+    [{ limit: 0 }, 'limit'],
+    [{ limit: 100000 }, 'limit'],
+  ])('refuses %j naming %s', async (extra, argument) => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const res = await api.gql(NEIGHBOURHOOD, { id: sitra, ...extra });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+});
+
+type Ranked = {
+  rank: number;
+  score: number;
+  approximate: boolean;
+  entity: { __typename: string; name: string; id: string };
+};
+
+describe('centrality', () => {
+  it.each(['DEGREE', 'BETWEENNESS', 'PAGERANK'])(
+    '%s ranks highest first with ranks 1..n',
+    async (measure) => {
+      const res = await api.gql<{ centrality: Ranked[] }>(
+        'query($m: CentralityMeasure!) { centrality(measure: $m, first: 15) { rank score approximate entity { __typename name id } } }',
+        { m: measure },
+      );
+      expect(res.errors).toBeUndefined();
+      const ranked = res.data!.centrality;
+      expect(ranked).toHaveLength(15);
+      const scores = ranked.map((r) => r.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+      expect(ranked.every((r) => !r.approximate)).toBe(true);
+      expect(ranked.some((r) => r.entity.__typename === 'Document')).toBe(false);
+    },
+  );
+
+  it('DEGREE equals the number of distinct neighbours in Neo4j', async () => {
+    const res = await api.gql<{ centrality: Ranked[] }>(
+      '{ centrality(measure: DEGREE, types: [ORGANISATION], first: 5) { score entity { __typename id } } }',
+    );
+    for (const r of res.data!.centrality) {
+      expect(r.entity.__typename).toBe('Organisation');
+      const uuid = Buffer.from(r.entity.id, 'base64url').toString().split(':')[1];
+      const found = await api.db().query(
+        `MATCH (s:Entity {id: $id})-[r]-(n) WHERE NOT type(r) IN ['MENTIONS', 'BASED_IN', 'HELD_IN', 'AUDIENCE_FROM']
+           AND (n:Interaction OR (n:Entity AND NOT n:Document)) AND n <> s RETURN count(DISTINCT n) AS c`,
+        { id: uuid },
+      );
+      expect(r.score).toBe(Number(found.records[0]!.get('c')));
+    }
+  });
+
+  it('follows writes: a new link raises a degree at once (the cache keys on the graph version)', async () => {
+    const top = async (): Promise<Ranked[]> =>
+      (
+        await api.gql<{ centrality: Ranked[] }>(
+          '{ centrality(measure: DEGREE, types: [ORGANISATION], first: 100) { score entity { id name } } }',
+        )
+      ).data!.centrality;
+    const before = await top();
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const lowest = before.at(-1)!;
+    const degreeOf = (list: Ranked[], id: string): number =>
+      list.find((r) => r.entity.id === id)!.score;
+    const write = await api.gql('mutation($i: LinkInput!) { linkEntities(input: $i) }', {
+      i: { type: 'COLLABORATES_WITH', from: lowest.entity.id, to: sitra, role: 'analytics test' },
+    });
+    expect(write.errors).toBeUndefined();
+    const after = await top();
+    expect(degreeOf(after, sitra)).toBe(degreeOf(before, sitra) + 1);
+    await api.gql('mutation($i: UnlinkInput!) { unlinkEntities(input: $i) }', {
+      i: { type: 'COLLABORATES_WITH', from: lowest.entity.id, to: sitra },
+    });
+    expect(degreeOf(await top(), sitra)).toBe(degreeOf(before, sitra));
+  });
+});
+
+describe('communities, brokers, timeline', () => {
+  it('partitions the seed graph with a positive modularity, the two articles largely apart', async () => {
+    const res = await api.gql<{
+      communities: {
+        modularity: number;
+        count: number;
+        communities: {
+          id: number;
+          size: number;
+          countries: string[];
+          members: { name: string }[];
+        }[];
+      };
+    }>(
+      '{ communities(first: 50, membersFirst: 100) { modularity count communities { id size countries members { name } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const result = res.data!.communities;
+    expect(result.modularity).toBeGreaterThan(0.3);
+    const sizes = result.communities.map((c) => c.size);
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    const communityOf = (name: string): number =>
+      result.communities.find((c) => c.members.some((m) => m.name === name))!.id;
+    // The Estonian cluster conference and the St Petersburg meeting are different stories.
+    expect(communityOf('EJKL Competence Centre')).not.toBe(
+      communityOf('St Petersburg Cleantech Cluster for Urban Environment'),
+    );
+  });
+
+  it('finds the brokers between the Finnish and Russian clusters, Sitra among them', async () => {
+    const res = await api.gql<{
+      brokers: {
+        score: number;
+        groups: string[];
+        crossGroupContacts: number;
+        entity: { name: string };
+      }[];
+    }>(
+      '{ brokers(countries: ["FI", "RU"], first: 5) { score groups crossGroupContacts entity { name } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const brokers = res.data!.brokers;
+    expect(brokers.length).toBeGreaterThan(0);
+    for (const b of brokers) expect(b.groups).toEqual(expect.arrayContaining(['FI', 'RU']));
+    expect(brokers.map((b) => b.entity.name)).toContain('Sitra');
+    const refused = await api.gql('{ brokers(countries: ["Finland"]) { score } }');
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'countries',
+    });
+  });
+
+  it("lists Elena Belova's events and interactions in date order", async () => {
+    const elena = await idOf('PERSON', 'elena-belova');
+    const res = await api.gql<{
+      timeline: { date: string | null; link: string; node: { __typename: string } }[];
+    }>('query($id: ID!) { timeline(id: $id) { date link node { __typename } } }', { id: elena });
+    expect(res.errors).toBeUndefined();
+    const entries = res.data!.timeline;
+    expect(entries.map((e) => e.link)).toEqual(
+      expect.arrayContaining(['EXTENDED', 'PARTICIPATED_IN']),
+    );
+    const dates = entries.map((e) => e.date).filter((d): d is string => d !== null);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates[0]).toMatch(/^2019-10-/);
+  });
+});
