@@ -37,6 +37,11 @@ export interface Config {
   seedOnStart: boolean;
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   shutdownGraceSeconds: number;
+  /**
+   * Every so many seconds, rebuild the analytics projection in the background when the graph
+   * changed (and once at start), so rankings rarely wait for a build. 0: only on demand.
+   */
+  analyticsRefreshSeconds: number;
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -163,6 +168,7 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
+    analyticsRefreshSeconds: integer(env, 'ANALYTICS_REFRESH_SECONDS', 60, 0, 86_400),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

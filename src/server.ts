@@ -90,6 +90,21 @@ export async function startServer(
     httpServer.listen({ port: config.port, host: config.host }, resolve);
   });
   const port = (httpServer.address() as AddressInfo).port;
+  // Keep the analytics projection current in the background (at start, then when the graph
+  // version moved), so that rankings and exports rarely wait for a build.
+  const refresh = (): Promise<void> =>
+    services.analytics.refresh((error) =>
+      logger.warn({ err: error }, 'analytics projection refresh failed; retried later'),
+    );
+  let refreshing: Promise<void> | undefined;
+  const refreshTimer =
+    config.analyticsRefreshSeconds > 0
+      ? setInterval(() => {
+          refreshing ??= refresh().finally(() => (refreshing = undefined));
+        }, config.analyticsRefreshSeconds * 1000)
+      : undefined;
+  refreshTimer?.unref();
+  if (refreshTimer) refreshing = refresh().finally(() => (refreshing = undefined));
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let stopping: Promise<void> | undefined;
@@ -99,6 +114,8 @@ export async function startServer(
     stop: () => {
       stopping ??= (async () => {
         accepting = false;
+        clearInterval(refreshTimer);
+        await refreshing;
         // The drain plugin closes idle connections and waits for in-flight requests; the
         // timer bounds that wait so a stuck client cannot hold the process forever.
         const grace = setTimeout(

@@ -320,8 +320,17 @@ describe('centrality', () => {
       i: { type: 'COLLABORATES_WITH', from: lowest.entity.id, to: sitra, role: 'analytics test' },
     });
     expect(write.errors).toBeUndefined();
+    const stale = await api.gql<{ analyticsStatus: { current: boolean } }>(
+      '{ analyticsStatus { current } }',
+    );
+    expect(stale.data!.analyticsStatus.current).toBe(false);
     const after = await top();
     expect(degreeOf(after, sitra)).toBe(degreeOf(before, sitra) + 1);
+    const fresh = await api.gql<{
+      analyticsStatus: { current: boolean; nodes: number; buildMs: number };
+    }>('{ analyticsStatus { current nodes buildMs } }');
+    expect(fresh.data!.analyticsStatus).toMatchObject({ current: true });
+    expect(fresh.data!.analyticsStatus.nodes).toBeGreaterThan(50);
     await api.gql('mutation($i: UnlinkInput!) { unlinkEntities(input: $i) }', {
       i: { type: 'COLLABORATES_WITH', from: lowest.entity.id, to: sitra },
     });

@@ -5,6 +5,7 @@
 import { UndirectedGraph } from 'graphology';
 import { brokers } from '../../src/modules/analytics/brokers';
 import {
+  buildProjection,
   Projection,
   sampledBetweenness,
   type NodeAttributes,
@@ -15,7 +16,7 @@ import {
 function bridgedCliques(): ProjectionGraph {
   const g = new UndirectedGraph<NodeAttributes>();
   const add = (key: string, country: string): void => {
-    g.addNode(key, { type: 'Organisation', name: key, country });
+    g.addNode(key, { uuid: key, type: 'Organisation', name: key, country });
   };
   for (const side of ['a', 'b'] as const) {
     for (let i = 1; i <= 4; i++) add(`${side}${i}`, side === 'a' ? 'FI' : 'RU');
@@ -89,7 +90,7 @@ describe('centrality on two cliques and a bridge (n = 9)', () => {
 
   it('counts contacts met through a shared event, without the entity itself', () => {
     const g = bridgedCliques();
-    g.addNode('forum', { type: 'Event', name: 'forum', country: 'RU' });
+    g.addNode('forum', { uuid: 'forum', type: 'Event', name: 'forum', country: 'RU' });
     g.addEdge('a2', 'forum');
     g.addEdge('b2', 'forum');
     g.addEdge('b3', 'forum');
@@ -100,5 +101,28 @@ describe('centrality on two cliques and a bridge (n = 9)', () => {
     const a2 = found.find((b) => b.uuid === 'a2');
     // a2: three clique neighbours (FI) and two RU parties of the forum.
     expect(a2).toMatchObject({ groups: ['FI', 'RU'], contacts: 5, crossGroupContacts: 2 });
+  });
+});
+
+describe('buildProjection', () => {
+  it('merges parallel and opposite links, drops self-links and links to unknown nodes', async () => {
+    const projection = await buildProjection('v1', async (onNode, onLinks) => {
+      for (const uuid of ['p', 'q', 'r'])
+        onNode({ uuid, type: 'Person', name: uuid.toUpperCase(), country: null });
+      onLinks('p', ['q', 'q', 'p', 'ghost']);
+      onLinks('q', ['p', 'r']);
+      onLinks('ghost', ['r']);
+    });
+    expect(projection.graph.order).toBe(3);
+    expect(projection.graph.size).toBe(2);
+    expect(projection.degree().values).toEqual(
+      new Map([
+        ['p', 1],
+        ['q', 2],
+        ['r', 1],
+      ]),
+    );
+    expect(projection.attributes('q')).toMatchObject({ uuid: 'q', name: 'Q', type: 'Person' });
+    expect(projection.attributes('ghost')).toBeUndefined();
   });
 });

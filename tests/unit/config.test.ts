@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       NEO4J_LOCAL_PAGECACHE: '512m',
       SEED_ON_START: 'false',
       SHUTDOWN_GRACE_SECONDS: '3',
+      ANALYTICS_REFRESH_SECONDS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -44,12 +45,17 @@ describe('loadConfig', () => {
       local: { boltPort: 17687, dataDir: '/tmp/cg-data', heap: '2g', pageCache: '512m' },
       seedOnStart: false,
       shutdownGraceSeconds: 3,
+      analyticsRefreshSeconds: 0,
     });
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535, got "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, got "70000".'],
+    [
+      { ANALYTICS_REFRESH_SECONDS: '-5' },
+      'ANALYTICS_REFRESH_SECONDS must be a whole number from 0 to 86400, got "-5".',
+    ],
     [
       { NEO4J_URI: 'http://localhost:7474', NEO4J_PASSWORD: 'x' },
       'NEO4J_URI must be a Neo4j URI with scheme',

@@ -92,18 +92,28 @@ RETURN [n IN ns | {uuid: n.id, type: ${TYPE_OF('n')}}] AS nodes,
           evidenceIds: ${STEP_EVIDENCE('rs[i]')}
        }] AS steps`;
 
-const NEIGHBOURS = (hasTypes: boolean): string => /* cypher */ `
+/** The links a breadth-first step may take from x to a new node y. */
+const STEP = (hasTypes: boolean): string => `type(r) IN $types AND ${isGraphNode('y')}
+  AND ${linkInWindow('r', 'x', 'y')}
+  ${hasTypes ? 'AND (y:Interaction OR any(l IN labels(y) WHERE l IN $labels))' : ''}`;
+
+/** The centre and its first level in one statement (no centre: no row). */
+const FIRST_LEVEL = (type: NodeType, hasTypes: boolean): string => /* cypher */ `
+MATCH (x:${storeLabel(type)} {id: $id})
+CALL (x) {
+  MATCH (x)-[r]-(y) WHERE y <> x AND ${STEP(hasTypes)}
+  WITH DISTINCT y LIMIT $limit
+  RETURN collect({eid: elementId(y), uuid: y.id, type: ${TYPE_OF('y')}}) AS found
+}
+RETURN elementId(x) AS eid, found`;
+
+const NEXT_LEVEL = (hasTypes: boolean): string => /* cypher */ `
 UNWIND $frontier AS fid
 MATCH (x) WHERE elementId(x) = fid
 MATCH (x)-[r]-(y)
-WHERE type(r) IN $types AND ${isGraphNode('y')} AND ${linkInWindow('r', 'x', 'y')}
-  AND NOT elementId(y) IN $seen
-  ${hasTypes ? 'AND (y:Interaction OR any(l IN labels(y) WHERE l IN $labels))' : ''}
-RETURN DISTINCT elementId(y) AS eid
-LIMIT $limit`;
-
-const START = (type: NodeType): string => /* cypher */ `
-MATCH (c:${storeLabel(type)} {id: $id}) RETURN elementId(c) AS eid`;
+WHERE NOT elementId(y) IN $seen AND ${STEP(hasTypes)}
+WITH DISTINCT y LIMIT $limit
+RETURN elementId(y) AS eid, y.id AS uuid, ${TYPE_OF('y')} AS type`;
 
 const SUBGRAPH = /* cypher */ `
 UNWIND $eids AS eid
@@ -113,11 +123,6 @@ WHERE elementId(b) IN $eids AND type(r) IN $types AND ${linkInWindow('r', 'a', '
 RETURN a.id AS a, ${TYPE_OF('a')} AS aType, b.id AS b, ${TYPE_OF('b')} AS bType,
        type(r) AS type, r.role AS role, ${STEP_EVIDENCE('r')} AS evidenceIds
 ORDER BY a, type, b`;
-
-const NODES_BY_ELEMENT = /* cypher */ `
-UNWIND range(0, size($eids) - 1) AS i
-MATCH (n) WHERE elementId(n) = $eids[i]
-RETURN n.id AS uuid, ${TYPE_OF('n')} AS type ORDER BY i`;
 
 const TIMELINE = /* cypher */ `
 MATCH (e:Entity {id: $id})-[r]-(n)
@@ -133,10 +138,11 @@ MATCH (n:Entity|Interaction) WHERE NOT n:Document
 ${countryOf('n')}
 RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, coalesce(n.name, n.summary) AS name, country`;
 
+/** Each node's neighbours over the links that pass the filter, one row per node. */
 const PROJECTION_EDGES = /* cypher */ `
 MATCH (a:Entity|Interaction)-[r]->(b:Entity|Interaction)
 WHERE type(r) IN $types AND NOT a:Document AND NOT b:Document AND ${linkInWindow('r', 'a', 'b')}
-RETURN a.id AS a, b.id AS b`;
+RETURN a.id AS a, collect(b.id) AS b`;
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
@@ -181,34 +187,48 @@ export class AnalyticsRepository {
     const params = { types: filter.types, labels: filter.labels, ...windowParams(filter.window) };
     return this.db.read(
       async (tx) => {
-        const start = await tx.run(START(centre.type), { id: centre.uuid });
-        const centreEid = start.records[0]?.get('eid') as string | undefined;
-        if (centreEid === undefined) return null;
-        const seen = [centreEid];
-        let frontier = [centreEid];
+        const hasTypes = filter.labels !== null;
+        const first = await tx.run(FIRST_LEVEL(centre.type, hasTypes), {
+          ...params,
+          id: centre.uuid,
+          limit: neo4j.int(cap),
+        });
+        const start = first.records[0];
+        if (!start) return null;
+        type Found = { eid: string; uuid: string; type: NodeType };
+        const seen: string[] = [start.get('eid') as string];
+        const nodes: NodeRef[] = [centre];
         let truncated = false;
-        for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+        // Keeps what fits under the cap (nearer levels came first) and says whether it cut.
+        const take = (found: Found[]): string[] => {
           const room = cap - seen.length;
-          const found = await tx.run(NEIGHBOURS(filter.labels !== null), {
+          if (found.length > room) truncated = true;
+          const kept = found.slice(0, Math.max(room, 0));
+          for (const f of kept) {
+            seen.push(f.eid);
+            nodes.push({ uuid: f.uuid, type: f.type });
+          }
+          return kept.map((f) => f.eid);
+        };
+        let frontier = take(start.get('found') as Found[]);
+        for (let level = 2; level <= depth && frontier.length > 0 && !truncated; level++) {
+          const found = await tx.run(NEXT_LEVEL(hasTypes), {
             ...params,
             frontier,
             seen,
-            limit: neo4j.int(room + 1),
+            limit: neo4j.int(cap - seen.length + 1),
           });
-          frontier = found.records.map((r) => r.get('eid') as string);
-          if (frontier.length > room) {
-            truncated = true;
-            frontier = frontier.slice(0, room);
-          }
-          seen.push(...frontier);
+          frontier = take(
+            found.records.map((r) => ({
+              eid: r.get('eid') as string,
+              uuid: r.get('uuid') as string,
+              type: r.get('type') as NodeType,
+            })),
+          );
         }
-        const nodes = await tx.run(NODES_BY_ELEMENT, { eids: seen });
         const edges = await tx.run(SUBGRAPH, { ...params, eids: seen });
         return {
-          nodes: nodes.records.map((r) => ({
-            uuid: r.get('uuid') as string,
-            type: r.get('type') as NodeType,
-          })),
+          nodes,
           edges: edges.records.map((r) => ({
             source: { uuid: r.get('a') as string, type: r.get('aType') as NodeType },
             target: { uuid: r.get('b') as string, type: r.get('bType') as NodeType },
@@ -244,7 +264,7 @@ export class AnalyticsRepository {
   async project(
     filter: LinkFilter,
     onNode: (node: ProjectionNode) => void,
-    onEdge: (a: string, b: string) => void,
+    onLinks: (from: string, to: string[]) => void,
   ): Promise<void> {
     await this.db.read(
       async (tx) => {
@@ -260,7 +280,7 @@ export class AnalyticsRepository {
           types: filter.types,
           ...windowParams(filter.window),
         })) {
-          onEdge(r.get('a') as string, r.get('b') as string);
+          onLinks(r.get('a') as string, r.get('b') as string[]);
         }
       },
       { operation: 'analytics.project', timeoutMs: 300_000 },

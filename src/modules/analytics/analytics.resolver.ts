@@ -7,6 +7,7 @@ import { Evidence } from '../evidence/evidence.type';
 import type { LinkType as LinkTypeName } from './analytics.model';
 import type { AnalyticsService } from './analytics.service';
 import {
+  AnalyticsStatus,
   Broker,
   BrokerGrouping,
   CentralityMeasure,
@@ -154,6 +155,13 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ): Promise<Broker[]> {
     return this.analytics.brokers(ctx, by, countries, types, first, { linkTypes, window });
+  }
+
+  @Query(() => AnalyticsStatus, {
+    description: 'Which graph version the rankings reflect, and how long the projection took.',
+  })
+  analyticsStatus(@Ctx() ctx: Context): Promise<AnalyticsStatus> {
+    return this.analytics.status(ctx);
   }
 
   @Query(() => [TimelineEntry], {

@@ -17,6 +17,7 @@ import { LINK_TYPES, type DateWindow, type LinkType } from './analytics.model';
 import type { AnalyticsRepository, LinkFilter, NodeRef } from './analytics.repository';
 import { BrokerGrouping, CentralityMeasure } from './analytics.type';
 import type {
+  AnalyticsStatus,
   Broker,
   CommunityResult,
   DateWindowInput,
@@ -25,7 +26,6 @@ import type {
   Subgraph,
   TimelineEntry,
 } from './analytics.type';
-import { brokers } from './brokers';
 import { buildProjection, ProjectionCache, type Projection } from './projection';
 
 /** Geography is not collaboration: place links join the walk only when asked for. */
@@ -154,7 +154,7 @@ export class AnalyticsService {
           : projection.betweenness();
     const allowed = this.labels(types);
     const ranked = [...scores.values]
-      .filter(([uuid]) => allowed.has(projection.graph.getNodeAttribute(uuid, 'type')))
+      .filter(([uuid]) => allowed.has(projection.attributes(uuid)?.type ?? ''))
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
       .slice(0, first);
     const entities = await this.entityMap(
@@ -180,7 +180,6 @@ export class AnalyticsService {
       throw new BadUserInputError(`minSize must be 1 or more; got ${minSize}.`, 'minSize');
     const projection = await this.projection(ctx, args);
     const { of, modularity, count } = projection.communities();
-    const graph = projection.graph;
     const groups = new Map<number, string[]>();
     for (const [uuid, c] of of) groups.set(c, [...(groups.get(c) ?? []), uuid]);
     const listed = [...groups.entries()]
@@ -191,7 +190,7 @@ export class AnalyticsService {
     const entityMembers = listed.map(([, members]) =>
       members
         .filter((m) =>
-          (ENTITY_LABELS as readonly string[]).includes(graph.getNodeAttribute(m, 'type')),
+          (ENTITY_LABELS as readonly string[]).includes(projection.attributes(m)?.type ?? ''),
         )
         .sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : 1))
         .slice(0, membersFirst),
@@ -203,7 +202,7 @@ export class AnalyticsService {
       communities: listed.map(([c, members], i) => ({
         id: c,
         size: members.length,
-        countries: mostFrequent(members.map((m) => graph.getNodeAttribute(m, 'country'))),
+        countries: mostFrequent(members.map((m) => projection.attributes(m)?.country ?? null)),
         members: entityMembers[i]!.map((m) => entities.get(m)).filter(
           (e): e is EntityObject => !!e,
         ),
@@ -231,14 +230,15 @@ export class AnalyticsService {
     if (wanted.length > 0 && by !== BrokerGrouping.COUNTRY)
       throw new BadUserInputError('countries applies when by is COUNTRY.', 'countries');
     const projection = await this.projection(ctx, args);
-    const graph = projection.graph;
     const communities = by === BrokerGrouping.COMMUNITY ? projection.communities().of : null;
     const groupOf = (uuid: string): string | null =>
-      communities ? String(communities.get(uuid)) : graph.getNodeAttribute(uuid, 'country');
-    const ranked = brokers(graph, groupOf, {
-      candidates: this.labels(types, ['Person', 'Organisation']),
-      required: wanted,
-    }).slice(0, first);
+      communities ? String(communities.get(uuid)) : (projection.attributes(uuid)?.country ?? null);
+    const ranked = projection
+      .brokers(groupOf, {
+        candidates: this.labels(types, ['Person', 'Organisation']),
+        required: wanted,
+      })
+      .slice(0, first);
     const entities = await this.entityMap(
       ctx,
       ranked.map((b) => b.uuid),
@@ -264,6 +264,35 @@ export class AnalyticsService {
       const node = nodes.get(r.node.uuid);
       return node ? [{ date: r.date, node, link: r.link, role: r.role }] : [];
     });
+  }
+
+  /**
+   * Brings the default projection (and its communities, which exports use) up to the graph's
+   * version, in the background of whoever calls it; never throws (a failure is retried next time).
+   */
+  async refresh(onError: (error: unknown) => void): Promise<void> {
+    try {
+      (await this.projection(undefined, {})).communities();
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  /** The default projection's state: which graph version it reflects and what it cost. */
+  async status(ctx: Context): Promise<AnalyticsStatus> {
+    const [projection, version] = await Promise.all([
+      this.cache.peek(this.filter({})),
+      this.db.graphVersion(ctx.requestId),
+    ]);
+    return {
+      graphVersion: version,
+      projectionVersion: projection?.version ?? null,
+      current: projection?.version === version,
+      builtAt: projection?.builtAt.toISOString() ?? null,
+      buildMs: projection?.buildMs ?? null,
+      nodes: projection?.graph.order ?? null,
+      links: projection?.graph.size ?? null,
+    };
   }
 
   /** The projection for these link arguments, rebuilt only when the graph version moved. */

@@ -1,6 +1,6 @@
 /** GraphQL shapes of the analytics: paths, subgraphs, rankings, communities, brokers, timelines. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../shared/scalars';
+import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 import { EntityInterface, NodeInterface } from '../entity/entity.type';
 import { LINK_TYPES, type LinkType as LinkTypeName } from './analytics.model';
 
@@ -201,4 +201,28 @@ export class TimelineEntry {
 
   @Field(() => String, { nullable: true })
   role!: string | null;
+}
+
+@ObjectType({ description: 'How fresh the analytics projection is, and what it cost to build.' })
+export class AnalyticsStatus {
+  @Field({ description: 'The graph version now (raised by every write that changes data).' })
+  graphVersion!: string;
+
+  @Field(() => String, { nullable: true, description: 'The version the projection reflects.' })
+  projectionVersion!: string | null;
+
+  @Field({ description: 'True when rankings answer from a projection of the current graph.' })
+  current!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  builtAt!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Milliseconds the last build took.' })
+  buildMs!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  nodes!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Distinct undirected links.' })
+  links!: number | null;
 }

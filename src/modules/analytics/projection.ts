@@ -13,8 +13,10 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { NodeType } from '../../shared/global-id';
 import type { LinkFilter, ProjectionNode } from './analytics.repository';
+import { brokers, type BrokerScore } from './brokers';
 
 export interface NodeAttributes {
+  uuid: string;
   type: NodeType;
   name: string | null;
   country: string | null;
@@ -24,7 +26,13 @@ export type ProjectionGraph = UndirectedGraph<NodeAttributes>;
 
 /** Exact betweenness up to this many nodes; above it, Brandes from sampled sources. */
 export const EXACT_BETWEENNESS_LIMIT = 2_000;
-export const BETWEENNESS_SAMPLES = 256;
+/**
+ * Sources sampled for approximate betweenness: 256 on mid-sized graphs, fewer on large ones so
+ * an estimate costs about 50 million link visits (each sample is one breadth-first pass).
+ */
+export function betweennessSamples(links: number): number {
+  return Math.max(32, Math.min(256, Math.floor(5e7 / Math.max(links, 1))));
+}
 
 /** A deterministic [0, 1) generator, so sampled scores and communities repeat run to run. */
 export function seededRandom(seed: number): () => number {
@@ -46,11 +54,43 @@ export interface Communities {
 /** One projection and the results computed on it so far (each computed once). */
 export class Projection {
   private readonly memo = new Map<string, unknown>();
+  /** Node key in the graph by uuid (keys are short, uuids live in the attributes). */
+  private readonly keys = new Map<string, string>();
+
+  readonly builtAt = new Date();
 
   constructor(
     readonly graph: ProjectionGraph,
     readonly version: string,
-  ) {}
+    /** Milliseconds the build took (read and graph construction). */
+    readonly buildMs = 0,
+  ) {
+    graph.forEachNode((key, attributes) => this.keys.set(attributes.uuid, key));
+  }
+
+  /** The attributes of the node with this uuid, or undefined when it is not in the projection. */
+  attributes(uuid: string): NodeAttributes | undefined {
+    const key = this.keys.get(uuid);
+    return key === undefined ? undefined : this.graph.getNodeAttributes(key);
+  }
+
+  /** A per-key result re-keyed by uuid. */
+  private byUuid(values: Iterable<[string, number]>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, value] of values) out.set(this.graph.getNodeAttribute(key, 'uuid'), value);
+    return out;
+  }
+
+  brokers(
+    groupOf: (uuid: string) => string | null,
+    options: { candidates: Set<string>; required: string[] },
+  ): BrokerScore[] {
+    return brokers(
+      this.graph,
+      (key) => groupOf(this.graph.getNodeAttribute(key, 'uuid')),
+      options,
+    ).map((b) => ({ ...b, uuid: this.graph.getNodeAttribute(b.uuid, 'uuid') }));
+  }
 
   private once<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
@@ -60,14 +100,14 @@ export class Projection {
   degree(): Scores {
     return this.once('degree', () => {
       const values = new Map<string, number>();
-      this.graph.forEachNode((node) => values.set(node, this.graph.degree(node)));
+      this.graph.forEachNode((node, a) => values.set(a.uuid, this.graph.degree(node)));
       return { values, approximate: false };
     });
   }
 
   pagerank(): Scores {
     return this.once('pagerank', () => ({
-      values: new Map(Object.entries(pagerank(this.graph, { getEdgeWeight: null }))),
+      values: this.byUuid(Object.entries(pagerank(this.graph, { getEdgeWeight: null }))),
       approximate: false,
     }));
   }
@@ -76,12 +116,17 @@ export class Projection {
     return this.once('betweenness', () =>
       this.graph.order <= EXACT_BETWEENNESS_LIMIT
         ? {
-            values: new Map(
+            values: this.byUuid(
               Object.entries(betweennessCentrality(this.graph, { getEdgeWeight: null })),
             ),
             approximate: false,
           }
-        : { values: sampledBetweenness(this.graph, BETWEENNESS_SAMPLES), approximate: true },
+        : {
+            values: this.byUuid(
+              sampledBetweenness(this.graph, betweennessSamples(this.graph.size)),
+            ),
+            approximate: true,
+          },
     );
   }
 
@@ -90,7 +135,7 @@ export class Projection {
       if (this.graph.size === 0) {
         const of = new Map<string, number>();
         let i = 0;
-        this.graph.forEachNode((node) => of.set(node, i++));
+        this.graph.forEachNode((_, a) => of.set(a.uuid, i++));
         return { of, modularity: 0, count: of.size };
       }
       const detailed = louvain.detailed(this.graph, {
@@ -101,7 +146,7 @@ export class Projection {
       const members = new Map<number, string[]>();
       for (const [node, c] of Object.entries(detailed.communities)) {
         const list = members.get(c) ?? [];
-        list.push(node);
+        list.push(this.graph.getNodeAttribute(node, 'uuid'));
         members.set(c, list);
       }
       const order = [...members.values()]
@@ -144,22 +189,57 @@ export function sampledBetweenness(graph: ProjectionGraph, samples: number): Map
   return values;
 }
 
-/** Builds a projection from the streamed rows: nodes first, then links (parallel ones merged). */
+/**
+ * Builds a projection from the streamed rows: nodes first, then each node's neighbours. Links are
+ * packed into numbers (lower index * n + higher index), sorted and deduplicated before graphology
+ * sees them, so parallel and opposite links cost nothing and the graph is built in order.
+ */
 export async function buildProjection(
   version: string,
   stream: (
     onNode: (node: ProjectionNode) => void,
-    onEdge: (a: string, b: string) => void,
+    onLinks: (from: string, to: string[]) => void,
   ) => Promise<void>,
 ): Promise<Projection> {
-  const graph: ProjectionGraph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
+  const started = performance.now();
+  const nodes: ProjectionNode[] = [];
+  const index = new Map<string, number>();
+  let packed = new Float64Array(1 << 16);
+  let count = 0;
   await stream(
-    (node) => graph.addNode(node.uuid, { type: node.type, name: node.name, country: node.country }),
-    (a, b) => {
-      if (a !== b && graph.hasNode(a) && graph.hasNode(b)) graph.mergeEdge(a, b);
+    (node) => {
+      index.set(node.uuid, nodes.length);
+      nodes.push(node);
+    },
+    (from, to) => {
+      const a = index.get(from);
+      if (a === undefined) return;
+      for (const target of to) {
+        const b = index.get(target);
+        if (b === undefined || b === a) continue;
+        if (count === packed.length) {
+          const grown = new Float64Array(packed.length * 2);
+          grown.set(packed);
+          packed = grown;
+        }
+        packed[count++] = a < b ? a * nodes.length + b : b * nodes.length + a;
+      }
     },
   );
-  return new Projection(graph, version);
+  const graph: ProjectionGraph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
+  nodes.forEach((n, i) =>
+    graph.addNode(i.toString(36), { uuid: n.uuid, type: n.type, name: n.name, country: n.country }),
+  );
+  const links = packed.subarray(0, count).sort();
+  const n = nodes.length;
+  let previous = -1;
+  for (const link of links) {
+    if (link === previous) continue;
+    previous = link;
+    const a = Math.floor(link / n);
+    graph.addEdge(a.toString(36), (link - a * n).toString(36));
+  }
+  return new Projection(graph, version, Math.round(performance.now() - started));
 }
 
 /** Projections per link filter, dropped when the graph version moves on. */
@@ -167,6 +247,11 @@ export class ProjectionCache {
   private readonly entries = new Map<string, Promise<Projection>>();
 
   constructor(private readonly maxEntries = 4) {}
+
+  /** The projection for a filter if one is built (whatever its version), without building. */
+  async peek(filter: LinkFilter): Promise<Projection | undefined> {
+    return this.entries.get(ProjectionCache.key(filter))?.catch(() => undefined);
+  }
 
   static key(filter: LinkFilter): string {
     return JSON.stringify([[...filter.types].sort(), filter.window]);

@@ -4,7 +4,6 @@
  * a byte of the file is sent; the database down gets 503. A failure in mid-stream can no longer
  * change the status, so it cuts the connection and the client sees an incomplete transfer.
  */
-import { once } from 'node:events';
 import type { Request, Response } from 'express';
 import { AppError } from '../../shared/errors';
 import type { Context } from '../../shared/context';
@@ -13,6 +12,19 @@ import type { ExportService, Query } from './export.service';
 
 /** Text is gathered into chunks of this size before it is written: fewer, larger writes. */
 const CHUNK = 64 * 1024;
+
+/** Resolves when the response can take more, or is gone; leaves no listener behind. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
 
 function fail(
   res: Response,
@@ -66,7 +78,7 @@ export function exportHandler(
       }
       const chunk = buffer;
       buffer = '';
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) await drained(res);
     };
     const send = async (text: string): Promise<void> => {
       if (closed) throw new Error('the client went away');

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench -- [--size small|large] [--seed S] [--fresh]`: generates a graph of the size
+ * (once; later runs reuse the data directory .neo4j-local/bench-<size>), starts the API on it in
+ * a child process and runs the benchmarks. Prints a table and writes
+ * tests/bench/results/<suite>-<size>.json. Not part of `npm test`: figures, not pass/fail.
+ */
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate } from '../../src/db/migrations';
+import { generateGraph } from '../../src/generate/generate';
+import { clearGraphInBatches, loadGenerated } from '../../src/generate/load';
+import { benchAnalytics } from './analytics.bench';
+import { ROOT, startApi, startBenchNeo4j, round } from './support';
+
+const SIZES = {
+  small: { nodes: 1_000, heap: '1g', pageCache: '256m' },
+  large: { nodes: 100_000, heap: '3g', pageCache: '2g' },
+} as const;
+type Size = keyof typeof SIZES;
+
+function args(argv: string[]): { size: Size; seed: number; fresh: boolean } {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const size = (get('--size') ?? 'small') as Size;
+  if (!(size in SIZES)) throw new Error(`--size is small or large, got ${size}`);
+  const seed = Number(get('--seed') ?? 1);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed is a whole number');
+  return { size, seed, fresh: argv.includes('--fresh') };
+}
+
+const log = (line: string): void => {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+};
+
+async function main(): Promise<void> {
+  const { size, seed, fresh } = args(process.argv.slice(2));
+  const spec = SIZES[size];
+  log(`size ${size} (${spec.nodes} nodes), seed ${seed}; starting Neo4j (heap ${spec.heap})`);
+  const { neo4j, db } = await startBenchNeo4j(size, spec.heap, spec.pageCache);
+  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  try {
+    await migrate(db);
+    const marker = await db.query(
+      'OPTIONAL MATCH (m:BenchDataset) RETURN m.nodes AS nodes, m.seed AS seed',
+    );
+    const have = marker.records[0];
+    let load: Record<string, number> | null = null;
+    if (fresh || Number(have?.get('nodes')) !== spec.nodes || Number(have?.get('seed')) !== seed) {
+      log('generating and loading the graph (reused by later runs)');
+      await clearGraphInBatches(db);
+      await db.write((tx) => tx.run('MATCH (m:BenchDataset) DELETE m'));
+      const t0 = performance.now();
+      const graph = generateGraph({ nodes: spec.nodes, seed });
+      const t1 = performance.now();
+      const report = await loadGenerated(db, graph, { batchSize: 10_000 });
+      const t2 = performance.now();
+      await db.write((tx) =>
+        tx.run('CREATE (:BenchDataset {nodes: $nodes, seed: $seed})', { nodes: spec.nodes, seed }),
+      );
+      load = { generateMs: Math.round(t1 - t0), loadMs: Math.round(t2 - t1), ...report };
+      log(`loaded: ${JSON.stringify(load)}`);
+    }
+    const counts = await db.query(
+      `MATCH (n:Entity|Interaction) WITH count(n) AS nodes
+       MATCH (:Entity|Interaction)-[r]->(:Entity|Interaction) RETURN nodes, count(r) AS relationships`,
+    );
+    const graph = {
+      nodes: Number(counts.records[0]!.get('nodes')),
+      relationships: Number(counts.records[0]!.get('relationships')),
+    };
+    log(`graph: ${graph.nodes} nodes, ${graph.relationships} relationships`);
+    api = await startApi(neo4j.uri);
+    const analytics = await benchAnalytics(db, api, log);
+    const result = {
+      suite: 'analytics',
+      size,
+      seed,
+      graph,
+      load,
+      machine: {
+        cpus: os.cpus().length,
+        memoryGiB: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        neo4j: neo4j.version,
+      },
+      at: new Date().toISOString(),
+      ...analytics,
+    };
+    const dir = path.join(ROOT, 'tests', 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `analytics-${size}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    const n = analytics.neighbourhood;
+    process.stdout.write(
+      [
+        '',
+        `Analytics benchmark, ${size}: ${graph.nodes} nodes, ${graph.relationships} relationships`,
+        `| measure | value |`,
+        `|---|---|`,
+        `| neighbourhood depth 2 (${n.requests} requests) p50 / p95 / p99 | ${n.p50Ms} / ${n.p95Ms} / ${n.p99Ms} ms (mean ${n.meanNodes} nodes, ${n.truncatedShare * 100}% capped) |`,
+        `| projection build: ${analytics.projection.nodes} nodes, ${analytics.projection.links} links (first ranking, incl. build) | ${analytics.projectionBuildMs} ms (${analytics.firstRankingMs} ms) |`,
+        `| PageRank on the projection | ${analytics.pagerankMs} ms |`,
+        `| betweenness${analytics.betweennessApproximate ? ' (sampled, 256 sources)' : ' (exact)'} | ${analytics.betweennessMs} ms |`,
+        `| Louvain | ${analytics.louvainMs} ms |`,
+        `| full GEXF export | ${analytics.export.ms} ms, ${round(analytics.export.bytes / 2 ** 20)} MiB |`,
+        `| API memory: RSS before export / peak | ${analytics.export.apiRssBeforeMiB} / ${analytics.export.apiPeakMiB} MiB |`,
+        '',
+        '| target | limit | measured | holds |',
+        '|---|---|---|---|',
+        ...analytics.targets.map(
+          (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.holds ? 'yes' : 'NO'} |`,
+        ),
+        '',
+        `written to ${path.relative(ROOT, file)}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await api?.stop();
+    await db.close();
+    await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
