@@ -13,13 +13,12 @@ import { int } from 'neo4j-driver';
 import type { Database } from '../db/database';
 import { WRITE_EVIDENCE } from '../modules/evidence/evidence.repository';
 import type { RelationshipRecord } from '../seed/plan';
+import { writeInteractions, writeLinks, writeNodes, writeRelationships } from '../seed/statements';
 import {
   ENTITY_LABELS,
   INTERACTION_LABELS,
   INTERACTION_LINKS,
   RELATIONSHIP_TYPES,
-  type EntityLabel,
-  type InteractionLabel,
 } from '../shared/model';
 import type { GeneratedGraph } from './generate';
 
@@ -51,46 +50,7 @@ export interface LoadReport {
   transactions: number;
 }
 
-/** Union of two id lists, keeping order: evidence added by others (API writes) is never dropped. */
-const UNION_EVIDENCE = (target: string, param: string): string =>
-  `${target}.evidenceIds = coalesce(${target}.evidenceIds, []) + [evId IN ${param} WHERE NOT evId IN coalesce(${target}.evidenceIds, [])]`;
-
-const writeNodes = (label: EntityLabel): string => /* cypher */ `
-UNWIND $nodes AS n
-MERGE (x:Entity:${label} {id: n.id})
-ON CREATE SET x.createdAt = datetime(), x.updatedAt = datetime()
-SET x += n.props, x.slug = n.slug,
-    x.startDate = date(n.dates.startDate), x.endDate = date(n.dates.endDate), x.date = date(n.dates.date),
-    x.startsAt = datetime(n.dateTimes.startsAt), x.endsAt = datetime(n.dateTimes.endsAt),
-    ${UNION_EVIDENCE('x', 'n.evidenceIds')}
-RETURN count(*) AS written`;
-
 const writeEvidence = /* cypher */ `${WRITE_EVIDENCE}
-RETURN count(*) AS written`;
-
-const writeRelationships = (type: string): string => /* cypher */ `
-UNWIND $rels AS r
-MATCH (a:Entity {id: r.fromId})
-MATCH (b:Entity {id: r.toId})
-MERGE (a)-[rel:${type}]->(b)
-SET rel.role = coalesce(r.role, rel.role),
-    rel.startDate = coalesce(date(r.startDate), rel.startDate), rel.endDate = coalesce(date(r.endDate), rel.endDate),
-    ${UNION_EVIDENCE('rel', 'r.evidenceIds')}
-RETURN count(*) AS written`;
-
-const writeInteractions = (label: InteractionLabel): string => /* cypher */ `
-UNWIND $items AS i
-MERGE (x:Interaction:${label} {id: i.id})
-ON CREATE SET x.createdAt = datetime(), x.updatedAt = datetime()
-SET x += i.props, x.slug = i.slug, x.date = date(i.date), ${UNION_EVIDENCE('x', 'i.evidenceIds')}
-RETURN count(*) AS written`;
-
-/** Actor links point at the interaction (entity -> interaction), the others away from it. */
-const writeLinks = (type: string, outgoing: boolean): string => /* cypher */ `
-UNWIND $links AS l
-MATCH (x:Interaction {id: l.interactionId})
-MATCH (e:Entity {id: l.entityId})
-MERGE ${outgoing ? `(x)-[:${type}]->(e)` : `(e)-[:${type}]->(x)`}
 RETURN count(*) AS written`;
 
 /** Everything but the migration ledger and the graph's change counter. */

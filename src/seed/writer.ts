@@ -13,40 +13,7 @@ import {
 } from '../shared/model';
 import { WRITE_EVIDENCE } from '../modules/evidence/evidence.repository';
 import type { FilePlan } from './plan';
-
-/** Union of two id lists, keeping order; used for evidence that several sources give. */
-const UNION_EVIDENCE = (target: string, param: string): string =>
-  `${target}.evidenceIds = coalesce(${target}.evidenceIds, []) + [evId IN ${param} WHERE NOT evId IN coalesce(${target}.evidenceIds, [])]`;
-
-const writeNodes = (label: string): string => /* cypher */ `
-UNWIND $nodes AS n
-MERGE (x:Entity:${label} {id: n.id})
-ON CREATE SET x.createdAt = datetime(), x.updatedAt = datetime()
-SET x += n.props, x.slug = n.slug,
-    x.startDate = date(n.dates.startDate), x.endDate = date(n.dates.endDate), x.date = date(n.dates.date),
-    x.startsAt = datetime(n.dateTimes.startsAt), x.endsAt = datetime(n.dateTimes.endsAt),
-    ${UNION_EVIDENCE('x', 'n.evidenceIds')}`;
-
-const writeRelationships = (type: string): string => /* cypher */ `
-UNWIND $rels AS r
-MATCH (a:Entity {id: r.fromId}), (b:Entity {id: r.toId})
-MERGE (a)-[rel:${type}]->(b)
-SET rel.role = coalesce(r.role, rel.role),
-    rel.startDate = coalesce(date(r.startDate), rel.startDate), rel.endDate = coalesce(date(r.endDate), rel.endDate),
-    ${UNION_EVIDENCE('rel', 'r.evidenceIds')}
-RETURN count(*) AS written`;
-
-const writeInteractions = (label: string): string => /* cypher */ `
-UNWIND $items AS i
-MERGE (x:Interaction:${label} {id: i.id})
-ON CREATE SET x.createdAt = datetime(), x.updatedAt = datetime()
-SET x += i.props, x.slug = i.slug, x.date = date(i.date), ${UNION_EVIDENCE('x', 'i.evidenceIds')}`;
-
-const writeLinks = (type: string, outgoing: boolean): string => /* cypher */ `
-UNWIND $links AS l
-MATCH (x:Interaction {id: l.interactionId}), (e:Entity {id: l.entityId})
-MERGE ${outgoing ? `(x)-[:${type}]->(e)` : `(e)-[:${type}]->(x)`}
-RETURN count(*) AS written`;
+import { writeInteractions, writeLinks, writeNodes, writeRelationships } from './statements';
 
 const MENTION_INTERACTIONS = /* cypher */ `
 UNWIND $ids AS id

@@ -52,7 +52,14 @@ export async function startApi(
   extraEnv: Record<string, string> = {},
 ): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+  // Exactly what `npm start` runs (its node flags included), without the build step.
+  const start = (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start.split(' ');
+  if (start[0] !== 'node') throw new Error('the start script no longer begins with node');
+  const child: ChildProcess = spawn(process.execPath, start.slice(1), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -238,6 +238,23 @@ describe('neighbourhood', () => {
     expect(new Set(cut.nodes.map((n) => n.id))).toEqual(new Set(one.nodes.map((n) => n.id)));
   });
 
+  it('answers ids and names from the walk alone exactly as from full records', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const light = await api.gql<{ neighbourhood: Sub }>(
+      'query($id: ID!) { neighbourhood(id: $id, depth: 2) { nodes { id __typename ... on Entity { name } } } }',
+      { id: sitra },
+    );
+    const full = await api.gql<{ neighbourhood: Sub }>(
+      'query($id: ID!) { neighbourhood(id: $id, depth: 2) { nodes { id __typename ... on Entity { name slug } } } }',
+      { id: sitra },
+    );
+    expect(light.errors).toBeUndefined();
+    const strip = (nodes: Sub['nodes']): unknown[] =>
+      nodes.map((n) => ({ id: n.id, __typename: n.__typename, name: n.name }));
+    expect(strip(light.data!.neighbourhood.nodes)).toEqual(strip(full.data!.neighbourhood.nodes));
+    expect(light.data!.neighbourhood.nodes.some((n) => n.name === 'Daniel Kaufmann')).toBe(true);
+  });
+
   it('keeps only the entity types asked for (interaction nodes stay)', async () => {
     const sitra = await idOf('ORGANISATION', 'sitra');
     const res = await api.gql<{ neighbourhood: Sub }>(NEIGHBOURHOOD, {

@@ -21,6 +21,8 @@ import {
 export interface NodeRef {
   uuid: string;
   type: NodeType;
+  /** Read along where it is free (neighbourhoods), so a light answer needs no second read. */
+  name?: string | null;
 }
 
 export interface StepRecord {
@@ -103,9 +105,9 @@ MATCH (x:${storeLabel(type)} {id: $id})
 CALL (x) {
   MATCH (x)-[r]-(y) WHERE y <> x AND ${STEP(hasTypes)}
   WITH DISTINCT y LIMIT $limit
-  RETURN collect({eid: elementId(y), uuid: y.id, type: ${TYPE_OF('y')}}) AS found
+  RETURN collect({eid: elementId(y), uuid: y.id, type: ${TYPE_OF('y')}, name: y.name}) AS found
 }
-RETURN elementId(x) AS eid, found`;
+RETURN elementId(x) AS eid, x.name AS name, found`;
 
 const NEXT_LEVEL = (hasTypes: boolean): string => /* cypher */ `
 UNWIND $frontier AS fid
@@ -113,7 +115,7 @@ MATCH (x) WHERE elementId(x) = fid
 MATCH (x)-[r]-(y)
 WHERE NOT elementId(y) IN $seen AND ${STEP(hasTypes)}
 WITH DISTINCT y LIMIT $limit
-RETURN elementId(y) AS eid, y.id AS uuid, ${TYPE_OF('y')} AS type`;
+RETURN elementId(y) AS eid, y.id AS uuid, ${TYPE_OF('y')} AS type, y.name AS name`;
 
 const SUBGRAPH = /* cypher */ `
 UNWIND $eids AS eid
@@ -195,9 +197,9 @@ export class AnalyticsRepository {
         });
         const start = first.records[0];
         if (!start) return null;
-        type Found = { eid: string; uuid: string; type: NodeType };
+        type Found = { eid: string; uuid: string; type: NodeType; name: string | null };
         const seen: string[] = [start.get('eid') as string];
-        const nodes: NodeRef[] = [centre];
+        const nodes: NodeRef[] = [{ ...centre, name: start.get('name') as string | null }];
         let truncated = false;
         // Keeps what fits under the cap (nearer levels came first) and says whether it cut.
         const take = (found: Found[]): string[] => {
@@ -206,7 +208,7 @@ export class AnalyticsRepository {
           const kept = found.slice(0, Math.max(room, 0));
           for (const f of kept) {
             seen.push(f.eid);
-            nodes.push({ uuid: f.uuid, type: f.type });
+            nodes.push({ uuid: f.uuid, type: f.type, name: f.name ?? null });
           }
           return kept.map((f) => f.eid);
         };
@@ -223,6 +225,7 @@ export class AnalyticsRepository {
               eid: r.get('eid') as string,
               uuid: r.get('uuid') as string,
               type: r.get('type') as NodeType,
+              name: r.get('name') as string | null,
             })),
           );
         }

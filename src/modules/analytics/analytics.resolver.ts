@@ -1,5 +1,7 @@
 /** Analytics queries. Thin: arguments in, one service call, result out. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { EntityType } from '../../shared/enums';
 import type { EntityService } from '../entity/entity.service';
@@ -33,6 +35,24 @@ const windowArg = {
     'Only links dated in this window (a link takes the date of its event or interaction when it has none).',
 } as const;
 type Types = (keyof typeof EntityType)[] | null;
+
+const LIGHT_FIELDS = new Set(['id', '__typename', 'name']);
+
+/**
+ * True when a neighbourhood's nodes are asked for nothing beyond id, __typename and name (on any
+ * type or fragment): what a graph drawing needs, and what the walk reads anyway.
+ */
+function asksOnlyNames(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const selections = Object.values(tree?.fieldsByTypeName ?? {}).flatMap((fields) =>
+    Object.values(fields).filter((f) => f.name === 'nodes'),
+  );
+  return selections.every((nodes) =>
+    Object.values(nodes.fieldsByTypeName).every((fields) =>
+      Object.values(fields).every((f) => LIGHT_FIELDS.has(f.name)),
+    ),
+  );
+}
 
 @Resolver()
 export class AnalyticsResolver {
@@ -89,8 +109,18 @@ export class AnalyticsResolver {
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
     @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Subgraph> {
-    return this.analytics.neighbourhood(ctx, id, depth, limit, types, { linkTypes, window });
+    return this.analytics.neighbourhood(
+      ctx,
+      id,
+      depth,
+      limit,
+      types,
+      { linkTypes, window },
+      'id',
+      asksOnlyNames(info),
+    );
   }
 
   @Query(() => [RankedEntity], {

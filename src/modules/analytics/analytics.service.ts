@@ -110,6 +110,7 @@ export class AnalyticsService {
     types: EntityType[] | null | undefined,
     args: LinkArgs,
     argument = 'id',
+    light = false,
   ): Promise<Subgraph> {
     bounded(depth, 'depth', 'depth');
     bounded(limit, 'nodeCap', 'limit');
@@ -123,7 +124,10 @@ export class AnalyticsService {
       ctx.requestId,
     );
     if (!found) throw new NotFoundError(`No node has the id ${id}.`, argument);
-    const nodes = await this.nodes(ctx, found.nodes);
+    // Asked for no more than ids, types and names: those came with the walk, no second read.
+    const nodes = light
+      ? new Map(found.nodes.map((n) => [n.uuid, lightNode(n)]))
+      : await this.nodes(ctx, found.nodes);
     return {
       nodes: found.nodes.map((n) => nodes.get(n.uuid)).filter((n): n is NodeInterface => !!n),
       edges: found.edges.map((e) => ({
@@ -373,6 +377,16 @@ export class AnalyticsService {
     const entities = await this.entities.manyByUuid(ctx, uuids);
     return new Map(entities.map((e) => [e.uuid, e]));
   }
+}
+
+/** A node with only what a walk reads: id, type and name (enough for `id __typename name`). */
+function lightNode(ref: NodeRef): NodeInterface {
+  return {
+    id: toGlobalId(ref.type, ref.uuid),
+    typeName: ref.type,
+    uuid: ref.uuid,
+    name: ref.name ?? null,
+  } as NodeInterface;
 }
 
 /** Distinct non-null values, most frequent first (ties alphabetical). */

@@ -1,6 +1,7 @@
 /** Cypher for entities: batched lookups by id (for DataLoader) and by slug. */
 import type { Database } from '../../db/database';
 import type { EntityLabel } from '../../shared/model';
+import { lightNode } from '../../shared/cypher';
 import { toEntityRecord, type EntityRecord } from './entity.record';
 
 // One round trip for any number of ids; mentions add the documents' evidence to the entity's own.
@@ -9,7 +10,7 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 OPTIONAL MATCH (:Document)-[m:MENTIONS]->(n)
 WITH n, collect(m.evidenceIds) AS mentionEvidence
-RETURN n, reduce(acc = coalesce(n.evidenceIds, []), ids IN mentionEvidence | acc + [x IN ids WHERE NOT x IN acc]) AS evidenceIds`;
+RETURN ${lightNode('n')} AS n, reduce(acc = coalesce(n.evidenceIds, []), ids IN mentionEvidence | acc + [x IN ids WHERE NOT x IN acc]) AS evidenceIds`;
 
 const FIND_ID_BY_SLUG = /* cypher */ `
 MATCH (n:Entity {slug: $slug}) WHERE $label IN labels(n)

@@ -4,6 +4,7 @@
  */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
+import { lightNode } from '../../shared/cypher';
 import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
 import { plain } from '../entity/entity.record';
 
@@ -23,7 +24,7 @@ const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id
 MATCH (i:Interaction {id: id})
 OPTIONAL MATCH (i)-[r]-(e:Entity) WHERE type(r) <> 'MENTIONS'
-RETURN i, collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), outgoing: startNode(r) = i, entityId: e.id} END) AS links`;
+RETURN ${lightNode('i')} AS i, collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), outgoing: startNode(r) = i, entityId: e.id} END) AS links`;
 
 export interface InvitationFilterParams {
   inviter: string | null;
