@@ -11,6 +11,7 @@ import path from 'node:path';
 import { migrate } from '../../src/db/migrations';
 import { generateGraph } from '../../src/generate/generate';
 import { clearGraphInBatches, loadGenerated } from '../../src/generate/load';
+import { betweennessSamples } from '../../src/modules/analytics/projection';
 import { benchAnalytics } from './analytics.bench';
 import { ROOT, startApi, startBenchNeo4j, round } from './support';
 
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
         `| neighbourhood depth 2 (${n.requests} requests) p50 / p95 / p99 | ${n.p50Ms} / ${n.p95Ms} / ${n.p99Ms} ms (mean ${n.meanNodes} nodes, ${n.truncatedShare * 100}% capped) |`,
         `| projection build: ${analytics.projection.nodes} nodes, ${analytics.projection.links} links (first ranking, incl. build) | ${analytics.projectionBuildMs} ms (${analytics.firstRankingMs} ms) |`,
         `| PageRank on the projection | ${analytics.pagerankMs} ms |`,
-        `| betweenness${analytics.betweennessApproximate ? ' (sampled, 256 sources)' : ' (exact)'} | ${analytics.betweennessMs} ms |`,
+        `| betweenness${analytics.betweennessApproximate ? ` (sampled, ${betweennessSamples(analytics.projection.links)} sources)` : ' (exact)'} | ${analytics.betweennessMs} ms |`,
         `| Louvain | ${analytics.louvainMs} ms |`,
         `| full GEXF export | ${analytics.export.ms} ms, ${round(analytics.export.bytes / 2 ** 20)} MiB |`,
         `| API memory: RSS before export / peak | ${analytics.export.apiRssBeforeMiB} / ${analytics.export.apiPeakMiB} MiB |`,

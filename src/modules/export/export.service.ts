@@ -122,40 +122,58 @@ export class ExportService {
         : null;
     let edgeNumber = 0;
     let inEdges = false;
+    // Global ids are base64 of type and uuid: computed once per node, not once per link end.
+    const ids = new Map<string, string>();
+    const globalId = (type: string, uuid: string): string => {
+      let id = ids.get(uuid);
+      if (id === undefined) {
+        id = toGlobalId(type as NodeType, uuid);
+        ids.set(uuid, id);
+      }
+      return id;
+    };
     await send(writer.begin() + (writer.beginNodes?.() ?? ''));
     await this.repo.stream(
       filter,
       writer.parts,
-      (n) =>
+      (nodes) =>
         send(
-          writer.node({
-            id: toGlobalId(n.type as NodeType, n.uuid),
-            uuid: n.uuid,
-            type: n.type,
-            label: n.name,
-            kind: n.kind,
-            country: n.country,
-            startDate: n.startDate,
-            endDate: n.endDate,
-            community: communities?.get(n.uuid) ?? null,
-            aliases: n.aliases,
-          }),
+          nodes
+            .map((n) =>
+              writer.node({
+                id: globalId(n.type, n.uuid),
+                uuid: n.uuid,
+                type: n.type,
+                label: n.name,
+                kind: n.kind,
+                country: n.country,
+                startDate: n.startDate,
+                endDate: n.endDate,
+                community: communities?.get(n.uuid) ?? null,
+                aliases: n.aliases,
+              }),
+            )
+            .join(''),
         ),
-      async (e) => {
+      (edges) => {
         const prefix = inEdges ? '' : (writer.beginEdges?.() ?? '');
         inEdges = true;
-        await send(
+        return send(
           prefix +
-            writer.edge({
-              id: `e${edgeNumber++}`,
-              source: toGlobalId(e.sourceType as NodeType, e.source),
-              target: toGlobalId(e.targetType as NodeType, e.target),
-              type: e.type,
-              role: e.role,
-              startDate: e.startDate,
-              endDate: e.endDate,
-              evidenceCount: e.evidenceCount,
-            }),
+            edges
+              .map((e) =>
+                writer.edge({
+                  id: `e${edgeNumber++}`,
+                  source: globalId(e.sourceType, e.source),
+                  target: globalId(e.targetType, e.target),
+                  type: e.type,
+                  role: e.role,
+                  startDate: e.startDate,
+                  endDate: e.endDate,
+                  evidenceCount: e.evidenceCount,
+                }),
+              )
+              .join(''),
         );
       },
       ctx.requestId,
