@@ -42,6 +42,12 @@ export interface Config {
    * changed (and once at start), so rankings rarely wait for a build. 0: only on demand.
    */
   analyticsRefreshSeconds: number;
+  /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Requests per minute per client address on /graphql and /export (0: no limit). */
+  rateLimitPerMinute: number;
+  /** Whether the schema may be introspected (off by default in production). */
+  introspection: boolean;
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -128,6 +134,26 @@ function neo4jUri(env: Env, name: string): string | undefined {
   return raw;
 }
 
+/** A comma-separated list of http(s) origins such as https://app.example.org. */
+function origins(env: Env, name: string): string[] {
+  const raw = text(env, name);
+  if (raw === undefined) return [];
+  const list = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of list) {
+    const url = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin)
+      throw new ConfigError(
+        name,
+        'a comma-separated list of origins such as https://app.example.org',
+        raw,
+      );
+  }
+  return list;
+}
+
 /** Validates an environment (process.env by default, after loading .env) into a frozen Config. */
 export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
   const uri = neo4jUri(env, 'NEO4J_URI');
@@ -169,6 +195,9 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     seedOnStart: bool(env, 'SEED_ON_START', true),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
     analyticsRefreshSeconds: integer(env, 'ANALYTICS_REFRESH_SECONDS', 60, 0, 86_400),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

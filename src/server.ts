@@ -16,6 +16,14 @@ import type { Context } from './shared/context';
 import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
 import { exportHandler } from './modules/export/export.routes';
+import cors from 'cors';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { Metrics } from './shared/metrics';
+import { DEFAULT_LIMITS, queryLimitsPlugin } from './shared/query-limits';
+
+/** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface RunningServer {
   url: string;
@@ -41,13 +49,61 @@ export async function startServer(
 
   const services = createServices(db);
   const schema = await createSchema(services);
+  const metrics = new Metrics();
+  const stopObserving = db.observe((mode, seconds, ok) =>
+    metrics.neo4j.observe({ mode: mode.toLowerCase(), outcome: ok ? 'ok' : 'error' }, seconds),
+  );
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, logger),
-    introspection: config.nodeEnv !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: config.introspection,
+    // Production answers do not hint at field names ("Did you mean ...?").
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryLimitsPlugin(schema, DEFAULT_LIMITS),
+      metrics.apolloPlugin(),
+    ],
   });
   await apollo.start();
+
+  app.use(metrics.httpTimer());
+  app.use(
+    helmet({
+      // Apollo's landing page (development only) loads its sandbox from Apollo's CDN.
+      contentSecurityPolicy: config.nodeEnv === 'production' ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  const limiter =
+    config.rateLimitPerMinute > 0
+      ? rateLimit({
+          windowMs: 60_000,
+          limit: config.rateLimitPerMinute,
+          standardHeaders: 'draft-7',
+          legacyHeaders: false,
+          handler: (_req, res, _next, options) => {
+            res.setHeader('retry-after', String(Math.ceil(options.windowMs / 1000)));
+            res.status(429).json({
+              errors: [
+                {
+                  message: `More than ${config.rateLimitPerMinute} requests a minute from this client; try again after the time in Retry-After.`,
+                  extensions: { code: 'RATE_LIMITED' },
+                },
+              ],
+            });
+          },
+        })
+      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
@@ -70,11 +126,38 @@ export async function startServer(
       client: 'anonymous',
     };
   };
-  app.get('/export/:file', exportHandler(services.exports, context, logger));
+  app.get('/export/:file', limiter, exportHandler(services.exports, context, logger));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    limiter,
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
+  );
+  // Body parser failures (too large, not JSON) answer in the GraphQL error shape.
+  app.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const type = (error as { type?: string }).type;
+      if (type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+              extensions: { code: 'BAD_USER_INPUT' },
+            },
+          ],
+        });
+        return;
+      }
+      if (type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [
+            { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+          ],
+        });
+        return;
+      }
+      next(error);
+    },
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -115,6 +198,7 @@ export async function startServer(
       stopping ??= (async () => {
         accepting = false;
         clearInterval(refreshTimer);
+        stopObserving();
         await refreshing;
         // The drain plugin closes idle connections and waits for in-flight requests; the
         // timer bounds that wait so a stuck client cannot hold the process forever.

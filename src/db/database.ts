@@ -21,6 +21,9 @@ export interface TxOptions {
   timeoutMs?: number;
 }
 
+/** Told the mode, duration and outcome of each transaction function (metrics). */
+export type TransactionObserver = (mode: 'READ' | 'WRITE', seconds: number, ok: boolean) => void;
+
 export interface DatabaseOptions {
   uri: string;
   user: string;
@@ -82,6 +85,7 @@ export class Database {
   private readonly defaultTimeoutMs: number;
   /** Statements sent since start; tests read it to prove nested reads are batched. */
   private queries = 0;
+  private readonly observers = new Set<TransactionObserver>();
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.database;
@@ -95,6 +99,12 @@ export class Database {
       maxTransactionRetryTime: options.maxRetryMs ?? 5_000,
       disableLosslessIntegers: false,
     });
+  }
+
+  /** Calls `observer` after every transaction function; returns a function that stops it. */
+  observe(observer: TransactionObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   get queryCount(): number {
@@ -222,13 +232,20 @@ export class Database {
     });
     const config = this.txConfig(options);
     const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx));
+    const started = performance.now();
+    let ok = false;
     try {
-      return mode === 'READ'
-        ? await session.executeRead(counted, config)
-        : await session.executeWrite((tx) => this.versioned(tx, work), config);
+      const value =
+        mode === 'READ'
+          ? await session.executeRead(counted, config)
+          : await session.executeWrite((tx) => this.versioned(tx, work), config);
+      ok = true;
+      return value;
     } catch (error) {
       throw translateError(error);
     } finally {
+      const seconds = (performance.now() - started) / 1000;
+      for (const observer of this.observers) observer(mode, seconds, ok);
       await session.close().catch(() => undefined);
     }
   }

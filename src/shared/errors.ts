@@ -55,3 +55,14 @@ export class DatabaseUnavailableError extends AppError {
     );
   }
 }
+
+/** An operation over a limit (depth, aliases, cost): refused before it runs, with HTTP 400. */
+export class QueryTooComplexError extends AppError {
+  constructor(measure: string, limit: number, measured: number) {
+    super(
+      'QUERY_TOO_COMPLEX',
+      `This operation's ${measure} is ${measured}, above the limit of ${limit}; ask for less in one request.`,
+      { measure, limit, measured, http: { status: 400 } },
+    );
+  }
+}

@@ -3,7 +3,10 @@
  * Sitra's neighbourhood, rankings in descending order, timelines, brokers, the cache following
  * writes, and clear errors for every bad argument.
  */
+import { startServer } from '../../src/server';
+import { createLogger } from '../../src/shared/logger';
 import { useSeededApi } from '../support/api';
+import { testConfig } from '../support/db';
 
 const api = useSeededApi();
 
@@ -420,5 +423,39 @@ describe('communities, brokers, timeline', () => {
     const dates = entries.map((e) => e.date).filter((d): d is string => d !== null);
     expect([...dates].sort()).toEqual(dates);
     expect(dates[0]).toMatch(/^2019-10-/);
+  });
+});
+
+describe('background refresh', () => {
+  it('builds the projection after start without any ranking asked (ANALYTICS_REFRESH_SECONDS)', async () => {
+    // A write makes any projection built so far stale.
+    await api
+      .db()
+      .write((tx) => tx.run("MATCH (o:Organisation {slug: 'sitra'}) SET o.touched = true"));
+    const server = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '1' }),
+      api.db(),
+      createLogger('silent'),
+    );
+    try {
+      let status: { current: boolean; nodes: number | null } | undefined;
+      for (let i = 0; i < 50 && !status?.current; i++) {
+        const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ analyticsStatus { current nodes } }' }),
+        });
+        status = ((await res.json()) as { data: { analyticsStatus: typeof status } }).data
+          .analyticsStatus;
+        if (!status?.current) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toMatchObject({ current: true });
+      expect(status!.nodes).toBeGreaterThan(50);
+    } finally {
+      await server.stop();
+      await api
+        .db()
+        .write((tx) => tx.run("MATCH (o:Organisation {slug: 'sitra'}) REMOVE o.touched"));
+    }
   });
 });

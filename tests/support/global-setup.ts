@@ -60,6 +60,10 @@ export default async function globalSetup(): Promise<void> {
     CLUSTER_GRAPH_TEST_DB: uri,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Suites send hundreds of requests a minute; the limiter has its own test.
+    RATE_LIMIT_PER_MINUTE: '0',
+    // No background projection builds racing the statement counts; one test turns it on.
+    ANALYTICS_REFRESH_SECONDS: '0',
   });
 
   const db = new Database({ uri, user, password, database: 'neo4j' });

@@ -53,6 +53,12 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535, got "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, got "70000".'],
     [
+      { CORS_ORIGINS: 'https://app.example.org,javascript:alert(1)' },
+      'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.org',
+    ],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE must be a whole number'],
+    [{ GRAPHQL_INTROSPECTION: 'maybe' }, 'GRAPHQL_INTROSPECTION must be true or false'],
+    [
       { ANALYTICS_REFRESH_SECONDS: '-5' },
       'ANALYTICS_REFRESH_SECONDS must be a whole number from 0 to 86400, got "-5".',
     ],

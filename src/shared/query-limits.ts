@@ -1,0 +1,139 @@
+/**
+ * Limits on what one GraphQL operation may ask, checked after validation and before any
+ * resolver runs (so a refused operation never reaches Neo4j): depth, aliases and cost. Refusals
+ * carry QUERY_TOO_COMPLEX with the limit and what was measured. Cost comes from
+ * graphql-query-complexity: a field costs 1, a list field with `first`/`limit`/`k` costs that
+ * many times its selection (the rows it may return), and type-graphql `complexity` annotations
+ * win where present. Tokens are bounded at parse time (Apollo's parseOptions.maxTokens).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
+import { QueryTooComplexError } from './errors';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+}
+
+/**
+ * Chosen from the real operations: the deepest README query (an invitation with its parties'
+ * evidence and documents) has depth 7 and costs under 2,000; a page of 100 organisations with
+ * their affiliations about 600.
+ */
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 20_000,
+  maxTokens: 5_000,
+};
+
+const PAGE_ARGUMENTS = ['first', 'limit', 'k'] as const;
+
+/** A list field with a page argument costs (1 + its selection) times the rows it may return. */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  for (const name of PAGE_ARGUMENTS) {
+    const value = args[name];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+      // Beyond the largest page any field allows (2,000) the field itself refuses the value
+      // with a precise BAD_USER_INPUT; pricing it here would hide that answer.
+      return (1 + childComplexity) * (value > 2_000 ? 1 : value);
+  }
+  return undefined;
+};
+
+const tooComplex = (what: string, limit: number, measured: number): QueryTooComplexError =>
+  new QueryTooComplexError(what, limit, measured);
+
+/** Deepest field nesting of the operation, fragments followed (cycles are invalid already). */
+export function depthOf(document: DocumentNode, operationName?: string | null): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const walk = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    if (!set) return 0;
+    let deepest = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) deepest = Math.max(deepest, 1 + walk(s.selectionSet, seen));
+      else if (s.kind === Kind.INLINE_FRAGMENT)
+        deepest = Math.max(deepest, walk(s.selectionSet, seen));
+      else if (!seen.has(s.name.value)) {
+        const fragment = fragments.get(s.name.value);
+        deepest = Math.max(deepest, walk(fragment?.selectionSet, new Set([...seen, s.name.value])));
+      }
+    }
+    return deepest;
+  };
+  return Math.max(
+    0,
+    ...document.definitions
+      .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+      .filter((d) => !operationName || d.name?.value === operationName)
+      .map((d) => walk(d.selectionSet, new Set())),
+  );
+}
+
+/** Aliased fields in the whole document (fragments counted where they are defined). */
+export function aliasesOf(document: DocumentNode): number {
+  let count = 0;
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        if (s.alias) count += 1;
+        walk(s.selectionSet);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+    }
+  };
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION)
+      walk(d.selectionSet);
+  return count;
+}
+
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const depth = depthOf(document, operationName);
+          if (depth > limits.maxDepth) throw tooComplex('depth', limits.maxDepth, depth);
+          const aliases = aliasesOf(document);
+          if (aliases > limits.maxAliases)
+            throw tooComplex('alias count', limits.maxAliases, aliases);
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [
+                fieldExtensionsEstimator(),
+                pagedEstimator,
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them next, with Apollo's
+            // BAD_USER_INPUT naming the variable; nothing runs either way.
+            return;
+          }
+          if (cost > limits.maxCost) throw tooComplex('cost', limits.maxCost, cost);
+        },
+      };
+    },
+  };
+}

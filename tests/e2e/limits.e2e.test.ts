@@ -1,0 +1,220 @@
+/**
+ * Limits and hardening over HTTP: operations over depth, alias, cost or token limits are refused
+ * before any Neo4j query runs; bodies over the limit get 413; batching and CSRF-prone requests
+ * are refused; the rate limit answers 429 with Retry-After; security headers, CORS allowlist,
+ * introspection switch and Prometheus metrics.
+ */
+import type { Database } from '../../src/db/database';
+import { startServer, type RunningServer } from '../../src/server';
+import { createLogger } from '../../src/shared/logger';
+import { useSeededApi } from '../support/api';
+import { testConfig } from '../support/db';
+
+const api = useSeededApi();
+
+async function post(
+  body: unknown,
+  origin = api.origin(),
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
+  const res = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+type Err = { message: string; extensions: Record<string, unknown> };
+const errorsOf = (json: Record<string, unknown>): Err[] => (json.errors as Err[] | undefined) ?? [];
+
+/** Runs `send` and returns how many Neo4j statements it caused. */
+async function statements(db: Database, send: () => Promise<unknown>): Promise<number> {
+  const before = db.queryCount;
+  await send();
+  return db.queryCount - before;
+}
+
+async function withServer<T>(
+  env: Record<string, string>,
+  use: (origin: string) => Promise<T>,
+): Promise<T> {
+  const server: RunningServer = await startServer(
+    testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '0', ...env }),
+    api.db(),
+    createLogger('silent'),
+  );
+  try {
+    return await use(`http://127.0.0.1:${server.port}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+describe('operation limits', () => {
+  it('refuses a 30-level query before any Neo4j query runs', async () => {
+    // 30 levels: organisations > edges > node > (affiliations > organisation > ...) repeated.
+    let deep = 'name';
+    for (let i = 0; i < 10; i++)
+      deep = `affiliations { organisation { collaborators { entity { ... on Person { ${deep} } } } } }`;
+    const query = `{ people(first: 1) { edges { node { ${deep} } } } }`;
+    let res!: Awaited<ReturnType<typeof post>>;
+    const sent = await statements(api.db(), async () => {
+      res = await post({ query });
+    });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.json)[0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'depth',
+      limit: 12,
+    });
+    expect(errorsOf(res.json)[0]!.extensions.measured).toBeGreaterThanOrEqual(30);
+    expect(sent).toBe(0);
+  });
+
+  it('refuses 500 aliases before any Neo4j query runs', async () => {
+    const fields = Array.from({ length: 500 }, (_, i) => `a${i}: __typename`).join(' ');
+    let res!: Awaited<ReturnType<typeof post>>;
+    const sent = await statements(api.db(), async () => {
+      res = await post({ query: `{ ${fields} }` });
+    });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.json)[0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'alias count',
+      measured: 500,
+    });
+    expect(sent).toBe(0);
+  });
+
+  it('prices list fields by first: 100 organisations x 100 invitations each is refused, one page is not', async () => {
+    const heavy =
+      '{ organisations(first: 100) { edges { node { invitationsSent(first: 100) { edges { node { date invitees { name } target { name } } } } } } } }';
+    const res = await post({ query: heavy });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.json)[0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'cost',
+    });
+    const light = await post({
+      query: '{ organisations(first: 100) { edges { node { name } } } }',
+    });
+    expect(light.status).toBe(200);
+    expect(errorsOf(light.json)).toEqual([]);
+  });
+
+  it('refuses a document of more than 5,000 tokens at parse time', async () => {
+    const query = `{ ${Array.from({ length: 6000 }, () => '__typename').join(' ')} }`;
+    const res = await post({ query });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.json)[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('answers 413 to a body over 256 KiB, in the GraphQL error shape', async () => {
+    const res = await post({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } });
+    expect(res.status).toBe(413);
+    expect(errorsOf(res.json)[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses batched operations and bodies that are not JSON', async () => {
+    const batch = await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    expect(batch.status).toBe(400);
+    const broken = await post('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(errorsOf(broken.json)[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a GET without a preflight-forcing header (CSRF prevention)', async () => {
+    const res = await fetch(
+      `${api.origin()}/graphql?query=${encodeURIComponent('{ __typename }')}`,
+    );
+    expect(res.status).toBe(400);
+    const ok = await fetch(
+      `${api.origin()}/graphql?query=${encodeURIComponent('{ __typename }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('hardening', () => {
+  it('sends security headers and no x-powered-by', async () => {
+    const res = await post({ query: '{ __typename }' });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('allows cross-origin calls only from the configured origins', async () => {
+    await withServer({ CORS_ORIGINS: 'https://app.example.org' }, async (origin) => {
+      const preflight = (from: string): Promise<Response> =>
+        fetch(`${origin}/graphql`, {
+          method: 'OPTIONS',
+          headers: {
+            origin: from,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+      expect(
+        (await preflight('https://app.example.org')).headers.get('access-control-allow-origin'),
+      ).toBe('https://app.example.org');
+      expect(
+        (await preflight('https://evil.example.com')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
+    });
+  });
+
+  it('turns introspection off when configured', async () => {
+    await withServer({ GRAPHQL_INTROSPECTION: 'false' }, async (origin) => {
+      const res = await post({ query: '{ __schema { types { name } } }' }, origin);
+      expect(res.status).toBe(400);
+      expect(errorsOf(res.json)[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+  });
+
+  it('answers 429 with Retry-After above the rate limit', async () => {
+    await withServer({ RATE_LIMIT_PER_MINUTE: '3' }, async (origin) => {
+      const statuses: number[] = [];
+      let last!: Awaited<ReturnType<typeof post>>;
+      for (let i = 0; i < 4; i++) {
+        last = await post({ query: '{ __typename }' }, origin);
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(errorsOf(last.json)[0]!.extensions.code).toBe('RATE_LIMITED');
+    });
+  });
+});
+
+describe('GET /metrics', () => {
+  it('counts requests, operations, errors by code and Neo4j time, in Prometheus text', async () => {
+    await withServer({}, async (origin) => {
+      await post({ query: '{ organisations(first: 2) { totalCount } }' }, origin);
+      const fields = Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ');
+      await post({ query: `{ ${fields} }` }, origin);
+      const res = await fetch(`${origin}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/plain');
+      const text = await res.text();
+      expect(text).toMatch(
+        /http_request_duration_seconds_count\{[^}]*route="\/graphql"[^}]*\} [1-9]/,
+      );
+      expect(text).toMatch(/graphql_operations_total\{type="query",outcome="ok"\} [1-9]/);
+      expect(text).toMatch(/graphql_errors_total\{code="QUERY_TOO_COMPLEX"\} 1/);
+      expect(text).toMatch(
+        /neo4j_transaction_duration_seconds_count\{mode="read",outcome="ok"\} [1-9]/,
+      );
+      expect(text).toContain('process_resident_memory_bytes');
+    });
+  });
+});
