@@ -48,6 +48,15 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Whether the schema may be introspected (off by default in production). */
   introspection: boolean;
+  /** Whether queries and exports work without credentials (writes never do). */
+  anonymousReads: boolean;
+  /** JWT bearer tokens: an HS256 secret or a JWKS URL (RS256/ES256), with issuer and audience. */
+  jwt: {
+    secret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -154,6 +163,33 @@ function origins(env: Env, name: string): string[] {
   return list;
 }
 
+function jwtConfig(env: Env): Config['jwt'] {
+  const secret = text(env, 'JWT_SECRET');
+  const jwksUrl = text(env, 'JWT_JWKS_URL');
+  const issuer = text(env, 'JWT_ISSUER');
+  const audience = text(env, 'JWT_AUDIENCE');
+  if (secret !== undefined && secret.length < 32)
+    throw new ConfigError('JWT_SECRET', 'at least 32 characters', '***');
+  if (secret !== undefined && jwksUrl !== undefined)
+    throw new ConfigError(
+      'JWT_JWKS_URL',
+      'unset when JWT_SECRET is set (one way to verify tokens)',
+      jwksUrl,
+    );
+  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl))
+    throw new ConfigError('JWT_JWKS_URL', 'an http(s) URL', jwksUrl);
+  if (
+    (secret !== undefined || jwksUrl !== undefined) &&
+    (issuer === undefined || audience === undefined)
+  )
+    throw new ConfigError(
+      issuer === undefined ? 'JWT_ISSUER' : 'JWT_AUDIENCE',
+      'set when JWT_SECRET or JWT_JWKS_URL is set',
+      undefined,
+    );
+  return { secret, jwksUrl, issuer, audience };
+}
+
 /** Validates an environment (process.env by default, after loading .env) into a frozen Config. */
 export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
   const uri = neo4jUri(env, 'NEO4J_URI');
@@ -198,6 +234,8 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
+    anonymousReads: bool(env, 'ALLOW_ANONYMOUS_READS', true),
+    jwt: jwtConfig(env),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

@@ -80,10 +80,23 @@ import {
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
+import { ApiKeyRepository } from './modules/auth/api-key.repository';
+import { ApiKeyResolver } from './modules/auth/api-key.resolver';
+import { authChecker } from './modules/auth/auth.checker';
+import { AuthService, type JwtConfig } from './modules/auth/auth.service';
 import { ResolverContainer } from './shared/container';
+
+const NO_JWT: JwtConfig = {
+  secret: undefined,
+  jwksUrl: undefined,
+  issuer: undefined,
+  audience: undefined,
+};
 import { createLoaders, type Loaders, type Repositories } from './shared/loaders';
 
 export interface Services {
+  auth: AuthService;
+  apiKeys: ApiKeyRepository;
   system: SystemService;
   entities: EntityService;
   lists: EntityListService;
@@ -99,7 +112,7 @@ export interface Services {
   loaders(requestId: string): Loaders;
 }
 
-export function createServices(db: Database): Services {
+export function createServices(db: Database, jwt: JwtConfig = NO_JWT): Services {
   const repos: Repositories = {
     entities: new EntityRepository(db),
     evidence: new EvidenceRepository(db),
@@ -113,7 +126,10 @@ export function createServices(db: Database): Services {
   const actors = new ActorService(relationships, entities);
   const invitations = new InvitationService(repos.interactions, entities);
   const analytics = new AnalyticsService(new AnalyticsRepository(db), db, entities, invitations);
+  const apiKeys = new ApiKeyRepository(db);
   return {
+    auth: new AuthService(apiKeys, jwt),
+    apiKeys,
     system: new SystemService(db),
     entities,
     lists: new EntityListService(new EntityListRepository(db)),
@@ -149,6 +165,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(QuestionResolver, new QuestionResolver(services.entities))
     .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
     .register(AnalyticsResolver, new AnalyticsResolver(services.analytics))
+    .register(ApiKeyResolver, new ApiKeyResolver(services.apiKeys))
     .register(PathStepResolver, new PathStepResolver(services.entities))
     .register(SubgraphEdgeResolver, new SubgraphEdgeResolver(services.entities))
     .register(
@@ -187,6 +204,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     // Resolvers return the Entity interface; the concrete types must still be in the schema.
     orphanedTypes: ENTITY_OBJECT_TYPES,
     validate: true,
+    authChecker,
   });
 }
 

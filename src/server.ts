@@ -20,6 +20,7 @@ import cors from 'cors';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Metrics } from './shared/metrics';
+import { UnauthenticatedError } from './modules/auth/auth.service';
 import { DEFAULT_LIMITS, queryLimitsPlugin } from './shared/query-limits';
 
 /** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
@@ -47,7 +48,7 @@ export async function startServer(
   const httpServer = http.createServer(app);
   let accepting = true;
 
-  const services = createServices(db);
+  const services = createServices(db, config.jwt);
   const schema = await createSchema(services);
   const metrics = new Metrics();
   const stopObserving = db.observe((mode, seconds, ok) =>
@@ -115,15 +116,22 @@ export async function startServer(
       database: database ? 'up' : accepting ? 'down' : 'shutting down',
     });
   });
-  const context = (req: express.Request): Context => {
+  /** The request's context; refuses bad credentials, and anonymous callers when reads need keys. */
+  const context = async (req: express.Request): Promise<Context> => {
     const header = req.headers['x-request-id'];
     const requestId =
       typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    const principal = await services.auth.authenticate(req.headers.authorization);
+    if (principal.role === null && !config.anonymousReads)
+      throw new UnauthenticatedError(
+        'This API needs credentials for every request: send "Authorization: Bearer <API key or JWT>".',
+      );
     return {
       requestId,
       logger: logger.child({ requestId }),
       loaders: services.loaders(requestId),
-      client: 'anonymous',
+      client: principal.id,
+      principal,
     };
   };
   app.get('/export/:file', limiter, exportHandler(services.exports, context, logger));

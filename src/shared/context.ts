@@ -1,4 +1,5 @@
 /** The typed per-request context: the request id, the logger, the DataLoaders. Nothing per request lives in module scope. */
+import type { Principal } from '../modules/auth/auth.model';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 
@@ -6,6 +7,8 @@ export interface Context {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
-  /** Who writes: recorded on ASSERTED evidence. "anonymous" until credentials exist. */
+  /** Who writes: recorded on ASSERTED evidence ("key:<name>", "jwt:<sub>" or "anonymous"). */
   client: string;
+  /** The caller's identity and role (role null: anonymous). */
+  principal: Principal;
 }

@@ -66,3 +66,10 @@ export class QueryTooComplexError extends AppError {
     );
   }
 }
+
+/** Credentials that are valid but whose role may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message, { http: { status: 403 } });
+  }
+}

@@ -48,7 +48,7 @@ describe('createOrganisation', () => {
       kind: 'CLUSTER',
       country: 'FI',
       aliases: [{ name: 'Pohjoismainen kiertotalouskeskus', language: 'fi' }],
-      evidence: [{ kind: 'ASSERTED', assertedBy: 'anonymous', url: null }],
+      evidence: [{ kind: 'ASSERTED', assertedBy: 'key:test-editor', url: null }],
     });
     const id = res.data!.createOrganisation.id as string;
     const read = await api.gql<{ node: { name: string } }>(

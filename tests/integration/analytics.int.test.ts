@@ -36,6 +36,7 @@ describe('analytics on a graph with a known split (real Neo4j)', () => {
     logger: createLogger('silent'),
     loaders: services.loaders('analytics-int'),
     client: 'test',
+    principal: { id: 'test', role: 'reader' },
   });
 
   beforeAll(async () => {

@@ -24,6 +24,9 @@ describe('migrations on the real Neo4j', () => {
       'Migration.id',
       // 003: the change counter the analytics cache reads.
       'GraphMeta.id',
+      // 004: API keys, found by hash.
+      'ApiKey.id',
+      'ApiKey.hash',
       ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
     ];
     expect(found.sort()).toEqual(expected.sort());

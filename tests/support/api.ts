@@ -1,5 +1,7 @@
 /** A started API over the seeded test graph, and a small GraphQL client for it. */
 import type { Database } from '../../src/db/database';
+import { ApiKeyRepository } from '../../src/modules/auth/api-key.repository';
+import type { Role } from '../../src/modules/auth/auth.model';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { testConfig, useSeededGraph } from './db';
@@ -14,17 +16,31 @@ export interface TestApi {
   db: () => Database;
   /** http://127.0.0.1:<port> of the running server, for plain HTTP routes. */
   origin: () => string;
+  /**
+   * Sends an operation. Mutations go with the suite's editor key unless `token` says otherwise
+   * (`null`: no credentials); queries go anonymously unless a token is given.
+   */
   gql: <T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string | null,
   ) => Promise<GraphQLResponse<T>>;
+  /** API keys of each role, created for the suite. */
+  keys: () => Record<Role, string>;
 }
 
 /** Registers hooks: seeded graph, then a server on a free port; both gone after the suite. */
 export function useSeededApi(): TestApi {
   const graph = useSeededGraph();
   let server: RunningServer | undefined;
+  let keys: Record<Role, string> | undefined;
   beforeAll(async () => {
+    const repo = new ApiKeyRepository(graph());
+    keys = {
+      reader: (await repo.create('test-reader', 'reader')).key,
+      editor: (await repo.create('test-editor', 'editor')).key,
+      admin: (await repo.create('test-admin', 'admin')).key,
+    };
     server = await startServer(
       testConfig({ PORT: '0', HOST: '127.0.0.1' }),
       graph(),
@@ -37,10 +53,16 @@ export function useSeededApi(): TestApi {
   return {
     db: graph,
     origin: () => `http://127.0.0.1:${server!.port}`,
-    gql: async (query, variables) => {
+    keys: () => keys!,
+    gql: async (query, variables, token) => {
+      const credential =
+        token !== undefined ? token : /^\s*mutation\b/.test(query) ? keys!.editor : null;
       const res = await fetch(`http://127.0.0.1:${server!.port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };

@@ -1,3 +1,4 @@
+import { parseApiKeyArgs } from '../../src/cli/apikey';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
@@ -96,5 +97,64 @@ describe('loadConfig', () => {
 
   it('never echoes a rejected password', () => {
     expect(() => loadConfig({ NEO4J_PASSWORD: 'abc' })).toThrow(/"\*\*\*"/);
+  });
+});
+
+describe('credentials configuration', () => {
+  it('reads the JWT settings and anonymous reads', () => {
+    const config = loadConfig({
+      JWT_SECRET: 'x'.repeat(32),
+      JWT_ISSUER: 'https://issuer.example.org',
+      JWT_AUDIENCE: 'cluster-graph',
+      ALLOW_ANONYMOUS_READS: 'false',
+    });
+    expect(config.jwt).toEqual({
+      secret: 'x'.repeat(32),
+      jwksUrl: undefined,
+      issuer: 'https://issuer.example.org',
+      audience: 'cluster-graph',
+    });
+    expect(config.anonymousReads).toBe(false);
+  });
+
+  it.each([
+    [
+      { JWT_SECRET: 'short', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
+      'JWT_SECRET must be at least 32 characters',
+    ],
+    [
+      { JWT_SECRET: 'x'.repeat(32) },
+      'JWT_ISSUER must be set when JWT_SECRET or JWT_JWKS_URL is set',
+    ],
+    [
+      {
+        JWT_SECRET: 'x'.repeat(32),
+        JWT_JWKS_URL: 'https://id.example.org/jwks',
+        JWT_ISSUER: 'i',
+        JWT_AUDIENCE: 'a',
+      },
+      'JWT_JWKS_URL must be unset when JWT_SECRET is set',
+    ],
+  ])('rejects %j', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+});
+
+describe('npm run apikey arguments', () => {
+  it('parses create, list and revoke, and refuses the rest with the usage', () => {
+    expect(parseApiKeyArgs(['create', '--name', 'partner-x', '--role', 'editor'])).toEqual({
+      command: 'create',
+      name: 'partner-x',
+      role: 'editor',
+    });
+    expect(parseApiKeyArgs(['list'])).toEqual({ command: 'list' });
+    expect(parseApiKeyArgs(['revoke', '--id', 'abc'])).toEqual({ command: 'revoke', id: 'abc' });
+    expect(() => parseApiKeyArgs(['create', '--name', 'x', '--role', 'root'])).toThrow(
+      '--role must be one of reader, editor, admin',
+    );
+    expect(() => parseApiKeyArgs(['create', '--name', 'bad name', '--role', 'reader'])).toThrow(
+      '--name must be',
+    );
+    expect(() => parseApiKeyArgs(['drop'])).toThrow('usage: npm run apikey');
   });
 });

@@ -8,8 +8,9 @@ import type { Migration } from './migration';
 import { migration as m001 } from './001_migration_log';
 import { migration as m002 } from './002_graph_model';
 import { migration as m003 } from './003_graph_version';
+import { migration as m004 } from './004_api_keys';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
 
 export interface MigrationReport {
   applied: string[];

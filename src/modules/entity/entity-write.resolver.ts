@@ -3,7 +3,7 @@
  * factory so that every type gets the same names, rules and errors. Each type lists the fields
  * of its input that are its own (kind, dates, country ...).
  */
-import { Arg, Ctx, ID, Mutation, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, type ClassType } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import type { CreateEntityInputBase } from '../../shared/inputs';
 import type { EntityLabel } from '../../shared/model';
@@ -28,6 +28,7 @@ export function entityWriteResolver<
   class EntityWriteResolver {
     constructor(readonly writes: EntityWriteService) {}
 
+    @Authorized('editor')
     @Mutation(() => objectType, {
       name: `create${label}`,
       description: `Creates a ${noun}; CONFLICT when the slug is taken.`,
@@ -36,6 +37,7 @@ export function entityWriteResolver<
       return this.writes.save(ctx, 'create', label, input, own(input));
     }
 
+    @Authorized('editor')
     @Mutation(() => objectType, {
       name: `upsert${label}`,
       description: `Creates the ${noun} with this slug (given or made from the name) or updates it; idempotent.`,
@@ -44,6 +46,7 @@ export function entityWriteResolver<
       return this.writes.save(ctx, 'upsert', label, input, own(input));
     }
 
+    @Authorized('editor')
     @Mutation(() => objectType, {
       name: `update${label}`,
       description: 'Changes the given fields; NOT_FOUND for an unknown id.',
@@ -56,6 +59,7 @@ export function entityWriteResolver<
       return this.writes.update(ctx, label, id, input, own(input));
     }
 
+    @Authorized('editor')
     @Mutation(() => ID, {
       name: `delete${label}`,
       description:

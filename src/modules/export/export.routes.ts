@@ -40,7 +40,7 @@ function fail(
 
 export function exportHandler(
   exports: ExportService,
-  context: (req: Request) => Context,
+  context: (req: Request) => Promise<Context>,
   logger: Logger,
 ): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
@@ -55,7 +55,15 @@ export function exportHandler(
       );
       return;
     }
-    const ctx = context(req);
+    let ctx: Context;
+    try {
+      ctx = await context(req);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const code = String(error.extensions.code);
+      fail(res, code === 'UNAUTHENTICATED' ? 401 : 403, code, error.message);
+      return;
+    }
     const query = Object.fromEntries(
       Object.entries(req.query).map(([k, v]) => [
         k,

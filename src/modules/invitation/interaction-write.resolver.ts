@@ -1,5 +1,5 @@
 /** recordInvitation, recordPresentation, recordProposal, recordQuestion, deleteInteraction. */
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { Presentation } from '../presentation/presentation.type';
 import { Proposal, Question } from '../proposal/proposal.type';
@@ -16,6 +16,7 @@ import { Invitation } from './invitation.type';
 export class InteractionWriteResolver {
   constructor(private readonly interactions: InteractionWriteService) {}
 
+  @Authorized('editor')
   @Mutation(() => Invitation, {
     description: 'Records who invited whom to what; recording the same slug again updates it.',
   })
@@ -26,6 +27,7 @@ export class InteractionWriteResolver {
     return this.interactions.recordInvitation(ctx, input);
   }
 
+  @Authorized('editor')
   @Mutation(() => Presentation, {
     description: 'Records who presented what where; recording the same slug again updates it.',
   })
@@ -36,6 +38,7 @@ export class InteractionWriteResolver {
     return this.interactions.recordPresentation(ctx, input);
   }
 
+  @Authorized('editor')
   @Mutation(() => Proposal, {
     description:
       'Records an idea put forward at an event; recording the same slug again updates it.',
@@ -47,6 +50,7 @@ export class InteractionWriteResolver {
     return this.interactions.recordProposal(ctx, input);
   }
 
+  @Authorized('editor')
   @Mutation(() => Question, {
     description: 'Records a question asked at an event; recording the same slug again updates it.',
   })
@@ -57,6 +61,7 @@ export class InteractionWriteResolver {
     return this.interactions.recordQuestion(ctx, input);
   }
 
+  @Authorized('editor')
   @Mutation(() => ID, {
     description:
       'Deletes an invitation, presentation, proposal or question; NOT_FOUND for an unknown id.',

@@ -1,5 +1,5 @@
 /** Evidence of relationship-shaped results (affiliations, participations), and link/unlink. */
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { EntityWriteService } from '../entity/entity-write.service';
 import { LinkInput, UnlinkInput } from './relationship.inputs';
 import type { Context } from '../../shared/context';
@@ -31,6 +31,7 @@ export class ParticipationResolver {
 export class LinkResolver {
   constructor(private readonly writes: EntityWriteService) {}
 
+  @Authorized('editor')
   @Mutation(() => Boolean, {
     description: 'Records a relationship (idempotent: evidence is added to an existing one).',
   })
@@ -42,6 +43,7 @@ export class LinkResolver {
     return true;
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean, { description: 'Removes a relationship; NOT_FOUND when there is none.' })
   async unlinkEntities(
     @Arg('input', () => UnlinkInput) input: UnlinkInput,
