@@ -80,6 +80,7 @@ import {
 import { AnalyticsService } from './modules/analytics/analytics.service';
 import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
+import { AuditRepository, AuditResolver } from './modules/audit/audit';
 import { ApiKeyRepository } from './modules/auth/api-key.repository';
 import { ApiKeyResolver } from './modules/auth/api-key.resolver';
 import { authChecker } from './modules/auth/auth.checker';
@@ -95,6 +96,7 @@ const NO_JWT: JwtConfig = {
 import { createLoaders, type Loaders, type Repositories } from './shared/loaders';
 
 export interface Services {
+  audit: AuditRepository;
   auth: AuthService;
   apiKeys: ApiKeyRepository;
   system: SystemService;
@@ -128,6 +130,7 @@ export function createServices(db: Database, jwt: JwtConfig = NO_JWT): Services 
   const analytics = new AnalyticsService(new AnalyticsRepository(db), db, entities, invitations);
   const apiKeys = new ApiKeyRepository(db);
   return {
+    audit: new AuditRepository(db),
     auth: new AuthService(apiKeys, jwt),
     apiKeys,
     system: new SystemService(db),
@@ -166,6 +169,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
     .register(AnalyticsResolver, new AnalyticsResolver(services.analytics))
     .register(ApiKeyResolver, new ApiKeyResolver(services.apiKeys))
+    .register(AuditResolver, new AuditResolver(services.audit))
     .register(PathStepResolver, new PathStepResolver(services.entities))
     .register(SubgraphEdgeResolver, new SubgraphEdgeResolver(services.entities))
     .register(

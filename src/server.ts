@@ -19,7 +19,9 @@ import { exportHandler } from './modules/export/export.routes';
 import cors from 'cors';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { Kind } from 'graphql';
 import { Metrics } from './shared/metrics';
+import { requestScope } from './shared/request-scope';
 import { UnauthenticatedError } from './modules/auth/auth.service';
 import { DEFAULT_LIMITS, queryLimitsPlugin } from './shared/query-limits';
 
@@ -67,6 +69,18 @@ export async function startServer(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       queryLimitsPlugin(schema, DEFAULT_LIMITS),
+      {
+        // The audit records which top-level fields a write came from.
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ operation }) => {
+            const scope = requestScope.getStore();
+            if (scope)
+              scope.operationName = (operation?.selectionSet.selections ?? [])
+                .map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'))
+                .join(', ');
+          },
+        }),
+      },
       metrics.apolloPlugin(),
     ],
   });
@@ -126,6 +140,8 @@ export async function startServer(
       throw new UnauthenticatedError(
         'This API needs credentials for every request: send "Authorization: Bearer <API key or JWT>".',
       );
+    const scope = requestScope.getStore();
+    if (scope) Object.assign(scope, { who: principal.id, requestId });
     return {
       requestId,
       logger: logger.child({ requestId }),
@@ -139,6 +155,14 @@ export async function startServer(
     '/graphql',
     limiter,
     express.json({ limit: MAX_BODY_BYTES }),
+    // Every write of this request is audited with its caller and variables (see request-scope).
+    (req: express.Request, _res: express.Response, next: express.NextFunction) => {
+      const body = (req.body ?? {}) as { variables?: unknown };
+      requestScope.run(
+        { who: 'anonymous', requestId: '', operationName: null, variables: body.variables ?? null },
+        next,
+      );
+    },
     expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
   // Body parser failures (too large, not JSON) answer in the GraphQL error shape.

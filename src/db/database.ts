@@ -13,6 +13,7 @@ import neo4j, {
   type Result,
 } from 'neo4j-driver';
 import { DatabaseUnavailableError, ConflictError } from '../shared/errors';
+import { requestScope, type RequestScope } from '../shared/request-scope';
 
 export interface TxOptions {
   /** Shown in Neo4j's query log and `SHOW TRANSACTIONS`. */
@@ -46,6 +47,42 @@ SET m.version = coalesce(m.version, 0) + 1, m.changedAt = datetime()`;
 const GRAPH_VERSION = /* cypher */ `
 OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
 RETURN coalesce(m.version, 0) AS version, toString(m.changedAt) AS changedAt`;
+/**
+ * The audit record of an API write, created in the write's own transaction: who, when, which
+ * request and operation, the variables sent, the ids the write returned and its counters.
+ */
+const WRITE_AUDIT = /* cypher */ `
+CREATE (:AuditEntry {id: randomUUID(), at: datetime(), who: $who, requestId: $requestId,
+  operation: $operation, graphqlOperation: $graphqlOperation, input: $input, ids: $ids,
+  changes: $changes})`;
+
+function auditParams(
+  scope: RequestScope,
+  operation: string,
+  value: unknown,
+  changes: Record<string, number>,
+): Record<string, unknown> {
+  const input = JSON.stringify(scope.variables ?? {});
+  return {
+    who: scope.who,
+    requestId: scope.requestId,
+    operation,
+    graphqlOperation: scope.operationName,
+    // Bounded: an audit line records what was asked, not a copy of a large import.
+    input: input.length > 10_000 ? `${input.slice(0, 10_000)}…` : input,
+    ids: typeof value === 'string' ? [value] : [],
+    changes: JSON.stringify(changes),
+  };
+}
+
+/** Sum of the statements' counters, without the zeros. */
+function totals(summaries: Record<string, number>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const s of summaries)
+    for (const [k, v] of Object.entries(s)) if (v > 0) sum[k] = (sum[k] ?? 0) + v;
+  return sum;
+}
+
 const DATA_UPDATES = [
   'nodesCreated',
   'nodesDeleted',
@@ -238,7 +275,10 @@ export class Database {
       const value =
         mode === 'READ'
           ? await session.executeRead(counted, config)
-          : await session.executeWrite((tx) => this.versioned(tx, work), config);
+          : await session.executeWrite(
+              (tx) => this.versioned(tx, work, options.operation ?? ''),
+              config,
+            );
       ok = true;
       return value;
     } catch (error) {
@@ -273,16 +313,19 @@ export class Database {
   private async versioned<T>(
     tx: ManagedTransaction,
     work: (tx: ManagedTransaction) => Promise<T>,
+    operation: string,
   ): Promise<T> {
     const results: Result[] = [];
     const value = await work(this.counting(tx, results));
-    let changed = false;
-    for (const result of results) {
-      // Data changes only: a schema change (migration) may not share its transaction with one.
-      const updates = (await result.summary()).counters.updates();
-      if (DATA_UPDATES.some((key) => updates[key] > 0)) changed = true;
+    const summaries: Record<string, number>[] = [];
+    for (const result of results) summaries.push((await result.summary()).counters.updates());
+    // Data changes only: a schema change (migration) may not share its transaction with one.
+    const changed = summaries.some((u) => DATA_UPDATES.some((key) => (u[key] ?? 0) > 0));
+    if (changed) {
+      await tx.run(BUMP_GRAPH_VERSION);
+      const scope = requestScope.getStore();
+      if (scope) await tx.run(WRITE_AUDIT, auditParams(scope, operation, value, totals(summaries)));
     }
-    if (changed) await tx.run(BUMP_GRAPH_VERSION);
     return value;
   }
 

@@ -184,11 +184,69 @@ describe('the schema', () => {
     expect(mutations.length).toBeGreaterThan(30);
     for (const name of mutations)
       expect([name, mutationRoles.get(name)]).toEqual([name, ['editor']]);
-    const ADMIN_QUERIES = ['apiKeys'];
+    const ADMIN_QUERIES = ['apiKeys', 'auditLog'];
     for (const name of Object.keys(schema.getQueryType()!.getFields()))
       expect([name, queryRoles.get(name)]).toEqual([
         name,
         ADMIN_QUERIES.includes(name) ? ['admin'] : undefined,
       ]);
+  });
+});
+
+describe('audit', () => {
+  type Entry = {
+    who: string;
+    operation: string;
+    graphqlOperation: string;
+    input: string;
+    ids: string[];
+    changes: string;
+  };
+  const LOG = '{ auditLog(first: 5) { who operation graphqlOperation input ids changes } }';
+
+  it('records a write with who, what, which ids and what changed, in the same transaction', async () => {
+    const created = await api.gql<{ createTopic: { slug: string } }>(
+      'mutation($i: CreateTopicInput!) { createTopic(input: $i) { id slug } }',
+      { i: { name: 'Audited topic' } },
+    );
+    expect(created.errors).toBeUndefined();
+    const log = await api.gql<{ auditLog: Entry[] }>(LOG, {}, api.keys().admin);
+    expect(log.errors).toBeUndefined();
+    const entry = log.data!.auditLog[0]!;
+    expect(entry).toMatchObject({ who: 'key:test-editor', graphqlOperation: 'createTopic' });
+    expect(entry.operation).toContain('Topic');
+    expect(JSON.parse(entry.input)).toEqual({ i: { name: 'Audited topic' } });
+    expect(entry.ids).toHaveLength(1);
+    const uuid = Buffer.from(
+      (created.data!.createTopic as unknown as { id: string }).id,
+      'base64url',
+    )
+      .toString()
+      .split(':')[1];
+    expect(entry.ids[0]).toBe(uuid);
+    expect(JSON.parse(entry.changes)).toMatchObject({ nodesCreated: expect.any(Number) });
+  });
+
+  it('records nothing for a refused write, and shows the log to admins only', async () => {
+    const count = async (): Promise<number> =>
+      Number(
+        (await api.db().query('MATCH (a:AuditEntry) RETURN count(a) AS n')).records[0]!.get('n'),
+      );
+    const before = await count();
+    const conflict = await api.gql(
+      'mutation($i: CreateTopicInput!) { createTopic(input: $i) { id } }',
+      { i: { name: 'Audited topic', slug: 'audited-topic' } },
+    );
+    expect(conflict.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    const refused = await api.gql(
+      'mutation($i: CreateTopicInput!) { createTopic(input: $i) { id } }',
+      { i: { name: 'No key' } },
+      null,
+    );
+    expect(refused.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(await count()).toBe(before);
+    expect((await api.gql(LOG, {}, api.keys().editor)).errors?.[0]?.extensions.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

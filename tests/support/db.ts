@@ -54,15 +54,19 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Counts per label and relationship type, and a fingerprint of all content (the change counter is bookkeeping, not content). */
+/**
+ * Counts per label and relationship type, and a fingerprint of all content. The change counter
+ * and the audit log are bookkeeping about the graph, not content (the audit has its own tests:
+ * a refused write leaves no entry).
+ */
 export async function graphState(db: Database): Promise<GraphState> {
   return db.read(async (tx) => {
     const labels = await tx.run(
-      `MATCH (n) WHERE NOT n:GraphMeta UNWIND labels(n) AS l RETURN l, count(*) AS c`,
+      `MATCH (n) WHERE NOT n:GraphMeta AND NOT n:AuditEntry UNWIND labels(n) AS l RETURN l, count(*) AS c`,
     );
     const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
     const nodes = await tx.run(
-      'MATCH (n) WHERE NOT n:GraphMeta RETURN labels(n) AS labels, properties(n) AS props',
+      'MATCH (n) WHERE NOT n:GraphMeta AND NOT n:AuditEntry RETURN labels(n) AS labels, properties(n) AS props',
     );
     const rels = await tx.run(
       'MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, elementId(b) AS b, properties(r) AS props',
