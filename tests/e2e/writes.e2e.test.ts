@@ -114,6 +114,23 @@ describe('createOrganisation', () => {
 });
 
 describe('upsertOrganisation', () => {
+  it('gives exactly one node for 50 concurrent identical upserts, each answered with it', async () => {
+    const UPSERT =
+      'mutation($input: CreateOrganisationInput!) { upsertOrganisation(input: $input) { id } }';
+    const input = { name: 'Concurrent Cluster Oy', kind: 'CLUSTER', country: 'FI' };
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        api.gql<{ upsertOrganisation: { id: string } }>(UPSERT, { input }),
+      ),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    expect(new Set(answers.map((a) => a.data!.upsertOrganisation.id)).size).toBe(1);
+    const count = await api
+      .db()
+      .query("MATCH (o:Organisation) WHERE o.name = 'Concurrent Cluster Oy' RETURN count(o) AS n");
+    expect(Number(count.records[0]!.get('n'))).toBe(1);
+  });
+
   it('is idempotent: the same call twice gives one node', async () => {
     const input = {
       name: 'Baltic Cleantech Alliance',
