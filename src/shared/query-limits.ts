@@ -55,9 +55,6 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return undefined;
 };
 
-const tooComplex = (what: string, limit: number, measured: number): QueryTooComplexError =>
-  new QueryTooComplexError(what, limit, measured);
-
 /** Deepest field nesting of the operation, fragments followed (cycles are invalid already). */
 export function depthOf(document: DocumentNode, operationName?: string | null): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -109,10 +106,11 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
       return {
         async didResolveOperation({ document, request, operationName }) {
           const depth = depthOf(document, operationName);
-          if (depth > limits.maxDepth) throw tooComplex('depth', limits.maxDepth, depth);
+          if (depth > limits.maxDepth)
+            throw new QueryTooComplexError('depth', limits.maxDepth, depth);
           const aliases = aliasesOf(document);
           if (aliases > limits.maxAliases)
-            throw tooComplex('alias count', limits.maxAliases, aliases);
+            throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
           let cost: number;
           try {
             cost = getComplexity({
@@ -131,7 +129,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
             // BAD_USER_INPUT naming the variable; nothing runs either way.
             return;
           }
-          if (cost > limits.maxCost) throw tooComplex('cost', limits.maxCost, cost);
+          if (cost > limits.maxCost) throw new QueryTooComplexError('cost', limits.maxCost, cost);
         },
       };
     },

@@ -36,7 +36,7 @@ const PATH = `query($from: ID!, $to: ID!, $maxHops: Int, $linkTypes: [LinkType!]
 }`;
 
 describe('shortestPath', () => {
-  it('leads from Elena Belova to Sitra through her invitation, every step with the sentence that states it', async () => {
+  it('leads from Elena Belova to Sitra in two steps, every step with the sentence that states it', async () => {
     const [elena, sitra] = [
       await idOf('PERSON', 'elena-belova'),
       await idOf('ORGANISATION', 'sitra'),
@@ -54,9 +54,12 @@ describe('shortestPath', () => {
       expect(step.to).toBe(path.nodes[i + 1]!.id);
       expect(step.evidence.length).toBeGreaterThan(0);
     });
-    expect(path.steps.map((s) => s.type).sort()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^[A-Z_]+$/)]),
-    );
+    // Two walks of length 2 exist (SHORTEST 1 may give either): her invitation of Sitra, or the
+    // 25 October meeting both attended.
+    expect([
+      ['EXTENDED', 'INVITES'],
+      ['PARTICIPATED_IN', 'PARTICIPATED_IN'],
+    ]).toContainEqual(path.steps.map((s) => s.type));
     const quotes = path.steps.flatMap((s) => s.evidence.map((e) => e.quote ?? ''));
     const translations = path.steps.flatMap((s) => s.evidence.map((e) => e.translation ?? ''));
     // The evidence is the source's own sentence (Finnish) with its English rendering.

@@ -25,9 +25,8 @@ export interface NodeRef {
   name?: string | null;
 }
 
+/** Step i leads from nodes[i] to nodes[i + 1] of its path. */
 export interface StepRecord {
-  fromUuid: string;
-  toUuid: string;
   type: string;
   reversed: boolean;
   role: string | null;
@@ -69,8 +68,6 @@ export interface LinkFilter {
 const storeLabel = (type: NodeType): 'Entity' | 'Interaction' =>
   (INTERACTION_LABELS as readonly string[]).includes(type) ? 'Interaction' : 'Entity';
 
-const TYPE_OF = typeOf;
-
 /** Evidence of a step: the relationship's own, else (interaction links) the interaction's. */
 const STEP_EVIDENCE = (r: string): string => `CASE
   WHEN ${r}.evidenceIds IS NOT NULL THEN ${r}.evidenceIds
@@ -87,9 +84,9 @@ MATCH (a:${storeLabel(from)} {id: $from}), (b:${storeLabel(to)} {id: $to})
 MATCH p = SHORTEST ${k} (a)((x)-[r]-(y) WHERE type(r) IN $types AND ${isGraphNode('y')}
   AND ${linkInWindow('r', 'x', 'y')}){1,${maxHops}}(b)
 WITH nodes(p) AS ns, relationships(p) AS rs ORDER BY length(p)
-RETURN [n IN ns | {uuid: n.id, type: ${TYPE_OF('n')}}] AS nodes,
+RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
        [i IN range(0, size(rs) - 1) | {
-          fromUuid: ns[i].id, toUuid: ns[i + 1].id, type: type(rs[i]),
+          type: type(rs[i]),
           reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
           evidenceIds: ${STEP_EVIDENCE('rs[i]')}
        }] AS steps`;
@@ -105,7 +102,7 @@ MATCH (x:${storeLabel(type)} {id: $id})
 CALL (x) {
   MATCH (x)-[r]-(y) WHERE y <> x AND ${STEP(hasTypes)}
   WITH DISTINCT y LIMIT $limit
-  RETURN collect({eid: elementId(y), uuid: y.id, type: ${TYPE_OF('y')}, name: y.name}) AS found
+  RETURN collect({eid: elementId(y), uuid: y.id, type: ${typeOf('y')}, name: y.name}) AS found
 }
 RETURN elementId(x) AS eid, x.name AS name, found`;
 
@@ -115,14 +112,14 @@ MATCH (x) WHERE elementId(x) = fid
 MATCH (x)-[r]-(y)
 WHERE NOT elementId(y) IN $seen AND ${STEP(hasTypes)}
 WITH DISTINCT y LIMIT $limit
-RETURN elementId(y) AS eid, y.id AS uuid, ${TYPE_OF('y')} AS type, y.name AS name`;
+RETURN elementId(y) AS eid, y.id AS uuid, ${typeOf('y')} AS type, y.name AS name`;
 
 const SUBGRAPH = /* cypher */ `
 UNWIND $eids AS eid
 MATCH (a) WHERE elementId(a) = eid
 MATCH (a)-[r]->(b)
 WHERE elementId(b) IN $eids AND type(r) IN $types AND ${linkInWindow('r', 'a', 'b')}
-RETURN a.id AS a, ${TYPE_OF('a')} AS aType, b.id AS b, ${TYPE_OF('b')} AS bType,
+RETURN a.id AS a, ${typeOf('a')} AS aType, b.id AS b, ${typeOf('b')} AS bType,
        type(r) AS type, r.role AS role, ${STEP_EVIDENCE('r')} AS evidenceIds
 ORDER BY a, type, b`;
 
@@ -131,14 +128,14 @@ MATCH (e:Entity {id: $id})-[r]-(n)
 WHERE (n:Event OR n:Interaction) AND type(r) <> 'MENTIONS'
 WITH n, type(r) AS link, r.role AS role,
      coalesce(n.date, n.startDate, date(n.startsAt)) AS day, n.startsAt AS at
-RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, link, role, day
+RETURN n.id AS uuid, ${typeOf('n')} AS type, link, role, day
 ORDER BY day IS NULL, day, at, link, uuid
 LIMIT $first`;
 
 const PROJECTION_NODES = /* cypher */ `
 MATCH (n:Entity|Interaction) WHERE NOT n:Document
 ${countryOf('n')}
-RETURN n.id AS uuid, ${TYPE_OF('n')} AS type, coalesce(n.name, n.summary) AS name, country`;
+RETURN n.id AS uuid, ${typeOf('n')} AS type, coalesce(n.name, n.summary) AS name, country`;
 
 /** Each node's neighbours over the links that pass the filter, one row per node. */
 const PROJECTION_EDGES = /* cypher */ `

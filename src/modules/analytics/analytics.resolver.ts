@@ -118,7 +118,6 @@ export class AnalyticsResolver {
       limit,
       types,
       { linkTypes, window },
-      'id',
       asksOnlyNames(info),
     );
   }

@@ -91,9 +91,9 @@ export class AnalyticsService {
     return paths.map((p) => ({
       length: p.steps.length,
       nodes: p.nodes.map((n) => nodes.get(n.uuid)).filter((n): n is NodeInterface => !!n),
-      steps: p.steps.map((s) => ({
-        from: toGlobalId(p.nodes.find((n) => n.uuid === s.fromUuid)!.type, s.fromUuid),
-        to: toGlobalId(p.nodes.find((n) => n.uuid === s.toUuid)!.type, s.toUuid),
+      steps: p.steps.map((s, i) => ({
+        from: toGlobalId(p.nodes[i]!.type, p.nodes[i]!.uuid),
+        to: toGlobalId(p.nodes[i + 1]!.type, p.nodes[i + 1]!.uuid),
         type: s.type,
         reversed: s.reversed,
         role: s.role,
@@ -109,24 +109,12 @@ export class AnalyticsService {
     limit: number,
     types: EntityType[] | null | undefined,
     args: LinkArgs,
-    argument = 'id',
     light = false,
   ): Promise<Subgraph> {
-    bounded(depth, 'depth', 'depth');
-    bounded(limit, 'nodeCap', 'limit');
-    const centre = this.ref(id, argument);
-    const labels = types && types.length > 0 ? types.map(labelOfType) : null;
-    const found = await this.repo.neighbourhood(
-      centre,
-      depth,
-      limit,
-      { ...this.filter(args), labels },
-      ctx.requestId,
-    );
-    if (!found) throw new NotFoundError(`No node has the id ${id}.`, argument);
+    const found = await this.walk(ctx, id, depth, limit, types, args, 'id');
     // Asked for no more than ids, types and names: those came with the walk, no second read.
     const nodes = light
-      ? new Map(found.nodes.map((n) => [n.uuid, lightNode(n)]))
+      ? new Map(found.nodes.map((n) => [n.uuid, walkedNode(n)]))
       : await this.nodes(ctx, found.nodes);
     return {
       nodes: found.nodes.map((n) => nodes.get(n.uuid)).filter((n): n is NodeInterface => !!n),
@@ -139,6 +127,42 @@ export class AnalyticsService {
       })),
       truncated: found.truncated,
     };
+  }
+
+  /** The uuids of a neighbourhood (exports take them as a filter), nodes never loaded. */
+  async neighbourhoodIds(
+    ctx: Context,
+    id: string,
+    depth: number,
+    limit: number,
+    args: LinkArgs,
+    argument: string,
+  ): Promise<string[]> {
+    return (await this.walk(ctx, id, depth, limit, null, args, argument)).nodes.map((n) => n.uuid);
+  }
+
+  private async walk(
+    ctx: Context,
+    id: string,
+    depth: number,
+    limit: number,
+    types: EntityType[] | null | undefined,
+    args: LinkArgs,
+    argument: string,
+  ): Promise<NonNullable<Awaited<ReturnType<AnalyticsRepository['neighbourhood']>>>> {
+    bounded(depth, 'depth', 'depth');
+    bounded(limit, 'nodeCap', 'limit');
+    const centre = this.ref(id, argument);
+    const labels = types && types.length > 0 ? types.map(labelOfType) : null;
+    const found = await this.repo.neighbourhood(
+      centre,
+      depth,
+      limit,
+      { ...this.filter(args), labels },
+      ctx.requestId,
+    );
+    if (!found) throw new NotFoundError(`No node has the id ${id}.`, argument);
+    return found;
   }
 
   async centrality(
@@ -369,7 +393,7 @@ export class AnalyticsService {
     ]);
     const map = new Map<string, NodeInterface>();
     for (const e of entities) map.set(e.uuid, e);
-    for (const i of interactions) map.set((i as unknown as { uuid: string }).uuid, i);
+    for (const [uuid, node] of interactions) map.set(uuid, node);
     return map;
   }
 
@@ -380,7 +404,7 @@ export class AnalyticsService {
 }
 
 /** A node with only what a walk reads: id, type and name (enough for `id __typename name`). */
-function lightNode(ref: NodeRef): NodeInterface {
+function walkedNode(ref: NodeRef): NodeInterface {
   return {
     id: toGlobalId(ref.type, ref.uuid),
     typeName: ref.type,

@@ -48,11 +48,6 @@ export class AuthService {
     return token.startsWith(KEY_PREFIX) ? this.apiKey(token) : this.token(token);
   }
 
-  /** Forgets cached keys (after a revocation in this process). */
-  forget(): void {
-    this.keys.clear();
-  }
-
   private async apiKey(key: string): Promise<Principal> {
     const cached = this.keys.get(key);
     if (cached && cached.until > Date.now()) return cached.principal;

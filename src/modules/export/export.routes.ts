@@ -38,6 +38,32 @@ function fail(
     .json({ errors: [{ message, extensions: argument ? { code, argument } : { code } }] });
 }
 
+/** HTTP status of our error codes; an error may carry its own (extensions.http.status). */
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** Answers a failure before the file started: our coded errors as they are, the rest masked. */
+function failWith(res: Response, error: unknown, logger: Logger, requestId?: string): void {
+  if (error instanceof AppError) {
+    const code = String(error.extensions.code);
+    fail(
+      res,
+      STATUS[code] ?? 500,
+      code,
+      error.message,
+      error.extensions.argument as string | undefined,
+    );
+    return;
+  }
+  logger.error({ err: error, requestId }, 'export failed');
+  fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; the request id is in the logs.');
+}
+
 export function exportHandler(
   exports: ExportService,
   context: (req: Request) => Promise<Context>,
@@ -59,9 +85,7 @@ export function exportHandler(
     try {
       ctx = await context(req);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const code = String(error.extensions.code);
-      fail(res, code === 'UNAUTHENTICATED' ? 401 : 403, code, error.message);
+      failWith(res, error, logger);
       return;
     }
     const query = Object.fromEntries(
@@ -106,21 +130,7 @@ export function exportHandler(
         res.destroy();
         return;
       }
-      if (error instanceof AppError) {
-        const code = String(error.extensions.code);
-        const status =
-          code === 'BAD_USER_INPUT'
-            ? 400
-            : code === 'NOT_FOUND'
-              ? 404
-              : code === 'DATABASE_UNAVAILABLE'
-                ? 503
-                : 500;
-        fail(res, status, code, error.message, error.extensions.argument as string | undefined);
-        return;
-      }
-      logger.error({ err: error, requestId: ctx.requestId }, 'export failed');
-      fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; the request id is in the logs.');
+      failWith(res, error, logger, ctx.requestId);
     }
   };
 }

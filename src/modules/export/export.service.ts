@@ -88,12 +88,11 @@ export class ExportService {
     if (query.around !== undefined) {
       const depth = this.integer(query, 'depth', 1);
       const limit = this.integer(query, 'limit', 2_000);
-      const sub = await this.analytics.neighbourhood(
+      uuids = await this.analytics.neighbourhoodIds(
         ctx,
         query.around,
         depth,
         limit,
-        null,
         {
           linkTypes:
             linkTypes?.filter((t): t is (typeof LINK_TYPES)[number] =>
@@ -103,7 +102,6 @@ export class ExportService {
         },
         'around',
       );
-      uuids = sub.nodes.map((n) => (n as unknown as { uuid: string }).uuid);
     }
     return { labels, linkTypes, window, uuids };
   }

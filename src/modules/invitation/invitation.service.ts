@@ -54,12 +54,14 @@ export class InvitationService {
     return record && record.label === parsed.type ? convert(record) : null;
   }
 
-  /** Interactions by uuid, in the given order, as GraphQL objects (missing ones left out). */
-  async manyByUuid(ctx: Context, uuids: string[]): Promise<NodeInterface[]> {
+  /** Interactions by uuid as GraphQL objects, keyed by uuid (missing ones left out). */
+  async manyByUuid(ctx: Context, uuids: string[]): Promise<Map<string, NodeInterface>> {
     const records = await ctx.loaders.interaction.loadMany(uuids);
-    return records
-      .filter((r): r is InteractionRecord => r !== null && !(r instanceof Error))
-      .map((r) => INTERACTION_OBJECTS[r.label](r));
+    return new Map(
+      records
+        .filter((r): r is InteractionRecord => r !== null && !(r instanceof Error))
+        .map((r) => [r.uuid, INTERACTION_OBJECTS[r.label](r)]),
+    );
   }
 
   async list(
