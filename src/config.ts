@@ -44,8 +44,15 @@ export interface Config {
   analyticsRefreshSeconds: number;
   /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];
-  /** Requests per minute per client address on /graphql and /export (0: no limit). */
+  /**
+   * Requests per minute on /graphql and /export per client address, for callers without valid
+   * credentials (0: no limit).
+   */
   rateLimitPerMinute: number;
+  /** Requests per minute per API key or JWT subject, whatever address they come from (0: none). */
+  rateLimitPerKeyPerMinute: number;
+  /** Redis holding the rate-limit counters, shared by several API instances (unset: in memory). */
+  redisUrl: string | undefined;
   /** Whether the schema may be introspected (off by default in production). */
   introspection: boolean;
   /** Whether queries and exports work without credentials (writes never do). */
@@ -163,6 +170,16 @@ function origins(env: Env, name: string): string[] {
   return list;
 }
 
+/** redis://[user:password@]host[:port][/db] or rediss:// for TLS. */
+function redisUrl(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || url.hostname === '')
+    throw new ConfigError(name, 'a Redis URL such as redis://localhost:6379', '***');
+  return raw;
+}
+
 function jwtConfig(env: Env): Config['jwt'] {
   const secret = text(env, 'JWT_SECRET');
   const jwksUrl = text(env, 'JWT_JWKS_URL');
@@ -233,6 +250,8 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     analyticsRefreshSeconds: integer(env, 'ANALYTICS_REFRESH_SECONDS', 60, 0, 86_400),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitPerKeyPerMinute: integer(env, 'RATE_LIMIT_PER_KEY_PER_MINUTE', 3000, 0, 1_000_000),
+    redisUrl: redisUrl(env, 'REDIS_URL'),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
     anonymousReads: bool(env, 'ALLOW_ANONYMOUS_READS', true),
     jwt: jwtConfig(env),

@@ -12,8 +12,15 @@ import { migrate } from './db/migrations';
 import { PortInUseError, startServer, type RunningServer } from './server';
 import { createLogger, type Logger } from './shared/logger';
 import { seedIfEmpty } from './seed/seed-on-start';
+import { RateLimitStoreError } from './shared/rate-limit';
 
-const EXPECTED = [ConfigError, LocalNeo4jError, DatabaseConfigError, PortInUseError];
+const EXPECTED = [
+  ConfigError,
+  LocalNeo4jError,
+  DatabaseConfigError,
+  PortInUseError,
+  RateLimitStoreError,
+];
 
 async function main(): Promise<void> {
   let config;

@@ -17,12 +17,14 @@ import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
 import { exportHandler } from './modules/export/export.routes';
 import cors from 'cors';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Kind } from 'graphql';
 import { Metrics } from './shared/metrics';
 import { requestScope } from './shared/request-scope';
 import { UnauthenticatedError } from './modules/auth/auth.service';
+import type { Principal } from './modules/auth/auth.model';
+import { pinoHttp } from 'pino-http';
+import { createRateLimiter } from './shared/rate-limit';
 import { DEFAULT_LIMITS, queryLimitsPlugin } from './shared/query-limits';
 
 /** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
@@ -53,6 +55,35 @@ export async function startServer(
   const services = createServices(db, config.jwt);
   const schema = await createSchema(services);
   const metrics = new Metrics();
+  // Who is calling, settled once per request before the rate limit (which budgets by caller)
+  // and read again by the GraphQL and export contexts.
+  // A refusal (bad credentials, or the key lookup failing while Neo4j is away) is kept and
+  // answered by the context, in the GraphQL error shape.
+  const callers = new WeakMap<express.Request, Principal | Error>();
+  const identify: express.RequestHandler = (req, _res, next) => {
+    services.auth.authenticate(req.headers.authorization).then(
+      (principal) => {
+        callers.set(req, principal);
+        next();
+      },
+      (error: unknown) => {
+        callers.set(req, error instanceof Error ? error : new Error(String(error)));
+        next();
+      },
+    );
+  };
+  const limiter = await createRateLimiter(
+    {
+      perAddress: config.rateLimitPerMinute,
+      perPrincipal: config.rateLimitPerKeyPerMinute,
+      redisUrl: config.redisUrl,
+    },
+    (req) => {
+      const caller = callers.get(req);
+      return caller instanceof Error || caller?.role == null ? undefined : caller;
+    },
+    logger,
+  );
   const stopObserving = db.observe((mode, seconds, ok) =>
     metrics.neo4j.observe({ mode: mode.toLowerCase(), outcome: ok ? 'ok' : 'error' }, seconds),
   );
@@ -87,6 +118,32 @@ export async function startServer(
   await apollo.start();
 
   app.use(metrics.httpTimer());
+  // One JSON line per request with its id (the caller's X-Request-Id when well-formed), echoed
+  // in the answer so a client can quote it; health probes and scrapes stay out of the log.
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const header = req.headers['x-request-id'];
+        const id =
+          typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customAttributeKeys: { reqId: 'requestId' },
+      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use((req, _res, next) => {
+    if (!/^\/(health|metrics)/.test(req.url)) req.log.debug('request received');
+    next();
+  });
   app.use(
     helmet({
       // Apollo's landing page (development only) loads its sandbox from Apollo's CDN.
@@ -99,27 +156,6 @@ export async function startServer(
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  const limiter =
-    config.rateLimitPerMinute > 0
-      ? rateLimit({
-          windowMs: 60_000,
-          limit: config.rateLimitPerMinute,
-          standardHeaders: 'draft-7',
-          legacyHeaders: false,
-          handler: (_req, res, _next, options) => {
-            res.setHeader('retry-after', String(Math.ceil(options.windowMs / 1000)));
-            res.status(429).json({
-              errors: [
-                {
-                  message: `More than ${config.rateLimitPerMinute} requests a minute from this client; try again after the time in Retry-After.`,
-                  extensions: { code: 'RATE_LIMITED' },
-                },
-              ],
-            });
-          },
-        })
-      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
-
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -132,10 +168,11 @@ export async function startServer(
   });
   /** The request's context; refuses bad credentials, and anonymous callers when reads need keys. */
   const context = async (req: express.Request): Promise<Context> => {
-    const header = req.headers['x-request-id'];
-    const requestId =
-      typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-    const principal = await services.auth.authenticate(req.headers.authorization);
+    const requestId = String(req.id);
+    const caller =
+      callers.get(req) ?? (await services.auth.authenticate(req.headers.authorization));
+    if (caller instanceof Error) throw caller;
+    const principal = caller;
     if (principal.role === null && !config.anonymousReads)
       throw new UnauthenticatedError(
         'This API needs credentials for every request: send "Authorization: Bearer <API key or JWT>".',
@@ -150,10 +187,11 @@ export async function startServer(
       principal,
     };
   };
-  app.get('/export/:file', limiter, exportHandler(services.exports, context, logger));
+  const guard = [identify, limiter.middleware];
+  app.get('/export/:file', guard, exportHandler(services.exports, context, logger));
   app.use(
     '/graphql',
-    limiter,
+    guard,
     express.json({ limit: MAX_BODY_BYTES }),
     // Every write of this request is audited with its caller and variables (see request-scope).
     (req: express.Request, _res: express.Response, next: express.NextFunction) => {
@@ -242,6 +280,7 @@ export async function startServer(
           await apollo.stop();
         } finally {
           clearTimeout(grace);
+          await limiter.close();
           if (httpServer.listening)
             await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         }

@@ -2,7 +2,11 @@
  * The closed set of error codes the API speaks (see shared/API-CONTRACT.md). Services throw
  * these; formatError lets them through unchanged and masks everything else.
  */
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export const ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -49,9 +53,16 @@ export class ConflictError extends AppError {
 
 export class DatabaseUnavailableError extends AppError {
   constructor() {
+    // 503 with Retry-After: load balancers and clients know to come back.
     super(
       'DATABASE_UNAVAILABLE',
       'The graph database is not reachable right now; try again shortly.',
+      {
+        http: {
+          status: 503,
+          headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
+        },
+      },
     );
   }
 }

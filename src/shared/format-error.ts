@@ -32,7 +32,12 @@ export function formatError(
   if (original instanceof ArgumentValidationError) return validationError(formatted, original);
   const known = original instanceof Neo4jError ? translateError(original) : original;
   if (known instanceof AppError) {
-    const { stacktrace: _stack, ...extensions } = {
+    // `http` (status and headers) was applied to the response by Apollo; it is not for clients.
+    const {
+      stacktrace: _stack,
+      http: _http,
+      ...extensions
+    } = {
       ...formatted.extensions,
       ...known.extensions,
     } as Record<string, unknown>;

@@ -62,6 +62,7 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'silent',
     // Suites send hundreds of requests a minute; the limiter has its own test.
     RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
     // No background projection builds racing the statement counts; one test turns it on.
     ANALYTICS_REFRESH_SECONDS: '0',
   });
