@@ -117,6 +117,17 @@ export async function startServer(
   });
   await apollo.start();
 
+  // Once stopping, every answer closes its connection ("Connection: close"), so keep-alive
+  // clients stop sending on it and open a new one, which the closed listener refuses before
+  // the API has seen the request; what did arrive is answered in full.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
+      if (!accepting) this.shouldKeepAlive = false;
+      return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+    } as typeof res.writeHead;
+    next();
+  });
   app.use(metrics.httpTimer());
   // One JSON line per request with its id (the caller's X-Request-Id when well-formed), echoed
   // in the answer so a client can quote it; health probes and scrapes stay out of the log.
@@ -130,6 +141,8 @@ export async function startServer(
         res.setHeader('x-request-id', id);
         return id;
       },
+      // Every line of the request (ours and the completion line) carries `requestId`.
+      quietReqLogger: true,
       customAttributeKeys: { reqId: 'requestId' },
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
       customLogLevel: (_req, res, error) =>
