@@ -47,7 +47,11 @@ export function runMain(env: Record<string, string>): Run {
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
-export async function waitFor(run: Run, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
+export async function waitFor(
+  run: Run,
+  pattern: RegExp,
+  timeoutMs = 120_000,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = pattern.exec(run.stdout());
@@ -77,4 +81,3 @@ export async function waitUntilDead(pid: number, timeoutMs = 30_000): Promise<bo
   }
   return !alive(pid);
 }
-
