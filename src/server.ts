@@ -91,8 +91,9 @@ export async function startServer(
     schema,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     introspection: config.introspection,
-    // Production answers do not hint at field names ("Did you mean ...?").
-    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    // "Did you mean ...?" hints are introspection by other means: they go with it (off in
+    // production unless GRAPHQL_INTROSPECTION turns both on).
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,

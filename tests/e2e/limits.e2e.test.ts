@@ -173,11 +173,19 @@ describe('hardening', () => {
     });
   });
 
-  it('turns introspection off when configured', async () => {
+  it('turns introspection off when configured, and "did you mean" hints with it', async () => {
+    const typo = { query: '{ organisatons(first: 1) { totalCount } }' };
+    const hinted = await post(typo);
+    expect(errorsOf(hinted.json)[0]!.message).toMatch(/Did you mean "organisations"/);
     await withServer({ GRAPHQL_INTROSPECTION: 'false' }, async (origin) => {
       const res = await post({ query: '{ __schema { types { name } } }' }, origin);
       expect(res.status).toBe(400);
       expect(errorsOf(res.json)[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const bare = await post(typo, origin);
+      expect(bare.status).toBe(400);
+      expect(errorsOf(bare.json)[0]!.message).toBe(
+        'Cannot query field "organisatons" on type "Query".',
+      );
     });
   });
 
