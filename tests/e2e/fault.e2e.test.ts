@@ -208,14 +208,22 @@ describe('faults against the running API', () => {
 
     neo4j = await startLocalNeo4j(neo4jOptions());
     const upAt = Date.now();
+    // A fresh probe every 250 ms (not waiting for the last, which may be in the driver's
+    // retry back-off): back to normal is the first good answer to a probe sent after the return.
     let recoveredAt: number | undefined;
-    while (recoveredAt === undefined && Date.now() - upAt < 30_000) {
-      const probe = await send(origin, `probe-${Date.now()}`, { query: READ });
-      if (probe.ok && (await readyStatus(origin)) === 200) recoveredAt = Date.now();
-      else await sleep(200);
+    const probes: Promise<void>[] = [];
+    for (let i = 0; recoveredAt === undefined && Date.now() - upAt < 30_000; i++) {
+      probes.push(
+        send(origin, `probe${i}`, { query: READ }).then((probe) => {
+          if (probe.ok) recoveredAt = Math.min(recoveredAt ?? Infinity, probe.answered);
+        }),
+      );
+      await sleep(250);
     }
+    await Promise.all(probes);
     expect(recoveredAt).toBeDefined();
     expect(recoveredAt! - upAt).toBeLessThanOrEqual(10_000);
+    expect(await readyStatus(origin)).toBe(200);
     await sleep(3_000);
     const outcomes = await stream.stop();
 
