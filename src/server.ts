@@ -217,7 +217,7 @@ export async function startServer(
     },
     expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
-  // Body parser failures (too large, not JSON) answer in the GraphQL error shape.
+  // Body parser failures (too large, not JSON, unreadable) answer in the GraphQL error shape.
   app.use(
     (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
       const type = (error as { type?: string }).type;
@@ -240,7 +240,30 @@ export async function startServer(
         });
         return;
       }
-      next(error);
+      // Any other refusal of the body (charset, content-encoding, a broken gzip stream...):
+      // the client's fault, said in the GraphQL error shape; anything else is ours, masked.
+      const status = (error as { status?: unknown }).status;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        const exposed = (error as { expose?: unknown }).expose === true;
+        res.status(status).json({
+          errors: [
+            {
+              message: exposed
+                ? `The request body could not be read: ${(error as Error).message}.`
+                : 'The request body could not be read.',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+        return;
+      }
+      if (res.headersSent) return next(error);
+      logger.error({ err: error }, 'unexpected error outside GraphQL');
+      res.status(500).json({
+        errors: [
+          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      });
     },
   );
 

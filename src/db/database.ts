@@ -62,7 +62,13 @@ function auditParams(
   value: unknown,
   changes: Record<string, number>,
 ): Record<string, unknown> {
-  const input = JSON.stringify(scope.variables ?? {});
+  let input: string;
+  try {
+    input = JSON.stringify(scope.variables ?? {});
+  } catch {
+    // Variables too deep to serialise (the limits refuse those before any write runs).
+    input = '"(variables not recordable)"';
+  }
   return {
     who: scope.who,
     requestId: scope.requestId,

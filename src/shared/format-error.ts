@@ -3,7 +3,7 @@
  * else is logged in full and answered as INTERNAL_SERVER_ERROR with no internals (no stack,
  * no Cypher, no driver message).
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { Neo4jError } from 'neo4j-driver';
@@ -53,6 +53,12 @@ export function formatError(
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (isRequestRefusal(original))
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_REQUEST' },
+    };
   logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
   return {
     message: 'Internal server error',
@@ -60,6 +66,18 @@ export function formatError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Apollo refuses some requests with an uncoded GraphQLError and a 4xx status (a persisted-query
+ * hash that does not match its query, an unsupported persisted-query version): the client's
+ * fault, with a message that is safe to show, not an internal error.
+ */
+function isRequestRefusal(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined || error.path)
+    return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** The first failed constraint as "input.aliases[0].language" and its sentence. */

@@ -1,10 +1,11 @@
 /**
  * Limits on what one GraphQL operation may ask, checked after validation and before any
- * resolver runs (so a refused operation never reaches Neo4j): depth, aliases and cost. Refusals
- * carry QUERY_TOO_COMPLEX with the limit and what was measured. Cost comes from
- * graphql-query-complexity: a field costs 1, a list field with `first`/`limit`/`k` costs that
- * many times its selection (the rows it may return), and type-graphql `complexity` annotations
- * win where present. Tokens are bounded at parse time (Apollo's parseOptions.maxTokens).
+ * resolver runs (so a refused operation never reaches Neo4j): depth, aliases, nesting of the
+ * variables and cost. Refusals carry QUERY_TOO_COMPLEX with the limit and what was measured.
+ * Cost comes from graphql-query-complexity: a field costs 1, a list field with `first`/`limit`/
+ * `k` costs that many times its selection (the rows it may return), and type-graphql
+ * `complexity` annotations win where present. Tokens are bounded at parse time (Apollo's
+ * parseOptions.maxTokens).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -27,6 +28,8 @@ export interface QueryLimits {
   maxAliases: number;
   maxCost: number;
   maxTokens: number;
+  /** Nesting of objects and lists in the variables (the JSON sent, used or not). */
+  maxVariableDepth: number;
 }
 
 /**
@@ -39,6 +42,10 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxAliases: 30,
   maxCost: 20_000,
   maxTokens: 5_000,
+  // The deepest real input (a write's evidence list) nests 4 levels. JSON thousands of levels
+  // deep fits in a small body and overflows the stack of any recursive walk over it (the audit
+  // serialises a write's variables), so it is refused before anything runs.
+  maxVariableDepth: 32,
 };
 
 const PAGE_ARGUMENTS = ['first', 'limit', 'k'] as const;
@@ -100,6 +107,19 @@ export function aliasesOf(document: DocumentNode): number {
   return count;
 }
 
+/** Deepest nesting of objects and lists in a JSON value; iterative, since the value may be deep. */
+export function nestingOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -111,6 +131,9 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
           const aliases = aliasesOf(document);
           if (aliases > limits.maxAliases)
             throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
+          const nesting = nestingOf(request.variables ?? {});
+          if (nesting > limits.maxVariableDepth)
+            throw new QueryTooComplexError('variable nesting', limits.maxVariableDepth, nesting);
           let cost: number;
           try {
             cost = getComplexity({
