@@ -84,9 +84,14 @@ export async function startServer(
     },
     logger,
   );
-  const stopObserving = db.observe((mode, seconds, ok) =>
+  const stopTiming = db.observe((mode, seconds, ok) =>
     metrics.neo4j.observe({ mode: mode.toLowerCase(), outcome: ok ? 'ok' : 'error' }, seconds),
   );
+  const stopCounting = db.onStatement(() => metrics.statements.inc());
+  const stopObserving = (): void => {
+    stopTiming();
+    stopCounting();
+  };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, logger),

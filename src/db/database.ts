@@ -24,6 +24,8 @@ export interface TxOptions {
 
 /** Told the mode, duration and outcome of each transaction function (metrics). */
 export type TransactionObserver = (mode: 'READ' | 'WRITE', seconds: number, ok: boolean) => void;
+/** Sees every statement our code sends (not the gateway's own bookkeeping), as it is sent. */
+export type StatementListener = (cypher: string, params: Record<string, unknown>) => void;
 
 export interface DatabaseOptions {
   uri: string;
@@ -129,6 +131,7 @@ export class Database {
   /** Statements sent since start; tests read it to prove nested reads are batched. */
   private queries = 0;
   private readonly observers = new Set<TransactionObserver>();
+  private readonly statementListeners = new Set<StatementListener>();
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.database;
@@ -148,6 +151,15 @@ export class Database {
   observe(observer: TransactionObserver): () => void {
     this.observers.add(observer);
     return () => this.observers.delete(observer);
+  }
+
+  /**
+   * Calls `listener` with every statement sent (round trips: metrics, and the benchmark's
+   * replay of our Cypher through the bare driver); returns a function that stops it.
+   */
+  onStatement(listener: StatementListener): () => void {
+    this.statementListeners.add(listener);
+    return () => this.statementListeners.delete(listener);
   }
 
   get queryCount(): number {
@@ -351,6 +363,8 @@ export class Database {
     const wrapped = Object.create(tx) as ManagedTransaction;
     wrapped.run = ((...args: Parameters<ManagedTransaction['run']>) => {
       this.queries += 1;
+      for (const listener of this.statementListeners)
+        listener(String(args[0]), (args[1] ?? {}) as Record<string, unknown>);
       const result = run(...args);
       results?.push(result);
       return result;

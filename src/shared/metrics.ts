@@ -42,6 +42,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly statements = new Counter({
+    name: 'neo4j_statements_total',
+    help: 'Cypher statements sent to Neo4j (round trips), bookkeeping excluded.',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -207,7 +207,9 @@ describe('hardening', () => {
 describe('GET /metrics', () => {
   it('counts requests, operations, errors by code and Neo4j time, in Prometheus text', async () => {
     await withServer({}, async (origin) => {
-      await post({ query: '{ organisations(first: 2) { totalCount } }' }, origin);
+      const sent = await statements(api.db(), () =>
+        post({ query: '{ organisations(first: 2) { totalCount } }' }, origin),
+      );
       const fields = Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ');
       await post({ query: `{ ${fields} }` }, origin);
       const res = await fetch(`${origin}/metrics`);
@@ -222,6 +224,9 @@ describe('GET /metrics', () => {
       expect(text).toMatch(
         /neo4j_transaction_duration_seconds_count\{mode="read",outcome="ok"\} [1-9]/,
       );
+      // Round trips: every statement the request sent, and nothing else.
+      expect(sent).toBeGreaterThan(0);
+      expect(text).toContain(`neo4j_statements_total ${sent}\n`);
       expect(text).toContain('process_resident_memory_bytes');
     });
   });
