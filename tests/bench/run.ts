@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- [--size small|large] [--seed S] [--fresh]`: generates a graph of the size
- * (once; later runs reuse the data directory .neo4j-local/bench-<size>), starts the API on it in
- * a child process and runs the benchmarks. Prints a table and writes
- * tests/bench/results/<suite>-<size>.json. Not part of `npm test`: figures, not pass/fail.
+ * `npm run bench -- [--size small|large] [--seed S] [--fresh] [--suite all|http|analytics]`:
+ * generates a graph of the size (once; later runs reuse the data directory
+ * .neo4j-local/bench-<size>), starts the API on it in a child process and runs the benchmarks:
+ * `http` (the query mix against @neo4j/graphql and the bare driver) and `analytics`. Prints
+ * tables and writes tests/bench/results/<suite>-<size>.json (and http-<size>.svg). Not part of
+ * `npm test`: figures, not pass/fail.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import { generateGraph } from '../../src/generate/generate';
 import { clearGraphInBatches, loadGenerated } from '../../src/generate/load';
 import { betweennessSamples } from '../../src/modules/analytics/projection';
 import { benchAnalytics } from './analytics.bench';
+import { chartSvg } from './chart';
+import { benchHttp, type HttpBench } from './http.bench';
 import { ROOT, startApi, startBenchNeo4j, round } from './support';
 
 const SIZES = {
@@ -21,7 +25,10 @@ const SIZES = {
 } as const;
 type Size = keyof typeof SIZES;
 
-function args(argv: string[]): { size: Size; seed: number; fresh: boolean } {
+const SUITES = ['all', 'http', 'analytics'] as const;
+type Suite = (typeof SUITES)[number];
+
+function args(argv: string[]): { size: Size; seed: number; fresh: boolean; suite: Suite } {
   const get = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -30,7 +37,9 @@ function args(argv: string[]): { size: Size; seed: number; fresh: boolean } {
   if (!(size in SIZES)) throw new Error(`--size is small or large, got ${size}`);
   const seed = Number(get('--seed') ?? 1);
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed is a whole number');
-  return { size, seed, fresh: argv.includes('--fresh') };
+  const suite = (get('--suite') ?? 'all') as Suite;
+  if (!SUITES.includes(suite)) throw new Error(`--suite is ${SUITES.join(', ')}, got ${suite}`);
+  return { size, seed, fresh: argv.includes('--fresh'), suite };
 }
 
 const log = (line: string): void => {
@@ -38,7 +47,7 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
-  const { size, seed, fresh } = args(process.argv.slice(2));
+  const { size, seed, fresh, suite } = args(process.argv.slice(2));
   const spec = SIZES[size];
   log(`size ${size} (${spec.nodes} nodes), seed ${seed}; starting Neo4j (heap ${spec.heap})`);
   const { neo4j, db } = await startBenchNeo4j(size, spec.heap, spec.pageCache);
@@ -74,6 +83,25 @@ async function main(): Promise<void> {
       relationships: Number(counts.records[0]!.get('relationships')),
     };
     log(`graph: ${graph.nodes} nodes, ${graph.relationships} relationships`);
+    const machine = {
+      cpus: os.cpus().length,
+      memoryGiB: round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: neo4j.version,
+    };
+    if (suite !== 'analytics') {
+      const http = await benchHttp(db, neo4j.uri, HTTP_LOAD, log);
+      writeHttp(size, {
+        suite: 'http',
+        size,
+        seed,
+        graph,
+        machine,
+        at: new Date().toISOString(),
+        ...http,
+      });
+    }
+    if (suite === 'http') return;
     api = await startApi(neo4j.uri);
     const analytics = await benchAnalytics(db, api, log);
     const result = {
@@ -82,12 +110,7 @@ async function main(): Promise<void> {
       seed,
       graph,
       load,
-      machine: {
-        cpus: os.cpus().length,
-        memoryGiB: round(os.totalmem() / 2 ** 30),
-        node: process.version,
-        neo4j: neo4j.version,
-      },
+      machine,
       at: new Date().toISOString(),
       ...analytics,
     };
@@ -125,6 +148,50 @@ async function main(): Promise<void> {
     await db.close();
     await neo4j.stop();
   }
+}
+
+/** Fixed concurrency; a warm-up run first, then the measured run, for every target and query. */
+const HTTP_LOAD = { connections: 10, warmupSeconds: 3, seconds: 10 };
+
+function writeHttp(
+  size: Size,
+  result: HttpBench & {
+    suite: string;
+    size: Size;
+    seed: number;
+    at: string;
+    graph: { nodes: number; relationships: number };
+    machine: object;
+  },
+): void {
+  const dir = path.join(ROOT, 'tests', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `http-${size}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const caption = `${size} graph: ${result.graph.nodes} nodes, ${result.graph.relationships} relationships; ${result.load.connections} connections, ${result.load.seconds} s per run after ${result.load.warmupSeconds} s warm-up`;
+  writeFileSync(path.join(dir, `http-${size}.svg`), chartSvg(result.queries, caption));
+  const row = (q: HttpBench['queries'][number]): string => {
+    const ratio = (a: number, b: number): string => (b > 0 ? `${round(a / b, 2)}` : '-');
+    return `| ${q.name} | ${q.ours.requestsPerSecond} / ${q.peer.requestsPerSecond} / ${q.raw.requestsPerSecond} | ${ratio(q.ours.requestsPerSecond, q.peer.requestsPerSecond)} | ${q.ours.p50Ms} / ${q.peer.p50Ms} / ${q.raw.p50Ms} | ${ratio(q.ours.p50Ms, q.raw.p50Ms)} | ${q.ours.p99Ms} / ${q.peer.p99Ms} / ${q.raw.p99Ms} | ${q.ours.roundTripsPerRequest} (depth ${q.depth}) / ${q.peer.roundTripsPerRequest} / ${q.raw.roundTripsPerRequest} | ${q.ours.peakMiB} / ${q.peer.peakMiB} / ${q.raw.peakMiB} | ${q.equal ? 'yes' : 'NO'} |`;
+  };
+  process.stdout.write(
+    [
+      '',
+      `Query mix, ${caption}`,
+      '| query | req/s ours / peer / raw | ours:peer | p50 ms ours / peer / raw | ours:raw p50 | p99 ms ours / peer / raw | round trips ours / peer / raw | peak RSS MiB ours / peer / raw | equal |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...result.queries.map(row),
+      '',
+      '| target | limit | measured | holds |',
+      '|---|---|---|---|',
+      ...result.targets.map(
+        (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.holds ? 'yes' : 'NO'} |`,
+      ),
+      '',
+      `written to ${path.relative(ROOT, file)} and http-${size}.svg`,
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

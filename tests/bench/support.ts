@@ -10,7 +10,7 @@ import { Database } from '../../src/db/database';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
-const PASSWORD = 'bench-password';
+export const BENCH_PASSWORD = 'bench-password';
 
 export interface BenchNeo4j {
   neo4j: LocalNeo4j;
@@ -27,12 +27,12 @@ export async function startBenchNeo4j(
     dataDir: path.join(ROOT, '.neo4j-local', `bench-${size}`),
     heap,
     pageCache,
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
   });
   const db = new Database({
     uri: neo4j.uri,
     user: 'neo4j',
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
     database: 'neo4j',
     defaultTimeoutMs: 600_000,
   });
@@ -50,6 +50,7 @@ export interface ApiProcess {
 export async function startApi(
   neo4jUri: string,
   extraEnv: Record<string, string> = {},
+  nodeFlags: string[] = [],
 ): Promise<ApiProcess> {
   const port = await freePort();
   // Exactly what `npm start` runs (its node flags included), without the build step.
@@ -59,20 +60,23 @@ export async function startApi(
     }
   ).scripts.start.split(' ');
   if (start[0] !== 'node') throw new Error('the start script no longer begins with node');
-  const child: ChildProcess = spawn(process.execPath, start.slice(1), {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, ...start.slice(1)], {
     cwd: ROOT,
     env: {
       ...process.env,
       NODE_ENV: 'production',
       NEO4J_URI: neo4jUri,
       NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: PASSWORD,
+      NEO4J_PASSWORD: BENCH_PASSWORD,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SEED_ON_START: 'false',
       // The benchmark times each analytics step itself; no background build in the way.
       ANALYTICS_REFRESH_SECONDS: '0',
+      // The load generator is one client sending thousands of requests a second.
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
