@@ -1,12 +1,14 @@
 /**
  * The database gateway: owns the one neo4j-driver of the process and is the only code that
- * opens sessions. Work runs in transaction functions (executeRead/executeWrite, which retry
- * transient failures), tagged with metadata, and driver errors are mapped by their *code* to
- * our error classes.
+ * opens sessions. Writes run in transaction functions (executeWrite, which retries transient
+ * failures); reads in auto-commit statements with the same retries (see autoCommitRead); all
+ * tagged with metadata, and driver errors are mapped by their *code* to our error classes.
  */
 import neo4j, {
   Neo4jError,
+  isRetryableError,
   type Driver,
+  type Session,
   type ManagedTransaction,
   type QueryResult,
   type RecordShape,
@@ -128,6 +130,7 @@ export class Database {
   readonly driver: Driver;
   readonly name: string;
   private readonly defaultTimeoutMs: number;
+  private readonly maxRetryMs: number;
   /** Statements sent since start; tests read it to prove nested reads are batched. */
   private queries = 0;
   private readonly observers = new Set<TransactionObserver>();
@@ -136,13 +139,14 @@ export class Database {
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.database;
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
+    this.maxRetryMs = options.maxRetryMs ?? 5_000;
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       // Keep a dead server from hanging requests; the API answers DATABASE_UNAVAILABLE instead.
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       // Long enough to ride out a leader switch or a brief restart, short enough that a request
       // during an outage gets DATABASE_UNAVAILABLE instead of hanging.
-      maxTransactionRetryTime: options.maxRetryMs ?? 5_000,
+      maxTransactionRetryTime: this.maxRetryMs,
       disableLosslessIntegers: false,
     });
   }
@@ -286,13 +290,12 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const config = this.txConfig(options);
-    const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx));
     const started = performance.now();
     let ok = false;
     try {
       const value =
         mode === 'READ'
-          ? await session.executeRead(counted, config)
+          ? await this.autoCommitRead(session, work, config)
           : await session.executeWrite(
               (tx) => this.versioned(tx, work, options.operation ?? ''),
               config,
@@ -305,6 +308,34 @@ export class Database {
       const seconds = (performance.now() - started) / 1000;
       for (const observer of this.observers) observer(mode, seconds, ok);
       await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Reads run as auto-commit statements: one network round trip each (RUN and PULL go
+   * together) instead of the two an explicit transaction needs (BEGIN and RUN, then COMMIT),
+   * and half the Bolt messages. Nothing is lost: Neo4j isolates statements of one transaction
+   * only as read-committed anyway. Reads are idempotent, so transient failures are retried here
+   * as a transaction function would, with the same deadline and a jittered back-off.
+   */
+  private async autoCommitRead<T>(
+    session: Session,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    config: ReturnType<Database['txConfig']>,
+  ): Promise<T> {
+    const tx = {
+      run: (cypher: string, params?: Record<string, unknown>) =>
+        session.run(cypher, params, config),
+    } as unknown as ManagedTransaction;
+    const deadline = Date.now() + this.maxRetryMs;
+    for (let delay = 200; ; delay = Math.min(delay * 2, 2_000)) {
+      try {
+        return await work(this.counting(tx));
+      } catch (error) {
+        const wait = delay * (0.8 + Math.random() * 0.4);
+        if (!isRetryableError(error) || Date.now() + wait > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 

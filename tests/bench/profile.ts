@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   const { neo4j, db } = await startBenchNeo4j('small', '1g', '256m');
   const dir = path.join(ROOT, '.profiles');
   try {
-    const query = (await buildMix(db)).find((q) => q.name === name);
+    // "typename": no Neo4j at all, the cost of our HTTP and GraphQL layers alone.
+    const query =
+      name === 'typename'
+        ? { ours: { query: '{ __typename }', variables: {} } }
+        : (await buildMix(db)).find((q) => q.name === name);
     if (!query) throw new Error(`no query ${name} in the mix`);
     const api = await startApi(neo4j.uri, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     const result = await autocannon({

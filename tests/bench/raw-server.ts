@@ -1,8 +1,8 @@
 /**
  * The floor under any API: a bare node:http server that answers POST /q/<name> by sending the
  * very statements our API sent for that query (recorded by the benchmark, parameters and all)
- * through neo4j-driver, one after the other as our API does, and returning the records as
- * JSON. No GraphQL, no validation, no shaping: what is left is the driver and Neo4j.
+ * through neo4j-driver, one after the other as our API does (auto-commit reads, as our API
+ * sends them), and returning the records as JSON. No GraphQL, no validation, no shaping: what is left is the driver and Neo4j.
  *
  * Env: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, STATEMENTS (a JSON file written by
  * http.bench.ts), PORT. Prints `RAW_READY <url>` when listening.
@@ -40,12 +40,19 @@ async function main(): Promise<void> {
     void (async () => {
       try {
         const results: unknown[] = [];
-        for (const { cypher, params } of plan) {
-          const result = await driver.executeQuery(cypher, params, {
-            routing: neo4j.routing.READ,
-            database: 'neo4j',
-          });
-          results.push(result.records.map((r) => r.toObject()));
+        // Auto-commit statements, one session per request: the cheapest way the driver
+        // offers to send a read (one network round trip each).
+        const session = driver.session({
+          database: 'neo4j',
+          defaultAccessMode: neo4j.session.READ,
+        });
+        try {
+          for (const { cypher, params } of plan) {
+            const result = await session.run(cypher, params);
+            results.push(result.records.map((r) => r.toObject()));
+          }
+        } finally {
+          await session.close();
         }
         const body = JSON.stringify({ data: results });
         res.writeHead(200, { 'content-type': 'application/json' }).end(body);

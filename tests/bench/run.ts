@@ -28,7 +28,13 @@ type Size = keyof typeof SIZES;
 const SUITES = ['all', 'http', 'analytics'] as const;
 type Suite = (typeof SUITES)[number];
 
-function args(argv: string[]): { size: Size; seed: number; fresh: boolean; suite: Suite } {
+function args(argv: string[]): {
+  size: Size;
+  seed: number;
+  fresh: boolean;
+  suite: Suite;
+  only: string[] | undefined;
+} {
   const get = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -39,7 +45,9 @@ function args(argv: string[]): { size: Size; seed: number; fresh: boolean; suite
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed is a whole number');
   const suite = (get('--suite') ?? 'all') as Suite;
   if (!SUITES.includes(suite)) throw new Error(`--suite is ${SUITES.join(', ')}, got ${suite}`);
-  return { size, seed, fresh: argv.includes('--fresh'), suite };
+  // --only entity,list: a subset of the query mix, for quick iterations (results not written).
+  const only = get('--only')?.split(',');
+  return { size, seed, fresh: argv.includes('--fresh'), suite, only };
 }
 
 const log = (line: string): void => {
@@ -47,7 +55,7 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
-  const { size, seed, fresh, suite } = args(process.argv.slice(2));
+  const { size, seed, fresh, suite, only } = args(process.argv.slice(2));
   const spec = SIZES[size];
   log(`size ${size} (${spec.nodes} nodes), seed ${seed}; starting Neo4j (heap ${spec.heap})`);
   const { neo4j, db } = await startBenchNeo4j(size, spec.heap, spec.pageCache);
@@ -90,16 +98,17 @@ async function main(): Promise<void> {
       neo4j: neo4j.version,
     };
     if (suite !== 'analytics') {
-      const http = await benchHttp(db, neo4j.uri, HTTP_LOAD, log);
-      writeHttp(size, {
-        suite: 'http',
-        size,
-        seed,
-        graph,
-        machine,
-        at: new Date().toISOString(),
-        ...http,
-      });
+      const http = await benchHttp(db, neo4j.uri, HTTP_LOAD, log, only);
+      if (!only)
+        writeHttp(size, {
+          suite: 'http',
+          size,
+          seed,
+          graph,
+          machine,
+          at: new Date().toISOString(),
+          ...http,
+        });
     }
     if (suite === 'http') return;
     api = await startApi(neo4j.uri);
