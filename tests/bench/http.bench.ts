@@ -215,6 +215,9 @@ async function measure(
   roundTrips: RoundTrips,
 ): Promise<TargetFigures> {
   await cannon(url, body, load.warmupSeconds, load.connections);
+  // autocannon returns without waiting for the answers still on their way: let the server
+  // finish them before counting.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
   // Round trips from requests one at a time, so that none is cut off mid-way by the end of a
   // timed run and the count per request is exact.
   const count = await roundTrips();
