@@ -16,7 +16,15 @@ import { startServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { buildMix, type MixQuery } from './mix';
 import { encodeParams, type RecordedStatement } from './statements';
-import { BENCH_PASSWORD, ROOT, memoryOf, round, startApi } from './support';
+import {
+  BENCH_PASSWORD,
+  ROOT,
+  childProcess,
+  memoryOf,
+  round,
+  startApi,
+  type ApiProcess,
+} from './support';
 
 export interface Load {
   connections: number;
@@ -73,14 +81,12 @@ export function depthOf(query: string): number {
   );
 }
 
-interface Child {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
 /** Starts a compiled benchmark entry and waits for its `<TAG>_READY <url>` line. */
-async function startChild(entry: string, tag: string, env: Record<string, string>): Promise<Child> {
+async function startChild(
+  entry: string,
+  tag: string,
+  env: Record<string, string>,
+): Promise<ApiProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'tests', 'bench', entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -95,15 +101,7 @@ async function startChild(entry: string, tag: string, env: Record<string, string
     });
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}: ${out}`)));
   });
-  return {
-    url,
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
+  return childProcess(url, child);
 }
 
 async function post(url: string, body: unknown): Promise<{ data?: unknown; errors?: unknown[] }> {
@@ -208,7 +206,7 @@ async function peerRoundTrips(url: string): Promise<(requests: number) => Promis
 type RoundTrips = () => Promise<(requests: number) => Promise<number | null>>;
 
 async function measure(
-  target: Child,
+  target: ApiProcess,
   url: string,
   body: unknown,
   load: Load,

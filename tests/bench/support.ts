@@ -90,6 +90,11 @@ export async function startApi(
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
+  return childProcess(url, child);
+}
+
+/** A started server process: its address, pid, and a stop that sends SIGTERM and waits. */
+export function childProcess(url: string, child: ChildProcess): ApiProcess {
   return {
     url,
     pid: child.pid!,
