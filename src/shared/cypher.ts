@@ -7,3 +7,18 @@
  */
 export const lightNode = (n: string): string =>
   `{labels: labels(${n}), properties: ${n} {.*, createdAt: toString(${n}.createdAt), updatedAt: toString(${n}.updatedAt)}}`;
+
+/**
+ * An entity as `{node, evidenceIds}`: its own evidence plus that of every document mention,
+ * without duplicates (read by `fromEntityRow`). Used wherever a statement returns entities, so
+ * that related entities come back with the statement that finds them instead of a second one.
+ */
+export const entityRow = (n: string): string =>
+  `{node: ${lightNode(n)}, evidenceIds: reduce(acc = coalesce(${n}.evidenceIds, []), ids IN [(:Document)-[mention:MENTIONS]->(${n}) | mention.evidenceIds] | acc + [x IN ids WHERE NOT x IN acc])}`;
+
+/**
+ * An interaction as `{node, links}`, each link with the entity at its other end as an
+ * `entityRow` (read by `fromInteractionRow`).
+ */
+export const interactionRow = (i: string): string =>
+  `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${entityRow('party')}}]}`;

@@ -27,8 +27,8 @@ export interface Loaders {
   interaction: DataLoader<string, InteractionRecord | null>;
   /** Relationships of one type and direction of an entity. */
   links: DataLoader<LinkKey, LinkRecord[], string>;
-  /** Ids of the interactions of one label an entity is linked to by one type. */
-  interactionsOf: DataLoader<InteractionKey, string[], string>;
+  /** The interactions of one label an entity is linked to by one type. */
+  interactionsOf: DataLoader<InteractionKey, InteractionRecord[], string>;
   /** Others met at the same events or projects, per entity id. */
   collaborators: DataLoader<string, CollaboratorRecord[]>;
 }
@@ -49,14 +49,32 @@ function batch<T>(
   });
 }
 
+/**
+ * Statements that find entities or interactions through a relationship return them whole; the
+ * loaders keep them, so a nested field asking for one by id costs no further round trip.
+ */
 export function createLoaders(repos: Repositories, requestId: string): Loaders {
+  const entity = batch((ids) => repos.entities.findByIds(ids, requestId));
+  const keepInteractions = (records: Iterable<InteractionRecord>): void => {
+    for (const record of records) {
+      interaction.prime(record.uuid, record);
+      for (const party of record.parties) entity.prime(party.uuid, party);
+    }
+  };
+  const interaction = batch(async (ids) => {
+    const found = await repos.interactions.findByIds(ids, requestId);
+    keepInteractions(found.values());
+    return found;
+  });
   return {
-    entity: batch((ids) => repos.entities.findByIds(ids, requestId)),
+    entity,
     evidence: batch((ids) => repos.evidence.findByIds(ids, requestId)),
-    interaction: batch((ids) => repos.interactions.findByIds(ids, requestId)),
+    interaction,
     links: new DataLoader(
       async (keys) => {
         const found = await repos.relationships.links(keys, requestId);
+        for (const links of found.values())
+          for (const link of links) entity.prime(link.other.uuid, link.other);
         return keys.map((k) => found.get(linkKey(k)) ?? []);
       },
       { cacheKeyFn: linkKey },
@@ -64,6 +82,7 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
     interactionsOf: new DataLoader(
       async (keys) => {
         const found = await repos.relationships.interactions(keys, requestId);
+        for (const records of found.values()) keepInteractions(records);
         return keys.map((k) => found.get(interactionKey(k)) ?? []);
       },
       { cacheKeyFn: interactionKey },

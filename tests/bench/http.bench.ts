@@ -20,6 +20,7 @@ import {
   BENCH_PASSWORD,
   ROOT,
   childProcess,
+  cpuMsOf,
   memoryOf,
   round,
   startApi,
@@ -41,6 +42,9 @@ export interface TargetFigures {
   roundTripsPerRequest: number | null;
   rssMiB: number;
   peakMiB: number;
+  /** CPU milliseconds per answered request during the timed run: the server's and Neo4j's. */
+  serverCpuMs: number;
+  neo4jCpuMs: number;
 }
 
 export interface QueryFigures {
@@ -206,6 +210,7 @@ async function peerRoundTrips(url: string): Promise<(requests: number) => Promis
 type RoundTrips = () => Promise<(requests: number) => Promise<number | null>>;
 
 async function measure(
+  neo4jPid: number,
   target: ApiProcess,
   url: string,
   body: unknown,
@@ -221,7 +226,11 @@ async function measure(
   const count = await roundTrips();
   for (let i = 0; i < ROUND_TRIP_SAMPLE; i++) await post(url, body);
   const roundTripsPerRequest = await count(ROUND_TRIP_SAMPLE);
+  const cpuBefore = [cpuMsOf(target.pid), cpuMsOf(neo4jPid)];
   const result = await cannon(url, body, load.seconds, load.connections);
+  const cpuAfter = [cpuMsOf(target.pid), cpuMsOf(neo4jPid)];
+  const perRequest = (i: number): number =>
+    round((cpuAfter[i]! - cpuBefore[i]!) / Math.max(1, result.requests.total), 2);
   const memory = memoryOf(target.pid);
   return {
     requestsPerSecond: round(result.requests.average),
@@ -232,12 +241,15 @@ async function measure(
     roundTripsPerRequest,
     rssMiB: memory.rssMiB,
     peakMiB: memory.peakMiB,
+    serverCpuMs: perRequest(0),
+    neo4jCpuMs: perRequest(1),
   };
 }
 
 export async function benchHttp(
   db: Database,
   neo4jUri: string,
+  neo4jPid: number,
   load: Load,
   log: (line: string) => void,
   only?: string[],
@@ -260,6 +272,16 @@ export async function benchHttp(
   });
   const queries: QueryFigures[] = [];
   try {
+    // Neo4j's JVM compiles its hot paths during the first minute of load (it spent five times
+    // the CPU per statement in its first seconds than a minute later): whoever is timed first
+    // would pay for that. So every query warms up on every target before anything is timed.
+    log(`warming up: ${mix.length} queries x 3 targets x ${load.warmupSeconds} s`);
+    for (const q of mix) {
+      await cannon(`${ours.url}/graphql`, q.ours, load.warmupSeconds, load.connections);
+      await cannon(peer.url, q.peer, load.warmupSeconds, load.connections);
+      await cannon(`${raw.url}/q/${q.name}`, {}, load.warmupSeconds, load.connections);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     for (const q of mix) {
       const oursAnswer = await post(`${ours.url}/graphql`, q.ours);
       const peerAnswer = await post(peer.url, q.peer);
@@ -275,11 +297,12 @@ export async function benchHttp(
         depth: depthOf(q.ours.query),
         equal: difference === null,
         difference,
-        ours: await measure(ours, `${ours.url}/graphql`, q.ours, load, () =>
+        ours: await measure(neo4jPid, ours, `${ours.url}/graphql`, q.ours, load, () =>
           roundTripCounter(ours.url),
         ),
-        peer: await measure(peer, peer.url, q.peer, load, () => peerRoundTrips(peer.url)),
+        peer: await measure(neo4jPid, peer, peer.url, q.peer, load, () => peerRoundTrips(peer.url)),
         raw: await measure(
+          neo4jPid,
           raw,
           `${raw.url}/q/${q.name}`,
           {},

@@ -98,9 +98,10 @@ async function main(): Promise<void> {
       neo4j: neo4j.version,
     };
     if (suite !== 'analytics') {
-      const http = await benchHttp(db, neo4j.uri, HTTP_LOAD, log, only);
-      if (!only)
-        writeHttp(size, {
+      const http = await benchHttp(db, neo4j.uri, neo4j.pid, HTTP_LOAD, log, only);
+      reportHttp(
+        size,
+        {
           suite: 'http',
           size,
           seed,
@@ -108,7 +109,9 @@ async function main(): Promise<void> {
           machine,
           at: new Date().toISOString(),
           ...http,
-        });
+        },
+        !only,
+      );
     }
     if (suite === 'http') return;
     api = await startApi(neo4j.uri);
@@ -162,7 +165,8 @@ async function main(): Promise<void> {
 /** Fixed concurrency; a warm-up run first, then the measured run, for every target and query. */
 const HTTP_LOAD = { connections: 10, warmupSeconds: 3, seconds: 10 };
 
-function writeHttp(
+/** Prints the table and targets; with `save`, writes the JSON and the chart too. */
+function reportHttp(
   size: Size,
   result: HttpBench & {
     suite: string;
@@ -172,23 +176,26 @@ function writeHttp(
     graph: { nodes: number; relationships: number };
     machine: object;
   },
+  save: boolean,
 ): void {
   const dir = path.join(ROOT, 'tests', 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `http-${size}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const caption = `${size} graph: ${result.graph.nodes} nodes, ${result.graph.relationships} relationships; ${result.load.connections} connections, ${result.load.seconds} s per run after ${result.load.warmupSeconds} s warm-up`;
-  writeFileSync(path.join(dir, `http-${size}.svg`), chartSvg(result.queries, caption));
+  if (save) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(dir, `http-${size}.svg`), chartSvg(result.queries, caption));
+  }
   const row = (q: HttpBench['queries'][number]): string => {
     const ratio = (a: number, b: number): string => (b > 0 ? `${round(a / b, 2)}` : '-');
-    return `| ${q.name} | ${q.ours.requestsPerSecond} / ${q.peer.requestsPerSecond} / ${q.raw.requestsPerSecond} | ${ratio(q.ours.requestsPerSecond, q.peer.requestsPerSecond)} | ${q.ours.p50Ms} / ${q.peer.p50Ms} / ${q.raw.p50Ms} | ${ratio(q.ours.p50Ms, q.raw.p50Ms)} | ${q.ours.p99Ms} / ${q.peer.p99Ms} / ${q.raw.p99Ms} | ${q.ours.roundTripsPerRequest} (depth ${q.depth}) / ${q.peer.roundTripsPerRequest} / ${q.raw.roundTripsPerRequest} | ${q.ours.peakMiB} / ${q.peer.peakMiB} / ${q.raw.peakMiB} | ${q.equal ? 'yes' : 'NO'} |`;
+    return `| ${q.name} | ${q.ours.requestsPerSecond} / ${q.peer.requestsPerSecond} / ${q.raw.requestsPerSecond} | ${ratio(q.ours.requestsPerSecond, q.peer.requestsPerSecond)} | ${q.ours.p50Ms} / ${q.peer.p50Ms} / ${q.raw.p50Ms} | ${ratio(q.ours.p50Ms, q.raw.p50Ms)} | ${q.ours.p99Ms} / ${q.peer.p99Ms} / ${q.raw.p99Ms} | ${q.ours.roundTripsPerRequest} (depth ${q.depth}) / ${q.peer.roundTripsPerRequest} / ${q.raw.roundTripsPerRequest} | ${q.ours.serverCpuMs} + ${q.ours.neo4jCpuMs} / ${q.peer.serverCpuMs} + ${q.peer.neo4jCpuMs} / ${q.raw.serverCpuMs} + ${q.raw.neo4jCpuMs} | ${q.ours.peakMiB} / ${q.peer.peakMiB} / ${q.raw.peakMiB} | ${q.equal ? 'yes' : 'NO'} |`;
   };
   process.stdout.write(
     [
       '',
       `Query mix, ${caption}`,
-      '| query | req/s ours / peer / raw | ours:peer | p50 ms ours / peer / raw | ours:raw p50 | p99 ms ours / peer / raw | round trips ours / peer / raw | peak RSS MiB ours / peer / raw | equal |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| query | req/s ours / peer / raw | ours:peer | p50 ms ours / peer / raw | ours:raw p50 | p99 ms ours / peer / raw | round trips ours / peer / raw | CPU ms per request, server + Neo4j, ours / peer / raw | peak RSS MiB ours / peer / raw | equal |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...result.queries.map(row),
       '',
       '| target | limit | measured | holds |',
@@ -197,7 +204,9 @@ function writeHttp(
         (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.holds ? 'yes' : 'NO'} |`,
       ),
       '',
-      `written to ${path.relative(ROOT, file)} and http-${size}.svg`,
+      save
+        ? `written to ${path.relative(ROOT, file)} and http-${size}.svg`
+        : 'a subset of the mix (--only): nothing written',
       '',
     ].join('\n'),
   );

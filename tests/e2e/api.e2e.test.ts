@@ -308,4 +308,51 @@ describe('Neo4j round trips', () => {
     };
     expect(await count(10)).toBe(await count(2));
   });
+
+  const statementsOf = async (
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ data: unknown; statements: number }> => {
+    const db = api.db();
+    const before = db.queryCount;
+    const res = await api.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    return { data: res.data, statements: db.queryCount - before };
+  };
+
+  it('bring related entities with the statement that finds them: a person in three', async () => {
+    const id = await idOf('PERSON', 'elena-belova');
+    const { data, statements } = await statementsOf(
+      `query($id: ID!) { node(id: $id) { ... on Person {
+        affiliations { role organisation { name country } }
+        invitationsSent { edges { node { date target { name } invitees { name } onBehalfOf { name } } } }
+        invitationsReceived { edges { node { inviter { name } target { name } } } }
+      } } }`,
+      { id },
+    );
+    const person = (
+      data as { node: Record<string, { edges?: unknown[] }[] & { edges?: unknown[] }> }
+    ).node;
+    expect(person.affiliations).not.toHaveLength(0);
+    expect(JSON.stringify(person.invitationsSent)).toContain('Sitra');
+    // The person; its relationships with the organisations; its invitations with every party.
+    expect(statements).toBe(3);
+  });
+
+  it('bring related entities with the statement that finds them: an event in three', async () => {
+    const { data, statements } = await statementsOf(
+      `query($slug: String!) { entity(type: EVENT, slug: $slug) { name ... on Event {
+        place { name } organisers { name }
+        participants(first: 50) { totalCount edges { role node { name } } }
+        presentations { edges { node { summary presenters { name } subjects { name } } } }
+      } } }`,
+      { slug: 'sitra-st-petersburg-cleantech-meeting-2019-10-25' },
+    );
+    const text = JSON.stringify(data);
+    // Every presenter and subject of the four presentations came back by name.
+    for (const name of ['Sitra', 'INGRIA', 'Maksim Balanev', 'Circular Economy Playbook'])
+      expect(text).toContain(name);
+    // The event by slug; its relationships with entities; its presentations with their parties.
+    expect(statements).toBe(3);
+  });
 });

@@ -27,6 +27,15 @@ export function plain(value: unknown): string | number | null {
   return String(value);
 }
 
+/** The `entityRow` Cypher fragment's value. */
+export interface EntityRow {
+  node: Record<string, unknown>;
+  evidenceIds: string[];
+}
+
+export const fromEntityRow = (row: EntityRow): EntityRecord =>
+  toEntityRecord(row.node, row.evidenceIds);
+
 export function toEntityRecord(
   node: Neo4jNode | Record<string, unknown>,
   evidenceIds?: string[],

@@ -1,20 +1,18 @@
 /** Cypher for entities: batched lookups by id (for DataLoader) and by slug. */
 import type { Database } from '../../db/database';
 import type { EntityLabel } from '../../shared/model';
-import { lightNode } from '../../shared/cypher';
-import { toEntityRecord, type EntityRecord } from './entity.record';
+import { entityRow } from '../../shared/cypher';
+import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
 
 // One round trip for any number of ids; mentions add the documents' evidence to the entity's own.
 const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-OPTIONAL MATCH (:Document)-[m:MENTIONS]->(n)
-WITH n, collect(m.evidenceIds) AS mentionEvidence
-RETURN ${lightNode('n')} AS n, reduce(acc = coalesce(n.evidenceIds, []), ids IN mentionEvidence | acc + [x IN ids WHERE NOT x IN acc]) AS evidenceIds`;
+RETURN ${entityRow('n')} AS row`;
 
-const FIND_ID_BY_SLUG = /* cypher */ `
+const FIND_BY_SLUG = /* cypher */ `
 MATCH (n:Entity {slug: $slug}) WHERE $label IN labels(n)
-RETURN n.id AS id`;
+RETURN ${entityRow('n')} AS row`;
 
 export class EntityRepository {
   constructor(private readonly db: Database) {}
@@ -27,22 +25,23 @@ export class EntityRepository {
     );
     return new Map(
       result.records.map((r) => {
-        const record = toEntityRecord(r.get('n'), r.get('evidenceIds') as string[]);
+        const record = fromEntityRow(r.get('row') as EntityRow);
         return [record.uuid, record];
       }),
     );
   }
 
-  async findIdBySlug(
+  async findBySlug(
     label: EntityLabel,
     slug: string,
     requestId?: string,
-  ): Promise<string | undefined> {
+  ): Promise<EntityRecord | undefined> {
     const result = await this.db.query(
-      FIND_ID_BY_SLUG,
+      FIND_BY_SLUG,
       { label, slug },
-      { operation: 'entity.findIdBySlug', requestId },
+      { operation: 'entity.findBySlug', requestId },
     );
-    return result.records[0]?.get('id') as string | undefined;
+    const row = result.records[0]?.get('row') as EntityRow | undefined;
+    return row && fromEntityRow(row);
   }
 }

@@ -62,8 +62,10 @@ export class EntityService {
   }
 
   async bySlug(ctx: Context, type: EntityType, slug: string): Promise<EntityObject | null> {
-    const uuid = await this.entities.findIdBySlug(labelOfType(type), slug, ctx.requestId);
-    return uuid ? this.byUuid(ctx, uuid) : null;
+    const record = await this.entities.findBySlug(labelOfType(type), slug, ctx.requestId);
+    if (!record) return null;
+    ctx.loaders.entity.prime(record.uuid, record);
+    return toEntityObject(record);
   }
 
   async evidence(ctx: Context, ids: string[]): Promise<EvidenceRecord[]> {

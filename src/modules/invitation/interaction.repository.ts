@@ -4,9 +4,9 @@
  */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import { lightNode } from '../../shared/cypher';
+import { interactionRow } from '../../shared/cypher';
 import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
-import { plain } from '../entity/entity.record';
+import { fromEntityRow, plain, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
 export interface InteractionRecord {
   label: InteractionLabel;
@@ -18,13 +18,37 @@ export interface InteractionRecord {
   evidenceIds: string[];
   /** Links to entities: type of relationship and whether it points from the interaction. */
   links: { type: string; outgoing: boolean; entityId: string }[];
+  /** The linked entities themselves (read with the interaction, so no second statement). */
+  parties: EntityRecord[];
+}
+
+/** The `interactionRow` Cypher fragment's value. */
+export interface InteractionRow {
+  node: { labels: string[]; properties: Record<string, unknown> };
+  links: { type: string; outgoing: boolean; entityId: string; entity: EntityRow }[];
+}
+
+export function fromInteractionRow(row: InteractionRow): InteractionRecord {
+  const p = row.node.properties;
+  const props: Record<string, string | number | null> = {};
+  for (const [k, v] of Object.entries(p)) if (k !== 'evidenceIds') props[k] = plain(v);
+  return {
+    label: INTERACTION_LABELS.find((l) => row.node.labels.includes(l))!,
+    uuid: String(p.id),
+    slug: String(p.slug),
+    summary: (p.summary as string | undefined) ?? null,
+    date: plain(p.date) as string | null,
+    props,
+    evidenceIds: (p.evidenceIds as string[] | undefined) ?? [],
+    links: row.links.map(({ type, outgoing, entityId }) => ({ type, outgoing, entityId })),
+    parties: row.links.map((l) => fromEntityRow(l.entity)),
+  };
 }
 
 const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id
 MATCH (i:Interaction {id: id})
-OPTIONAL MATCH (i)-[r]-(e:Entity) WHERE type(r) <> 'MENTIONS'
-RETURN ${lightNode('i')} AS i, collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), outgoing: startNode(r) = i, entityId: e.id} END) AS links`;
+RETURN ${interactionRow('i')} AS row`;
 
 export interface InvitationFilterParams {
   inviter: string | null;
@@ -71,20 +95,7 @@ export class InteractionRepository {
     );
     return new Map(
       result.records.map((r) => {
-        const node = r.get('i') as { labels: string[]; properties: Record<string, unknown> };
-        const p = node.properties;
-        const props: Record<string, string | number | null> = {};
-        for (const [k, v] of Object.entries(p)) if (k !== 'evidenceIds') props[k] = plain(v);
-        const record: InteractionRecord = {
-          label: INTERACTION_LABELS.find((l) => node.labels.includes(l))!,
-          uuid: String(p.id),
-          slug: String(p.slug),
-          summary: (p.summary as string | undefined) ?? null,
-          date: plain(p.date) as string | null,
-          props,
-          evidenceIds: (p.evidenceIds as string[] | undefined) ?? [],
-          links: (r.get('links') as InteractionRecord['links']).filter(Boolean),
-        };
+        const record = fromInteractionRow(r.get('row') as InteractionRow);
         return [record.uuid, record];
       }),
     );

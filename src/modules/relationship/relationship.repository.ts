@@ -1,8 +1,16 @@
 /**
  * Batched neighbourhood reads for nested fields: the relationships of one type and direction of
- * many entities, and the interactions they take part in. One UNWIND query per batch.
+ * many entities, and the interactions they take part in. One UNWIND query per batch, returning
+ * the entities and interactions at the other end whole, so that no second statement loads them.
  */
 import type { Database } from '../../db/database';
+import { entityRow, interactionRow } from '../../shared/cypher';
+import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
+import {
+  fromInteractionRow,
+  type InteractionRecord,
+  type InteractionRow,
+} from '../invitation/interaction.repository';
 
 export interface LinkKey {
   id: string;
@@ -12,6 +20,8 @@ export interface LinkKey {
 
 export interface LinkRecord {
   otherId: string;
+  /** The entity at the other end. */
+  other: EntityRecord;
   role: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -33,14 +43,14 @@ MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(m:Entity) WHERE type(r) = k.type AND (startNode(r) = n) = k.outgoing
 RETURN k.key AS key, collect(CASE WHEN r IS NULL THEN null ELSE {
   otherId: m.id, role: r.role, startDate: toString(r.startDate), endDate: toString(r.endDate),
-  evidenceIds: coalesce(r.evidenceIds, [])
+  evidenceIds: coalesce(r.evidenceIds, []), other: ${entityRow('m')}
 } END) AS links`;
 
 const FIND_INTERACTIONS = /* cypher */ `
 UNWIND $keys AS k
 MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(i:Interaction) WHERE type(r) = k.type AND k.label IN labels(i)
-RETURN k.key AS key, collect(i.id) AS ids`;
+RETURN k.key AS key, collect(CASE WHEN i IS NULL THEN null ELSE ${interactionRow('i')} END) AS interactions`;
 
 // Others met at the same events or projects (as participant, organiser or project member).
 const FIND_COLLABORATORS = /* cypher */ `
@@ -66,20 +76,31 @@ export class RelationshipRepository {
       { operation: 'relationship.links', requestId },
     );
     return new Map(
-      result.records.map((r) => [r.get('key') as string, r.get('links') as LinkRecord[]]),
+      result.records.map((r) => [
+        r.get('key') as string,
+        (r.get('links') as (Omit<LinkRecord, 'other'> & { other: EntityRow })[]).map((link) => ({
+          ...link,
+          other: fromEntityRow(link.other),
+        })),
+      ]),
     );
   }
 
   async interactions(
     keys: readonly InteractionKey[],
     requestId?: string,
-  ): Promise<Map<string, string[]>> {
+  ): Promise<Map<string, InteractionRecord[]>> {
     const result = await this.db.query(
       FIND_INTERACTIONS,
       { keys: keys.map((k) => ({ ...k, key: interactionKey(k) })) },
       { operation: 'relationship.interactions', requestId },
     );
-    return new Map(result.records.map((r) => [r.get('key') as string, r.get('ids') as string[]]));
+    return new Map(
+      result.records.map((r) => [
+        r.get('key') as string,
+        (r.get('interactions') as InteractionRow[]).map(fromInteractionRow),
+      ]),
+    );
   }
 
   async collaborators(

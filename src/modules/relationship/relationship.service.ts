@@ -3,7 +3,6 @@ import type { Context } from '../../shared/context';
 import type { InteractionLabel } from '../../shared/model';
 import type { InteractionRecord } from '../invitation/interaction.repository';
 import { toEntityObject, type EntityObject } from '../entity/entity.service';
-import type { EntityRecord } from '../entity/entity.record';
 import type { LinkRecord } from './relationship.repository';
 
 export interface Neighbour {
@@ -20,14 +19,8 @@ export class RelationshipService {
     outgoing: boolean,
   ): Promise<Neighbour[]> {
     const links = await ctx.loaders.links.load({ id: uuid, type, outgoing });
-    const records = await ctx.loaders.entity.loadMany(links.map((l) => l.otherId));
     return links
-      .flatMap((link, i) => {
-        const record = records[i];
-        return record && !(record instanceof Error)
-          ? [{ entity: toEntityObject(record as EntityRecord), link }]
-          : [];
-      })
+      .map((link) => ({ entity: toEntityObject(link.other), link }))
       .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
   }
 
@@ -38,8 +31,6 @@ export class RelationshipService {
     type: string,
     label: InteractionLabel,
   ): Promise<InteractionRecord[]> {
-    const ids = await ctx.loaders.interactionsOf.load({ id: uuid, type, label });
-    const records = await ctx.loaders.interaction.loadMany(ids);
-    return records.filter((r): r is InteractionRecord => r !== null && !(r instanceof Error));
+    return ctx.loaders.interactionsOf.load({ id: uuid, type, label });
   }
 }
