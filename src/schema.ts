@@ -144,7 +144,7 @@ export function createServices(db: Database, jwt: JwtConfig = NO_JWT): Services 
     actors,
     relationships,
     invitations,
-    search: new SearchService(new SearchRepository(db), entities),
+    search: new SearchService(new SearchRepository(db)),
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
     loaders: (requestId) => createLoaders(repos, requestId),

@@ -22,3 +22,14 @@ export const entityRow = (n: string): string =>
  */
 export const interactionRow = (i: string): string =>
   `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${entityRow('party')}}]}`;
+
+/**
+ * The WHERE clause of the filters given, and only those: `$kind IS NULL OR ...` for absent ones
+ * would keep the planner from using an index on the ones present.
+ */
+export function whereOf<F extends object>(filter: F, predicates: Record<keyof F, string>): string {
+  const present = (Object.keys(predicates) as (keyof F)[]).filter(
+    (key) => filter[key] !== null && filter[key] !== undefined,
+  );
+  return present.length ? `WHERE ${present.map((key) => predicates[key]).join('\n  AND ')}` : '';
+}

@@ -49,32 +49,40 @@ function batch<T>(
   });
 }
 
+/** Keeps entities a statement returned whole, so that loading them by id costs nothing. */
+export function keepEntities(loaders: Loaders, records: Iterable<EntityRecord>): void {
+  for (const record of records) loaders.entity.prime(record.uuid, record);
+}
+
+/** Keeps interactions a statement returned whole, and the entities they link to. */
+export function keepInteractions(loaders: Loaders, records: Iterable<InteractionRecord>): void {
+  for (const record of records) {
+    loaders.interaction.prime(record.uuid, record);
+    keepEntities(loaders, record.parties);
+  }
+}
+
 /**
  * Statements that find entities or interactions through a relationship return them whole; the
  * loaders keep them, so a nested field asking for one by id costs no further round trip.
  */
 export function createLoaders(repos: Repositories, requestId: string): Loaders {
-  const entity = batch((ids) => repos.entities.findByIds(ids, requestId));
-  const keepInteractions = (records: Iterable<InteractionRecord>): void => {
-    for (const record of records) {
-      interaction.prime(record.uuid, record);
-      for (const party of record.parties) entity.prime(party.uuid, party);
-    }
-  };
-  const interaction = batch(async (ids) => {
-    const found = await repos.interactions.findByIds(ids, requestId);
-    keepInteractions(found.values());
-    return found;
-  });
-  return {
-    entity,
+  const loaders: Loaders = {
+    entity: batch((ids) => repos.entities.findByIds(ids, requestId)),
+    interaction: batch(async (ids) => {
+      const found = await repos.interactions.findByIds(ids, requestId);
+      keepInteractions(loaders, found.values());
+      return found;
+    }),
     evidence: batch((ids) => repos.evidence.findByIds(ids, requestId)),
-    interaction,
     links: new DataLoader(
       async (keys) => {
         const found = await repos.relationships.links(keys, requestId);
         for (const links of found.values())
-          for (const link of links) entity.prime(link.other.uuid, link.other);
+          keepEntities(
+            loaders,
+            links.map((l) => l.other),
+          );
         return keys.map((k) => found.get(linkKey(k)) ?? []);
       },
       { cacheKeyFn: linkKey },
@@ -82,7 +90,7 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
     interactionsOf: new DataLoader(
       async (keys) => {
         const found = await repos.relationships.interactions(keys, requestId);
-        for (const records of found.values()) keepInteractions(records);
+        for (const records of found.values()) keepInteractions(loaders, records);
         return keys.map((k) => found.get(interactionKey(k)) ?? []);
       },
       { cacheKeyFn: interactionKey },
@@ -92,4 +100,5 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
       return ids.map((id) => found.get(id) ?? []);
     }),
   };
+  return loaders;
 }

@@ -320,6 +320,31 @@ describe('Neo4j round trips', () => {
     return { data: res.data, statements: db.queryCount - before };
   };
 
+  it('answer a filtered, sorted page with its total, or a search, in one statement', async () => {
+    const list = await statementsOf(
+      `query($first: Int) { organisations(filter: { country: "FI" }, orderBy: MOST_CONNECTED, first: $first) {
+        totalCount pageInfo { hasNextPage } edges { node { name kind country } } } }`,
+      { first: 2 },
+    );
+    const page = (list.data as { organisations: { totalCount: number; edges: unknown[] } })
+      .organisations;
+    expect(page.edges).toHaveLength(2);
+    expect(page.totalCount).toBeGreaterThan(2);
+    expect(list.statements).toBe(1);
+    const invitations = await statementsOf(
+      `{ invitations(first: 5) { totalCount edges { node { inviter { name } invitees { name } target { name } } } } }`,
+      {},
+    );
+    expect(JSON.stringify(invitations.data)).toContain('Sitra');
+    expect(invitations.statements).toBe(1);
+    const search = await statementsOf(
+      `{ search(query: "Pietari", first: 5) { score entity { name aliases { name } } } }`,
+      {},
+    );
+    expect(JSON.stringify(search.data)).toContain('Pietari');
+    expect(search.statements).toBe(1);
+  });
+
   it('bring related entities with the statement that finds them: a person in three', async () => {
     const id = await idOf('PERSON', 'elena-belova');
     const { data, statements } = await statementsOf(

@@ -4,7 +4,9 @@
  */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
+import { entityRow, whereOf } from '../../shared/cypher';
 import type { EntityLabel } from '../../shared/model';
+import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
 
 export const ENTITY_ORDERS = ['NAME', 'MOST_CONNECTED', 'START_DATE'] as const;
 export type EntityOrder = (typeof ENTITY_ORDERS)[number];
@@ -34,29 +36,38 @@ const SORT_KEYS: Record<EntityOrder, string> = {
   START_DATE: "toString(coalesce(n.startDate, date('9999-12-31')))",
 };
 
-const FILTER = /* cypher */ `
-WHERE ($kind IS NULL OR n.kind = $kind)
-  AND ($country IS NULL OR n.country = $country)
-  AND ($name IS NULL OR toLower(n.name) CONTAINS $name OR any(a IN coalesce(n.aliasNames, []) WHERE toLower(a) CONTAINS $name))
-  AND ($relatedTo IS NULL OR EXISTS { (n)--(:Entity {id: $relatedTo}) } OR EXISTS { (n)--(:Interaction)--(:Entity {id: $relatedTo}) })
-  AND ($affiliatedWith IS NULL OR EXISTS { (n)-[:AFFILIATED_WITH]->(:Entity {id: $affiliatedWith}) })
-  AND ($heldIn IS NULL OR EXISTS { (n)-[:HELD_IN]->(:Entity {id: $heldIn}) })
-  AND ($from IS NULL OR n.startDate >= date($from))
-  AND ($to IS NULL OR n.startDate <= date($to))`;
+/** One predicate per filter, each on its parameter. */
+const PREDICATES: Record<keyof EntityListFilter, string> = {
+  kind: 'n.kind = $kind',
+  country: 'n.country = $country',
+  name: '(toLower(n.name) CONTAINS $name OR any(a IN coalesce(n.aliasNames, []) WHERE toLower(a) CONTAINS $name))',
+  relatedTo:
+    '(EXISTS { (n)--(:Entity {id: $relatedTo}) } OR EXISTS { (n)--(:Interaction)--(:Entity {id: $relatedTo}) })',
+  affiliatedWith: 'EXISTS { (n)-[:AFFILIATED_WITH]->(:Entity {id: $affiliatedWith}) }',
+  heldIn: 'EXISTS { (n)-[:HELD_IN]->(:Entity {id: $heldIn}) }',
+  from: 'n.startDate >= date($from)',
+  to: 'n.startDate <= date($to)',
+};
 
-const list = (label: EntityLabel, order: EntityOrder): string => /* cypher */ `
-MATCH (n:Entity:${label})
-${FILTER}
-WITH n, ${SORT_KEYS[order]} AS sortKey
-WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)
-RETURN n.id AS id, sortKey
-ORDER BY sortKey, id
-LIMIT $limit`;
-
-const count = (label: EntityLabel): string => /* cypher */ `
-MATCH (n:Entity:${label})
-${FILTER}
-RETURN count(n) AS total`;
+/**
+ * The filtered total and one keyset page with its entities whole, in one statement: two
+ * independent subqueries over the same match.
+ */
+const listing = (label: EntityLabel, order: EntityOrder, where: string): string => /* cypher */ `
+CALL () {
+  MATCH (n:Entity&${label})
+  ${where}
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Entity&${label})
+  ${where}
+  WITH n, ${SORT_KEYS[order]} AS sortKey
+  WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)
+  WITH n, sortKey ORDER BY sortKey, n.id LIMIT $limit
+  RETURN collect({id: n.id, sortKey: sortKey, row: ${entityRow('n')}}) AS rows
+}
+RETURN total, rows`;
 
 export class EntityListRepository {
   constructor(private readonly db: Database) {}
@@ -68,28 +79,24 @@ export class EntityListRepository {
     after: { key: string | number; id: string } | null,
     limit: number,
     requestId?: string,
-  ): Promise<{ rows: { id: string; sortKey: string | number }[]; total: number }> {
-    return this.db.read(
-      async (tx) => {
-        const page = await tx.run(list(label, order), {
-          ...filter,
-          afterKey: after?.key ?? null,
-          afterId: after?.id ?? null,
-          limit: int(limit),
-        });
-        const total = await tx.run(count(label), filter);
-        return {
-          rows: page.records.map((r) => {
-            const key = r.get('sortKey') as unknown;
-            return {
-              id: r.get('id') as string,
-              sortKey: typeof key === 'string' ? key : Number(key),
-            };
-          }),
-          total: Number(total.records[0]?.get('total') ?? 0),
-        };
-      },
+  ): Promise<{
+    rows: { id: string; sortKey: string | number; record: EntityRecord }[];
+    total: number;
+  }> {
+    const result = await this.db.query(
+      listing(label, order, whereOf(filter, PREDICATES)),
+      { ...filter, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: int(limit) },
       { operation: `entity.list ${label}`, requestId },
     );
+    const record = result.records[0];
+    const rows = (record?.get('rows') ?? []) as { id: string; sortKey: unknown; row: EntityRow }[];
+    return {
+      rows: rows.map((r) => ({
+        id: r.id,
+        sortKey: typeof r.sortKey === 'string' ? r.sortKey : Number(r.sortKey),
+        record: fromEntityRow(r.row),
+      })),
+      total: Number(record?.get('total') ?? 0),
+    };
   }
 }

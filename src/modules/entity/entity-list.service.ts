@@ -11,7 +11,7 @@ import { fromGlobalId } from '../../shared/global-id';
 import type { EntityLabel } from '../../shared/model';
 import type { EntityListFilter, EntityListRepository, EntityOrder } from './entity-list.repository';
 import { toEntityObject, type EntityObject } from './entity.service';
-import type { EntityRecord } from './entity.record';
+import { keepEntities } from '../../shared/loaders';
 
 /** What a GraphQL filter input may carry; ids are global ids. */
 export interface EntityFilterInput {
@@ -70,10 +70,12 @@ export class EntityListService {
       size + 1,
       ctx.requestId,
     );
-    const records = await ctx.loaders.entity.loadMany(rows.slice(0, size).map((r) => r.id));
-    const nodes = records.map((r) =>
-      r && !(r instanceof Error) ? toEntityObject(r as EntityRecord) : null,
+    const page = rows.slice(0, size);
+    keepEntities(
+      ctx.loaders,
+      page.map((r) => r.record),
     );
+    const nodes = page.map((r) => toEntityObject(r.record));
     return toConnection(rows, size, total, nodes, (row) => [row.sortKey, row.id]);
   }
 }

@@ -1,6 +1,7 @@
 /** Entities as GraphQL objects: lookups by global id and slug, evidence, through the request's loaders. */
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import type { Context } from '../../shared/context';
+import { keepEntities } from '../../shared/loaders';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
 import type { EvidenceRecord } from '../evidence/evidence.repository';
@@ -64,7 +65,7 @@ export class EntityService {
   async bySlug(ctx: Context, type: EntityType, slug: string): Promise<EntityObject | null> {
     const record = await this.entities.findBySlug(labelOfType(type), slug, ctx.requestId);
     if (!record) return null;
-    ctx.loaders.entity.prime(record.uuid, record);
+    keepEntities(ctx.loaders, [record]);
     return toEntityObject(record);
   }
 

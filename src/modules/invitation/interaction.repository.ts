@@ -4,7 +4,7 @@
  */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import { interactionRow } from '../../shared/cypher';
+import { interactionRow, whereOf } from '../../shared/cypher';
 import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
 import { fromEntityRow, plain, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
@@ -58,28 +58,33 @@ export interface InvitationFilterParams {
   to: string | null;
 }
 
-// Filters are fixed pattern predicates with parameters; an absent filter is a null parameter.
-const INVITATION_FILTER = /* cypher */ `
-MATCH (i:Invitation)
-WHERE ($inviter IS NULL OR EXISTS { (:Entity {id: $inviter})-[:EXTENDED]->(i) })
-  AND ($invitee IS NULL OR EXISTS { (i)-[:INVITES]->(:Entity {id: $invitee}) })
-  AND ($target IS NULL OR EXISTS { (i)-[:TO]->(:Entity {id: $target}) })
-  AND ($from IS NULL OR i.date >= date($from))
-  AND ($to IS NULL OR i.date <= date($to))`;
+// Filters are fixed pattern predicates with parameters, one per filter given.
+const PREDICATES: Record<keyof InvitationFilterParams, string> = {
+  inviter: 'EXISTS { (:Entity {id: $inviter})-[:EXTENDED]->(i) }',
+  invitee: 'EXISTS { (i)-[:INVITES]->(:Entity {id: $invitee}) }',
+  target: 'EXISTS { (i)-[:TO]->(:Entity {id: $target}) }',
+  from: 'i.date >= date($from)',
+  to: 'i.date <= date($to)',
+};
 
-// Keyset pagination on (date, id): stable when rows are inserted between pages. Undated
-// invitations sort last (their sort key is the maximum date).
-const LIST_INVITATIONS = /* cypher */ `
-${INVITATION_FILTER}
-WITH i, coalesce(i.date, date('9999-12-31')) AS sortDate
-WHERE $afterDate IS NULL OR sortDate > date($afterDate) OR (sortDate = date($afterDate) AND i.id > $afterId)
-RETURN i.id AS id, toString(sortDate) AS sortDate
-ORDER BY sortDate, id
-LIMIT $limit`;
-
-const COUNT_INVITATIONS = /* cypher */ `
-${INVITATION_FILTER}
-RETURN count(i) AS total`;
+// The filtered total and a keyset page on (date, id), stable when rows are inserted between
+// pages, with the invitations whole, in one statement. Undated invitations sort last (their
+// sort key is the maximum date).
+const listing = (where: string): string => /* cypher */ `
+CALL () {
+  MATCH (i:Invitation)
+  ${where}
+  RETURN count(i) AS total
+}
+CALL () {
+  MATCH (i:Invitation)
+  ${where}
+  WITH i, coalesce(i.date, date('9999-12-31')) AS sortDate
+  WHERE $afterDate IS NULL OR sortDate > date($afterDate) OR (sortDate = date($afterDate) AND i.id > $afterId)
+  WITH i, sortDate ORDER BY sortDate, i.id LIMIT $limit
+  RETURN collect({id: i.id, sortDate: toString(sortDate), row: ${interactionRow('i')}}) AS rows
+}
+RETURN total, rows`;
 
 export class InteractionRepository {
   constructor(private readonly db: Database) {}
@@ -107,21 +112,28 @@ export class InteractionRepository {
     after: { date: string; id: string } | null,
     limit: number,
     requestId?: string,
-  ): Promise<{ rows: { id: string; sortDate: string }[]; total: number }> {
-    return this.db.read(
-      async (tx) => {
-        const params = { ...filter, afterDate: after?.date ?? null, afterId: after?.id ?? null };
-        const page = await tx.run(LIST_INVITATIONS, { ...params, limit: int(limit) });
-        const count = await tx.run(COUNT_INVITATIONS, filter);
-        return {
-          rows: page.records.map((r) => ({
-            id: r.get('id') as string,
-            sortDate: r.get('sortDate') as string,
-          })),
-          total: Number(count.records[0]?.get('total') ?? 0),
-        };
-      },
+  ): Promise<{
+    rows: { id: string; sortDate: string; record: InteractionRecord }[];
+    total: number;
+  }> {
+    const result = await this.db.query(
+      listing(whereOf(filter, PREDICATES)),
+      { ...filter, afterDate: after?.date ?? null, afterId: after?.id ?? null, limit: int(limit) },
       { operation: 'invitation.list', requestId },
     );
+    const record = result.records[0];
+    const rows = (record?.get('rows') ?? []) as {
+      id: string;
+      sortDate: string;
+      row: InteractionRow;
+    }[];
+    return {
+      rows: rows.map((r) => ({
+        id: r.id,
+        sortDate: r.sortDate,
+        record: fromInteractionRow(r.row),
+      })),
+      total: Number(record?.get('total') ?? 0),
+    };
   }
 }

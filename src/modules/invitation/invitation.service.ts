@@ -7,6 +7,7 @@ import {
   type ConnectionShape,
 } from '../../shared/connection';
 import { BadUserInputError } from '../../shared/errors';
+import { keepInteractions } from '../../shared/loaders';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { filterUuid } from '../entity/entity-list.service';
 import type { EntityObject, EntityService } from '../entity/entity.service';
@@ -88,8 +89,9 @@ export class InvitationService {
       size + 1,
       ctx.requestId,
     );
-    const records = await ctx.loaders.interaction.loadMany(rows.slice(0, size).map((r) => r.id));
-    const nodes = records.map((r) => (r && !(r instanceof Error) ? toInvitation(r) : null));
+    const page = rows.slice(0, size).map((r) => r.record);
+    keepInteractions(ctx.loaders, page);
+    const nodes = page.map(toInvitation);
     return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id]);
   }
 

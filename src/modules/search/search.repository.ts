@@ -1,15 +1,18 @@
 /** Full-text search over names and aliases (index entity_names, folding analyzer). */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
+import { entityRow } from '../../shared/cypher';
 import type { EntityLabel } from '../../shared/model';
+import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
-// The index is asked for more hits than wanted when a type filter will drop some.
+// The index is asked for more hits than wanted when a type filter will drop some. The hits
+// come back whole (one statement for the search and its entities).
 const SEARCH = /* cypher */ `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-RETURN node.id AS id, score
-ORDER BY score DESC, node.name
-LIMIT $first`;
+WITH node, score ORDER BY score DESC, node.name LIMIT $first
+RETURN score, ${entityRow('node')} AS row
+ORDER BY score DESC, node.name`;
 
 export class SearchRepository {
   constructor(private readonly db: Database) {}
@@ -19,7 +22,7 @@ export class SearchRepository {
     labels: EntityLabel[] | null,
     first: number,
     requestId?: string,
-  ): Promise<{ id: string; score: number }[]> {
+  ): Promise<{ record: EntityRecord; score: number }[]> {
     const candidates = labels ? Math.max(first * 10, 200) : first;
     const result = await this.db.query(
       SEARCH,
@@ -27,7 +30,7 @@ export class SearchRepository {
       { operation: 'search', requestId },
     );
     return result.records.map((r) => ({
-      id: r.get('id') as string,
+      record: fromEntityRow(r.get('row') as EntityRow),
       score: r.get('score') as number,
     }));
   }

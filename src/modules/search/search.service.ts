@@ -3,16 +3,14 @@ import type { Context } from '../../shared/context';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { BadUserInputError } from '../../shared/errors';
 import { MAX_PAGE_SIZE } from '../../shared/connection';
-import type { EntityService } from '../entity/entity.service';
+import { keepEntities } from '../../shared/loaders';
+import { toEntityObject } from '../entity/entity.service';
 import { luceneQuery, matchedName, MAX_QUERY_LENGTH, terms } from './search.query';
 import type { SearchRepository } from './search.repository';
 import type { SearchHit } from './search.type';
 
 export class SearchService {
-  constructor(
-    private readonly search: SearchRepository,
-    private readonly entities: EntityService,
-  ) {}
+  constructor(private readonly search: SearchRepository) {}
 
   async run(
     ctx: Context,
@@ -38,21 +36,17 @@ export class SearchService {
     }
     const labels = types && types.length > 0 ? types.map(labelOfType) : null;
     const rows = await this.search.search(luceneQuery(words), labels, first, ctx.requestId);
-    const entities = await this.entities.manyByUuid(
-      ctx,
-      rows.map((r) => r.id),
+    keepEntities(
+      ctx.loaders,
+      rows.map((r) => r.record),
     );
-    const byUuid = new Map(entities.map((e) => [e.uuid, e]));
-    return rows.flatMap((row) => {
-      const entity = byUuid.get(row.id);
-      if (!entity) return [];
-      return [
-        {
-          entity,
-          score: row.score,
-          matched: matchedName(words, [entity.name, ...entity.aliases.map((a) => a.name)]),
-        },
-      ];
+    return rows.map((row) => {
+      const entity = toEntityObject(row.record);
+      return {
+        entity,
+        score: row.score,
+        matched: matchedName(words, [entity.name, ...entity.aliases.map((a) => a.name)]),
+      };
     });
   }
 }
