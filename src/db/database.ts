@@ -14,7 +14,7 @@ import neo4j, {
   type RecordShape,
   type Result,
 } from 'neo4j-driver';
-import { DatabaseUnavailableError, ConflictError } from '../shared/errors';
+import { DatabaseUnavailableError, ConflictError, TooExpensiveError } from '../shared/errors';
 import { requestScope, type RequestScope } from '../shared/request-scope';
 
 export interface TxOptions {
@@ -104,6 +104,14 @@ const DATA_UPDATES = [
 ] as const;
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+const TOO_MUCH_MEMORY = new Set([
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+]);
+const TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 export function isUnavailable(error: unknown): boolean {
   return error instanceof Neo4jError && UNAVAILABLE.has(error.code);
@@ -117,6 +125,25 @@ export function translateError(error: unknown): unknown {
     error.code === 'Neo.TransientError.General.DatabaseUnavailable'
   ) {
     return new DatabaseUnavailableError();
+  }
+  // The memory all transactions together may use is spent: the server is busy, not the request
+  // wrong; the read retries have waited already, so the client is asked to come back.
+  if (error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+    return new DatabaseUnavailableError(
+      'The graph database is out of memory for queries right now (too much heavy work at once); try again shortly.',
+    );
+  }
+  if (TOO_MUCH_MEMORY.has(error.code)) {
+    return new TooExpensiveError(
+      'memory',
+      'This operation needs more memory than the graph database allows one request; ask for less (fewer hops, a smaller page or limit).',
+    );
+  }
+  if (TIMED_OUT.has(error.code)) {
+    return new TooExpensiveError(
+      'time',
+      'This operation ran longer than the graph database allows one request; ask for less (fewer hops, a smaller page or limit).',
+    );
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(

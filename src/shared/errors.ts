@@ -52,18 +52,24 @@ export class ConflictError extends AppError {
 }
 
 export class DatabaseUnavailableError extends AppError {
-  constructor() {
+  constructor(message = 'The graph database is not reachable right now; try again shortly.') {
     // 503 with Retry-After: load balancers and clients know to come back.
-    super(
-      'DATABASE_UNAVAILABLE',
-      'The graph database is not reachable right now; try again shortly.',
-      {
-        http: {
-          status: 503,
-          headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
-        },
+    super('DATABASE_UNAVAILABLE', message, {
+      http: {
+        status: 503,
+        headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
       },
-    );
+    });
+  }
+}
+
+/**
+ * An operation that passed the limits checked before it runs but needed more of the database
+ * than one request may use (time or memory): HTTP 400, asking again unchanged will not help.
+ */
+export class TooExpensiveError extends AppError {
+  constructor(measure: 'time' | 'memory', message: string) {
+    super('QUERY_TOO_COMPLEX', message, { measure, http: { status: 400 } });
   }
 }
 

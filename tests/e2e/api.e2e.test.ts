@@ -345,6 +345,23 @@ describe('Neo4j round trips', () => {
     expect(search.statements).toBe(1);
   });
 
+  it('read the links of a neighbourhood only when they are asked for', async () => {
+    const id = await idOf('PERSON', 'elena-belova');
+    const query = (fields: string): string =>
+      `query($id: ID!) { neighbourhood(id: $id, depth: 2) { ${fields} } }`;
+    const nodesOnly = await statementsOf(query('nodes { id }'), { id });
+    const withEdges = await statementsOf(query('nodes { id } edges { source target type }'), {
+      id,
+    });
+    const nodes = (d: unknown): unknown[] =>
+      (d as { neighbourhood: { nodes: unknown[] } }).neighbourhood.nodes;
+    expect(nodes(nodesOnly.data)).toEqual(nodes(withEdges.data));
+    expect(
+      (withEdges.data as { neighbourhood: { edges: unknown[] } }).neighbourhood.edges.length,
+    ).toBeGreaterThan(0);
+    expect(withEdges.statements).toBe(nodesOnly.statements + 1);
+  });
+
   it('bring related entities with the statement that finds them: a person in three', async () => {
     const id = await idOf('PERSON', 'elena-belova');
     const { data, statements } = await statementsOf(

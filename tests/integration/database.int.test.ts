@@ -1,7 +1,12 @@
 /** The gateway on the real Neo4j: reads, writes, transactions, error mapping, migrations. */
-import { Database } from '../../src/db/database';
+import { Neo4jError } from 'neo4j-driver';
+import { Database, translateError } from '../../src/db/database';
 import { MIGRATIONS, migrate } from '../../src/db/migrations';
-import { ConflictError, DatabaseUnavailableError } from '../../src/shared/errors';
+import {
+  ConflictError,
+  DatabaseUnavailableError,
+  TooExpensiveError,
+} from '../../src/shared/errors';
 import { openTestDatabase, removeLabelled } from '../support/db';
 
 const LABEL = 'GatewayTestNode';
@@ -101,6 +106,35 @@ describe('Database gateway on the real Neo4j', () => {
     } finally {
       await dead.close();
     }
+  });
+
+  it('maps a statement that runs past its timeout to QUERY_TOO_COMPLEX (time)', async () => {
+    const slow = 'UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n';
+    const error = await db
+      .query(slow, {}, { operation: 'test.timeout', timeoutMs: 200 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooExpensiveError);
+    expect((error as TooExpensiveError).extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'time',
+    });
+  });
+
+  it("maps Neo4j's memory limits: the shared pool to DATABASE_UNAVAILABLE, one transaction's to QUERY_TOO_COMPLEX", () => {
+    // Neo4j raises these only past its configured memory limits, which the test server keeps
+    // generous; the mapping is checked on the driver's own error type with Neo4j's codes.
+    const pool = translateError(
+      new Neo4jError('pool', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', '51N72', ''),
+    );
+    expect(pool).toBeInstanceOf(DatabaseUnavailableError);
+    expect((pool as DatabaseUnavailableError).message).toMatch(/out of memory/);
+    const transaction = translateError(
+      new Neo4jError('tx', 'Neo.ClientError.General.TransactionOutOfMemoryError', '51N73', ''),
+    );
+    expect((transaction as TooExpensiveError).extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'memory',
+    });
   });
 
   it('applies migrations once: a second run is a no-op', async () => {

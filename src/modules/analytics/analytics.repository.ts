@@ -181,6 +181,7 @@ export class AnalyticsRepository {
     depth: number,
     cap: number,
     filter: LinkFilter & { labels: readonly string[] | null },
+    withEdges: boolean,
     requestId?: string,
   ): Promise<{ nodes: NodeRef[]; edges: EdgeRecord[]; truncated: boolean } | null> {
     const params = { types: filter.types, labels: filter.labels, ...windowParams(filter.window) };
@@ -226,6 +227,7 @@ export class AnalyticsRepository {
             })),
           );
         }
+        if (!withEdges) return { nodes, edges: [], truncated };
         const edges = await tx.run(SUBGRAPH, { ...params, eids: seen });
         return {
           nodes,

@@ -54,6 +54,14 @@ function asksOnlyNames(info: GraphQLResolveInfo): boolean {
   );
 }
 
+/** True when the selection asks for `edges` of the subgraph (under any alias or fragment). */
+function asksForEdges(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  return Object.values(tree?.fieldsByTypeName ?? {}).some((fields) =>
+    Object.values(fields).some((f) => f.name === 'edges'),
+  );
+}
+
 @Resolver()
 export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsService) {}
@@ -118,7 +126,7 @@ export class AnalyticsResolver {
       limit,
       types,
       { linkTypes, window },
-      asksOnlyNames(info),
+      { light: asksOnlyNames(info), edges: asksForEdges(info) },
     );
   }
 

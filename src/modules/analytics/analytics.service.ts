@@ -109,9 +109,10 @@ export class AnalyticsService {
     limit: number,
     types: EntityType[] | null | undefined,
     args: LinkArgs,
-    light = false,
+    asked: { light: boolean; edges: boolean } = { light: false, edges: true },
   ): Promise<Subgraph> {
-    const found = await this.walk(ctx, id, depth, limit, types, args, 'id');
+    const found = await this.walk(ctx, id, depth, limit, types, args, 'id', asked.edges);
+    const light = asked.light;
     // Asked for no more than ids, types and names: those came with the walk, no second read.
     const nodes = light
       ? new Map(found.nodes.map((n) => [n.uuid, walkedNode(n)]))
@@ -138,7 +139,9 @@ export class AnalyticsService {
     args: LinkArgs,
     argument: string,
   ): Promise<string[]> {
-    return (await this.walk(ctx, id, depth, limit, null, args, argument)).nodes.map((n) => n.uuid);
+    return (await this.walk(ctx, id, depth, limit, null, args, argument, false)).nodes.map(
+      (n) => n.uuid,
+    );
   }
 
   private async walk(
@@ -149,6 +152,8 @@ export class AnalyticsService {
     types: EntityType[] | null | undefined,
     args: LinkArgs,
     argument: string,
+    /** Read the links among the nodes too (skipped when nobody asked for them). */
+    edges: boolean,
   ): Promise<NonNullable<Awaited<ReturnType<AnalyticsRepository['neighbourhood']>>>> {
     bounded(depth, 'depth', 'depth');
     bounded(limit, 'nodeCap', 'limit');
@@ -159,6 +164,7 @@ export class AnalyticsService {
       depth,
       limit,
       { ...this.filter(args), labels },
+      edges,
       ctx.requestId,
     );
     if (!found) throw new NotFoundError(`No node has the id ${id}.`, argument);
