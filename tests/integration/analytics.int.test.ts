@@ -113,4 +113,31 @@ describe('analytics on a graph with a known split (real Neo4j)', () => {
       'b2',
     ]);
   });
+
+  it('finds the same shortest lengths with one path (bidirectional search) as with several', async () => {
+    const toId = (key: string): string =>
+      Buffer.from(`Organisation:${org(key)}`).toString('base64url');
+    const pairs: [string, string][] = [
+      ['a2', 'b2'],
+      ['a1', 'b4'],
+      ['x', 'a3'],
+      ['b3', 'a4'],
+      ['a1', 'a2'],
+    ];
+    for (const [from, to] of pairs) {
+      const [one] = await services.analytics.shortestPaths(ctx(), toId(from), toId(to), 1, 6, {});
+      const several = await services.analytics.shortestPaths(ctx(), toId(from), toId(to), 3, 6, {});
+      expect([from, to, one!.length]).toEqual([from, to, several[0]!.length]);
+      // Too few hops allowed: neither form finds a walk.
+      const short = one!.length - 1;
+      if (short > 0) {
+        expect(
+          await services.analytics.shortestPaths(ctx(), toId(from), toId(to), 1, short, {}),
+        ).toEqual([]);
+        expect(
+          await services.analytics.shortestPaths(ctx(), toId(from), toId(to), 2, short, {}),
+        ).toEqual([]);
+      }
+    }
+  });
 });

@@ -12,6 +12,7 @@ import {
   countryOf,
   isGraphNode,
   linkInWindow,
+  LINK_TYPES,
   typeOf,
   windowParams,
   type DateWindow,
@@ -91,6 +92,30 @@ RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
           evidenceIds: ${STEP_EVIDENCE('rs[i]')}
        }] AS steps`;
 
+/**
+ * One shortest walk without a date window: Neo4j's shortestPath() searches from both ends at
+ * once with the relationship types and the node predicate applied while it expands, several
+ * times faster than SHORTEST 1 with the same predicates in a quantified pattern (4 ms against
+ * 24-68 ms on the small bench graph). The types are spelled into the pattern from the closed
+ * LinkType list, so the search expands by type instead of filtering every relationship.
+ */
+const oneShortestPath = (
+  from: NodeType,
+  to: NodeType,
+  types: readonly LinkType[],
+  maxHops: number,
+): string => /* cypher */ `
+MATCH (a:${storeLabel(from)} {id: $from}), (b:${storeLabel(to)} {id: $to})
+MATCH p = shortestPath((a)-[:${types.join('|')}*1..${maxHops}]-(b))
+WHERE all(n IN nodes(p) WHERE ${isGraphNode('n')})
+WITH nodes(p) AS ns, relationships(p) AS rs
+RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
+       [i IN range(0, size(rs) - 1) | {
+          type: type(rs[i]),
+          reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
+          evidenceIds: ${STEP_EVIDENCE('rs[i]')}
+       }] AS steps`;
+
 /** The links a breadth-first step may take from x to a new node y. */
 const STEP = (hasTypes: boolean): string => `type(r) IN $types AND ${isGraphNode('y')}
   AND ${linkInWindow('r', 'x', 'y')}
@@ -157,8 +182,19 @@ export class AnalyticsRepository {
     filter: LinkFilter,
     requestId?: string,
   ): Promise<PathRecord[]> {
+    // Documents are not walked through: the node predicate of oneShortestPath covers the ends
+    // too, so a walk from or to one keeps the general form (which checks only later nodes).
+    const simple =
+      k === 1 &&
+      filter.window === null &&
+      filter.types.length > 0 &&
+      filter.types.every((t) => LINK_TYPES.includes(t)) &&
+      from.type !== 'Document' &&
+      to.type !== 'Document';
     const result = await this.db.query(
-      shortestPaths(from.type, to.type, k, maxHops),
+      simple
+        ? oneShortestPath(from.type, to.type, filter.types, maxHops)
+        : shortestPaths(from.type, to.type, k, maxHops),
       { from: from.uuid, to: to.uuid, types: filter.types, ...windowParams(filter.window) },
       { operation: 'analytics.shortestPaths', requestId },
     );
