@@ -108,6 +108,23 @@ describe('operation limits', () => {
     expect(errorsOf(light.json)).toEqual([]);
   });
 
+  it('prices the same query anew for other variables (measures are remembered per variables)', async () => {
+    const query =
+      'query($orgs: Int, $each: Int) { organisations(first: $orgs) { edges { node { invitationsSent(first: $each) { edges { node { date invitees { name } } } } } } } }';
+    const light = { orgs: 2, each: 2 };
+    const heavy = { orgs: 100, each: 100 };
+    for (const round of [1, 2]) {
+      const ok = await post({ query, variables: light });
+      expect([round, ok.status, errorsOf(ok.json)]).toEqual([round, 200, []]);
+      const refused = await post({ query, variables: heavy });
+      expect([round, refused.status]).toEqual([round, 400]);
+      expect(errorsOf(refused.json)[0]!.extensions).toMatchObject({
+        code: 'QUERY_TOO_COMPLEX',
+        measure: 'cost',
+      });
+    }
+  });
+
   it('refuses a document of more than 5,000 tokens at parse time', async () => {
     const query = `{ ${Array.from({ length: 6000 }, () => '__typename').join(' ')} }`;
     const res = await post({ query });

@@ -19,11 +19,12 @@ export interface EntityRecord {
 
 /** Neo4j value -> JSON-friendly value: numbers, ISO dates, "2019-10-29T11:30:00+03:00". */
 export function plain(value: unknown): string | number | null {
+  // Most properties are strings: answered before the driver's type checks.
+  if (typeof value === 'string' || typeof value === 'number') return value;
   if (value === null || value === undefined) return null;
   if (isInt(value)) return value.toNumber();
   if (isDateTime(value)) return String(value).replace(/\[[^\]]+\]$/, '');
   if (isDate(value)) return String(value);
-  if (typeof value === 'string' || typeof value === 'number') return value;
   return String(value);
 }
 
@@ -35,6 +36,9 @@ export interface EntityRow {
 
 export const fromEntityRow = (row: EntityRow): EntityRecord =>
   toEntityRecord(row.node, row.evidenceIds);
+
+/** Stored properties that become fields of their own, not props. */
+const NOT_PROPS = new Set(['aliasNames', 'aliasLanguages', 'evidenceIds']);
 
 export function toEntityRecord(
   node: Neo4jNode | Record<string, unknown>,
@@ -51,7 +55,7 @@ export function toEntityRecord(
   const languages = (raw.aliasLanguages as string[] | undefined) ?? [];
   const props: Record<string, string | number | null> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (!['aliasNames', 'aliasLanguages', 'evidenceIds'].includes(key)) props[key] = plain(value);
+    if (!NOT_PROPS.has(key)) props[key] = plain(value);
   }
   const startsAt = raw.startsAt;
   props.timeZone = isDateTime(startsAt) ? (startsAt.timeZoneId ?? null) : null;
