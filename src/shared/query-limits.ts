@@ -137,6 +137,10 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
+          // First, and iteratively: the key below serialises the variables recursively.
+          const nesting = nestingOf(request.variables ?? {});
+          if (nesting > limits.maxVariableDepth)
+            throw new QueryTooComplexError('variable nesting', limits.maxVariableDepth, nesting);
           const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
           const known = remembered.get(document);
           if (known?.has(key)) return;
@@ -146,9 +150,6 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
           const aliases = aliasesOf(document);
           if (aliases > limits.maxAliases)
             throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
-          const nesting = nestingOf(request.variables ?? {});
-          if (nesting > limits.maxVariableDepth)
-            throw new QueryTooComplexError('variable nesting', limits.maxVariableDepth, nesting);
           let cost: number;
           try {
             cost = getComplexity({
