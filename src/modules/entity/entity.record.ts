@@ -23,7 +23,7 @@ export function plain(value: unknown): string | number | null {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (value === null || value === undefined) return null;
   if (isInt(value)) return value.toNumber();
-  if (isDateTime(value)) return String(value).replace(/\[[^\]]+\]$/, '');
+  if (isDateTime(value)) return String(value).replace(ZONE_ID, '');
   if (isDate(value)) return String(value);
   return String(value);
 }
@@ -36,6 +36,10 @@ export interface EntityRow {
 
 export const fromEntityRow = (row: EntityRow): EntityRecord =>
   toEntityRecord(row.node, row.evidenceIds);
+
+/** Date-time properties; as strings they carry a zone id in brackets, which the API leaves out. */
+const ZONED = ['startsAt', 'endsAt'] as const;
+const ZONE_ID = /\[[^\]]+\]$/;
 
 /** Stored properties that become fields of their own, not props. */
 const NOT_PROPS = new Set(['aliasNames', 'aliasLanguages', 'evidenceIds']);
@@ -58,7 +62,14 @@ export function toEntityRecord(
     if (!NOT_PROPS.has(key)) props[key] = plain(value);
   }
   const startsAt = raw.startsAt;
-  props.timeZone = isDateTime(startsAt) ? (startsAt.timeZoneId ?? null) : null;
+  // Read through lightNode, date-times are ISO strings with the zone in brackets, and timeZone
+  // came along; read as a driver Node (writes), they are DateTime values.
+  if (isDateTime(startsAt)) props.timeZone = startsAt.timeZoneId ?? null;
+  else props.timeZone = typeof raw.timeZone === 'string' ? raw.timeZone : null;
+  for (const key of ZONED) {
+    const value = props[key];
+    if (typeof value === 'string' && value.endsWith(']')) props[key] = value.replace(ZONE_ID, '');
+  }
   return {
     label,
     uuid: String(raw.id),
