@@ -11,7 +11,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
-import { decodeParams, type RecordedStatement } from './statements';
+import { BENCH_TRANSACTION_TIMEOUT_MS, decodeParams, type RecordedStatement } from './statements';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
         });
         try {
           for (const { cypher, params } of plan) {
-            const result = await session.run(cypher, params);
+            const result = await session.run(cypher, params, {
+              timeout: BENCH_TRANSACTION_TIMEOUT_MS,
+            });
             results.push(result.records.map((r) => r.toObject()));
           }
         } finally {

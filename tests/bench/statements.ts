@@ -37,3 +37,9 @@ function decode(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * The transaction timeout the peer and the raw driver give each statement: our API's default
+ * for reads (30 s), so that requests the load generator abandoned stop in Neo4j for all three.
+ */
+export const BENCH_TRANSACTION_TIMEOUT_MS = 30_000;
