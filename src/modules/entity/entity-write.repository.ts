@@ -41,7 +41,9 @@ export interface EntityWrite {
 const UNION =
   'coalesce(x.evidenceIds, []) + [evId IN $evidenceIds WHERE NOT evId IN coalesce(x.evidenceIds, [])]';
 
-const SLUG_OWNER = /* cypher */ `MATCH (n:Entity {slug: $slug}) WHERE $label IN labels(n) RETURN n.id AS id`;
+// The label in the pattern (from the closed EntityLabel list): slugs are indexed per label.
+const slugOwner = (label: EntityLabel): string =>
+  /* cypher */ `MATCH (n:Entity&${label} {slug: $slug}) RETURN n.id AS id`;
 
 /** An instant from its ISO text, shown in $timeZone when one is given (same instant either way). */
 const zoned = (value: string): string =>
@@ -53,7 +55,7 @@ async function assertSlugFree(
   label: EntityLabel,
   slug: string,
 ): Promise<void> {
-  if ((await tx.run(SLUG_OWNER, { slug, label })).records.length > 0) {
+  if ((await tx.run(slugOwner(label), { slug })).records.length > 0) {
     throw new ConflictError(`slug "${slug}" is already taken by another ${label}.`, 'input.slug');
   }
 }

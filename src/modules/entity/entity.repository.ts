@@ -10,8 +10,10 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN ${entityRow('n')} AS row`;
 
-const FIND_BY_SLUG = /* cypher */ `
-MATCH (n:Entity {slug: $slug}) WHERE $label IN labels(n)
+// The label is in the pattern (from the closed EntityLabel list), not a parameter: slugs are
+// indexed per label, and `WHERE $label IN labels(n)` scanned every entity (40 ms on 100,000).
+const findBySlug = (label: EntityLabel): string => /* cypher */ `
+MATCH (n:Entity&${label} {slug: $slug})
 RETURN ${entityRow('n')} AS row`;
 
 export class EntityRepository {
@@ -37,8 +39,8 @@ export class EntityRepository {
     requestId?: string,
   ): Promise<EntityRecord | undefined> {
     const result = await this.db.query(
-      FIND_BY_SLUG,
-      { label, slug },
+      findBySlug(label),
+      { slug },
       { operation: 'entity.findBySlug', requestId },
     );
     const row = result.records[0]?.get('row') as EntityRow | undefined;
