@@ -7,6 +7,7 @@
  * order, shortest path, neighbourhood). Read-only: no mutations are generated.
  */
 import { LINK_TYPES } from '../../src/modules/analytics/analytics.model';
+import { DEGREE } from '../../src/modules/entity/entity-list.repository';
 import {
   EVENT_KINDS,
   ORGANISATION_KINDS,
@@ -28,8 +29,8 @@ const LINKS = PEER_LINK_TYPES.join('|');
 const GRAPH_NODE = (n: string): string =>
   `((${n}:Entity AND NOT ${n}:Document) OR ${n}:Interaction)`;
 
-/** Our DEGREE of entity-list.repository.ts: every link to an entity or interaction but mentions. */
-const CONNECTIONS = `RETURN COUNT { (this)-[r]-(:Entity|Interaction) WHERE NOT type(r) IN ['MENTIONS'] } AS connections`;
+/** Our DEGREE of entity-list.repository.ts (the same typed count, read from the degree store). */
+const CONNECTIONS = `RETURN ${DEGREE.replace('(n)', '(this)')} AS connections`;
 /** Our NAME order sorts case-insensitively; the library sorts properties as stored. */
 const NAME_KEY = 'RETURN toLower(this.name) AS nameKey';
 

@@ -5,6 +5,7 @@
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { entityRow, whereOf } from '../../shared/cypher';
+import { LINK_TYPES } from '../analytics/analytics.model';
 import type { EntityLabel } from '../../shared/model';
 import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
 
@@ -26,8 +27,14 @@ export interface EntityListFilter {
   to: string | null;
 }
 
-// Links that count as "connections": everything but document mentions and evidence sources.
-export const DEGREE = 'COUNT { (n)-[r]-(:Entity|Interaction) WHERE NOT type(r) IN ["MENTIONS"] }';
+/**
+ * Links that count as "connections": every relationship type of the graph model between
+ * entities and interactions (not document mentions, not evidence sources). Spelled as types in
+ * the pattern, with no condition on the node at the other end, Neo4j reads the count from each
+ * node's degree store instead of visiting every neighbour (the sort touched every relationship
+ * of every organisation: 330 ms of Neo4j CPU per request on the 100,000-node graph).
+ */
+export const DEGREE = `COUNT { (n)-[:${LINK_TYPES.join('|')}]-() }`;
 
 /** Sort key per order: a string or a number, ascending, then the id. */
 const SORT_KEYS: Record<EntityOrder, string> = {
