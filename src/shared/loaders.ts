@@ -24,6 +24,8 @@ import type {
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   evidence: DataLoader<string, EvidenceRecord | null>;
+  /** Evidence ids of the documents that mention an entity, per entity id. */
+  mentionEvidence: DataLoader<string, string[]>;
   interaction: DataLoader<string, InteractionRecord | null>;
   /** Relationships of one type and direction of an entity. */
   links: DataLoader<LinkKey, LinkRecord[], string>;
@@ -75,6 +77,10 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
       return found;
     }),
     evidence: batch((ids) => repos.evidence.findByIds(ids, requestId)),
+    mentionEvidence: new DataLoader(async (ids) => {
+      const found = await repos.entities.mentionEvidence(ids, requestId);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
     links: new DataLoader(
       async (keys) => {
         const found = await repos.relationships.links(keys, requestId);

@@ -3,6 +3,7 @@
  * evidence, node(id:), multilingual search, keyset pagination under inserts, input errors, and
  * the number of Neo4j round trips of a nested query.
  */
+import { toGlobalId, type NodeType } from '../../src/shared/global-id';
 import { useSeededApi } from '../support/api';
 
 const api = useSeededApi();
@@ -360,6 +361,36 @@ describe('Neo4j round trips', () => {
       (withEdges.data as { neighbourhood: { edges: unknown[] } }).neighbourhood.edges.length,
     ).toBeGreaterThan(0);
     expect(withEdges.statements).toBe(nodesOnly.statements + 1);
+  });
+
+  it('gives an entity the evidence of the documents that mention it, read only when asked', async () => {
+    const db = api.db();
+    const found = await db.query(
+      `MATCH (:Document)-[m:MENTIONS]->(n:Entity) WHERE NOT n:Document
+       WITH n, reduce(acc = [], ids IN collect(m.evidenceIds) | acc + ids) AS mentioned
+       WITH n, [e IN mentioned WHERE NOT e IN coalesce(n.evidenceIds, [])] AS extra
+       WHERE size(extra) > 0
+       MATCH (e:Evidence) WHERE e.id IN coalesce(n.evidenceIds, []) + extra
+       RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(coalesce(e.quote, '')) AS quotes
+       ORDER BY id LIMIT 1`,
+    );
+    const row = found.records[0]!;
+    const id = toGlobalId(row.get('label') as NodeType, row.get('id') as string);
+    const plain = await statementsOf(
+      `query($id: ID!) { node(id: $id) { ... on Entity { name } } }`,
+      {
+        id,
+      },
+    );
+    expect(plain.statements).toBe(1);
+    const withEvidence = await statementsOf(
+      `query($id: ID!) { node(id: $id) { ... on Entity { name evidence { quote } } } }`,
+      { id },
+    );
+    const quotes = (
+      withEvidence.data as { node: { evidence: { quote: string | null }[] } }
+    ).node.evidence.map((e) => e.quote ?? '');
+    expect([...quotes].sort()).toEqual([...(row.get('quotes') as string[])].sort());
   });
 
   it('bring related entities with the statement that finds them: a person in three', async () => {

@@ -12,7 +12,7 @@ export interface EntityRecord {
   name: string;
   description: string | null;
   aliases: { name: string; language: string | null }[];
-  /** Own evidence plus the evidence of every document mention. */
+  /** Own evidence (that of the documents mentioning it is read on demand: mentionEvidence). */
   evidenceIds: string[];
   props: Record<string, string | number | null>;
 }

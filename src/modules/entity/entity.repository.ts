@@ -4,7 +4,7 @@ import type { EntityLabel } from '../../shared/model';
 import { entityRow } from '../../shared/cypher';
 import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
 
-// One round trip for any number of ids; mentions add the documents' evidence to the entity's own.
+// One round trip for any number of ids.
 const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
@@ -15,6 +15,12 @@ RETURN ${entityRow('n')} AS row`;
 const findBySlug = (label: EntityLabel): string => /* cypher */ `
 MATCH (n:Entity&${label} {slug: $slug})
 RETURN ${entityRow('n')} AS row`;
+
+// The evidence of the documents that mention each entity, without duplicates.
+const MENTION_EVIDENCE = /* cypher */ `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, COLLECT { MATCH (:Document)-[m:MENTIONS]->(n) UNWIND m.evidenceIds AS e RETURN DISTINCT e } AS ids`;
 
 export class EntityRepository {
   constructor(private readonly db: Database) {}
@@ -31,6 +37,18 @@ export class EntityRepository {
         return [record.uuid, record];
       }),
     );
+  }
+
+  async mentionEvidence(
+    ids: readonly string[],
+    requestId?: string,
+  ): Promise<Map<string, string[]>> {
+    const result = await this.db.query(
+      MENTION_EVIDENCE,
+      { ids: [...ids] },
+      { operation: 'entity.mentionEvidence', requestId },
+    );
+    return new Map(result.records.map((r) => [r.get('id') as string, r.get('ids') as string[]]));
   }
 
   async findBySlug(

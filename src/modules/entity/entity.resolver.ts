@@ -38,6 +38,6 @@ export class EntityResolver {
 
   @FieldResolver(() => [Evidence], { description: 'Where this entity is mentioned or described.' })
   evidence(@Root() entity: EntityInterface, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return this.entities.evidence(ctx, entity.evidenceIds);
+    return this.entities.entityEvidence(ctx, entity);
   }
 }

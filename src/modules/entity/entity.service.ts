@@ -69,6 +69,12 @@ export class EntityService {
     return toEntityObject(record);
   }
 
+  /** An entity's own evidence, then that of the documents that mention it. */
+  async entityEvidence(ctx: Context, entity: EntityInterface): Promise<EvidenceRecord[]> {
+    const mentions = await ctx.loaders.mentionEvidence.load(entity.uuid);
+    return this.evidence(ctx, [...new Set([...entity.evidenceIds, ...mentions])]);
+  }
+
   async evidence(ctx: Context, ids: string[]): Promise<EvidenceRecord[]> {
     const records = await ctx.loaders.evidence.loadMany(ids);
     return records.filter((r): r is EvidenceRecord => r !== null && !(r instanceof Error));
