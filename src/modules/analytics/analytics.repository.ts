@@ -75,6 +75,15 @@ const STEP_EVIDENCE = (r: string): string => `CASE
   WHEN startNode(${r}):Interaction THEN startNode(${r}).evidenceIds
   ELSE coalesce(endNode(${r}).evidenceIds, []) END`;
 
+/** A path bound as ns (nodes) and rs (relationships), as the nodes and steps of a PathRecord. */
+const PATH_COLUMNS = /* cypher */ `
+RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
+       [i IN range(0, size(rs) - 1) | {
+          type: type(rs[i]),
+          reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
+          evidenceIds: ${STEP_EVIDENCE('rs[i]')}
+       }] AS steps`;
+
 const shortestPaths = (
   from: NodeType,
   to: NodeType,
@@ -85,12 +94,7 @@ MATCH (a:${storeLabel(from)} {id: $from}), (b:${storeLabel(to)} {id: $to})
 MATCH p = SHORTEST ${k} (a)((x)-[r]-(y) WHERE type(r) IN $types AND ${isGraphNode('y')}
   AND ${linkInWindow('r', 'x', 'y')}){1,${maxHops}}(b)
 WITH nodes(p) AS ns, relationships(p) AS rs ORDER BY length(p)
-RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
-       [i IN range(0, size(rs) - 1) | {
-          type: type(rs[i]),
-          reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
-          evidenceIds: ${STEP_EVIDENCE('rs[i]')}
-       }] AS steps`;
+${PATH_COLUMNS}`;
 
 /**
  * One shortest walk without a date window: Neo4j's shortestPath() searches from both ends at
@@ -109,12 +113,7 @@ MATCH (a:${storeLabel(from)} {id: $from}), (b:${storeLabel(to)} {id: $to})
 MATCH p = shortestPath((a)-[:${types.join('|')}*1..${maxHops}]-(b))
 WHERE all(n IN nodes(p) WHERE ${isGraphNode('n')})
 WITH nodes(p) AS ns, relationships(p) AS rs
-RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
-       [i IN range(0, size(rs) - 1) | {
-          type: type(rs[i]),
-          reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
-          evidenceIds: ${STEP_EVIDENCE('rs[i]')}
-       }] AS steps`;
+${PATH_COLUMNS}`;
 
 /** The links a breadth-first step may take from x to a new node y. */
 const STEP = (hasTypes: boolean): string => `type(r) IN $types AND ${isGraphNode('y')}
