@@ -32,11 +32,28 @@ export const entityRow = (n: string): string =>
   `{node: ${lightNode(n)}, evidenceIds: coalesce(${n}.evidenceIds, [])}`;
 
 /**
- * An interaction as `{node, links}`, each link with the entity at its other end as an
- * `entityRow` (read by `fromInteractionRow`).
+ * An entity as an `entityRow` holding only what names it: id, slug, name and labels. For
+ * selections that ask nothing more of it (see `NAMING_FIELDS`); a whole entity row is several
+ * times the bytes for the driver to decode.
  */
-export const interactionRow = (i: string): string =>
-  `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${entityRow('party')}}]}`;
+export const namingRow = (n: string): string =>
+  `{node: {labels: labels(${n}), properties: ${n} {.id, .slug, .name}}, evidenceIds: []}`;
+
+/** Fields of an entity that a `namingRow` answers. */
+export const NAMING_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'slug',
+  'name',
+  'type',
+]);
+
+/**
+ * An interaction as `{node, links}`, each link with the entity at its other end as an
+ * `entityRow`, or a `namingRow` when `parties` is 'naming' (read by `fromInteractionRow`).
+ */
+export const interactionRow = (i: string, parties: 'whole' | 'naming' = 'whole'): string =>
+  `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${parties === 'whole' ? entityRow('party') : namingRow('party')}}]}`;
 
 /**
  * The WHERE clause of the filters given, and only those: `$kind IS NULL OR ...` for absent ones

@@ -56,9 +56,14 @@ export function keepEntities(loaders: Loaders, records: Iterable<EntityRecord>):
   for (const record of records) loaders.entity.prime(record.uuid, record);
 }
 
-/** Keeps interactions a statement returned whole, and the entities they link to. */
+/**
+ * Keeps interactions a statement returned with their parties whole, and those entities.
+ * Interactions read with parties only named are not kept: another field loading the same
+ * interaction may ask more of its parties.
+ */
 export function keepInteractions(loaders: Loaders, records: Iterable<InteractionRecord>): void {
   for (const record of records) {
+    if (!record.wholeParties) continue;
     loaders.interaction.prime(record.uuid, record);
     keepEntities(loaders, record.parties);
   }

@@ -84,6 +84,53 @@ describe('the invitation question', () => {
     );
     expect(before.data?.invitations.totalCount).toBe(0);
   });
+
+  // The list reads parties only named when nothing more of them is selected; any other field,
+  // in a fragment too, and the same invitation loaded elsewhere in the request, must still get
+  // the whole entity.
+  it('answers every field of the parties, whether the list reads them named or whole', async () => {
+    const forum = await idOf('EVENT', 'all-russia-strategy-forum-2019');
+    const centre = await idOf('ORGANISATION', 'leontief-centre');
+    const PARTY = '__typename name kind country aliases { name language }';
+    const own = await api.gql<{ node: Record<string, unknown> }>(
+      `query($id: ID!) { node(id: $id) { ... on Organisation { ${PARTY} } } }`,
+      { id: centre },
+    );
+    expect((own.data?.node.aliases as unknown[]).length).toBeGreaterThan(0);
+    type Listed = { edges: { node: { id: string; onBehalfOf: Record<string, unknown> } }[] };
+    const res = await api.gql<{
+      named: Listed;
+      fragment: Listed;
+      spread: Listed;
+    }>(
+      `query($f: InvitationFilter) {
+        named: invitations(filter: $f) { edges { node { id onBehalfOf { __typename name } } } }
+        fragment: invitations(filter: $f) { edges { node { id onBehalfOf { ... on Organisation { ${PARTY} } } } } }
+        spread: invitations(filter: $f) { edges { node { id onBehalfOf { ...Party } } } }
+      }
+      fragment Party on Organisation { ${PARTY} }`,
+      { f: { target: forum } },
+    );
+    expect(res.errors).toBeUndefined();
+    const [named] = res.data!.named.edges;
+    expect(named?.node.onBehalfOf).toEqual({
+      __typename: 'Organisation',
+      name: own.data?.node.name,
+    });
+    expect(res.data!.fragment.edges[0]?.node.onBehalfOf).toEqual(own.data?.node);
+    expect(res.data!.spread.edges[0]?.node.onBehalfOf).toEqual(own.data?.node);
+    // The same invitation by id after the named list, in one request.
+    const both = await api.gql<{ again: { onBehalfOf: Record<string, unknown> } }>(
+      `query($f: InvitationFilter, $id: ID!) {
+        named: invitations(filter: $f) { edges { node { id onBehalfOf { name } } } }
+        again: node(id: $id) { ... on Invitation { onBehalfOf { name ...Party } } }
+      }
+      fragment Party on Organisation { ${PARTY} }`,
+      { f: { target: forum }, id: named!.node.id },
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data?.again.onBehalfOf).toEqual(own.data?.node);
+  });
 });
 
 describe('node(id:)', () => {

@@ -5,6 +5,7 @@ import { keepEntities } from '../../shared/loaders';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
 import type { EvidenceRecord } from '../evidence/evidence.repository';
+import type { InteractionLink } from '../invitation/interaction.repository';
 import type { EntityRecord } from './entity.record';
 import type { EntityRepository } from './entity.repository';
 import type { EntityInterface } from './entity.type';
@@ -50,15 +51,18 @@ export class EntityService {
   }
 
   /** The entities an interaction links to by one relationship type and direction. */
-  partiesOf(
+  async partiesOf(
     ctx: Context,
-    links: { type: string; outgoing: boolean; entityId: string }[],
+    links: InteractionLink[],
     type: string,
     outgoing: boolean,
   ): Promise<EntityObject[]> {
+    const matching = links.filter((l) => l.type === type && l.outgoing === outgoing);
+    // Read with the interaction as far as the query asks (named only): no loader involved.
+    if (matching.every((l) => l.named)) return matching.map((l) => toEntityObject(l.named!));
     return this.manyByUuid(
       ctx,
-      links.filter((l) => l.type === type && l.outgoing === outgoing).map((l) => l.entityId),
+      matching.map((l) => l.entityId),
     );
   }
 

@@ -8,6 +8,17 @@ import { interactionRow, whereOf } from '../../shared/cypher';
 import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
 import { fromEntityRow, plain, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
+/**
+ * A link of an interaction to an entity. `named` is the entity as far as a `namingRow` reads
+ * it, present when the statement read the parties that way (and the loaders do not have them).
+ */
+export interface InteractionLink {
+  type: string;
+  outgoing: boolean;
+  entityId: string;
+  named?: EntityRecord;
+}
+
 export interface InteractionRecord {
   label: InteractionLabel;
   uuid: string;
@@ -17,9 +28,11 @@ export interface InteractionRecord {
   props: Record<string, string | number | null>;
   evidenceIds: string[];
   /** Links to entities: type of relationship and whether it points from the interaction. */
-  links: { type: string; outgoing: boolean; entityId: string }[];
+  links: InteractionLink[];
   /** The linked entities themselves (read with the interaction, so no second statement). */
   parties: EntityRecord[];
+  /** False when `parties` hold only what names them (`namingRow`): never kept in loaders. */
+  wholeParties: boolean;
 }
 
 /** The `interactionRow` Cypher fragment's value. */
@@ -28,7 +41,7 @@ export interface InteractionRow {
   links: { type: string; outgoing: boolean; entityId: string; entity: EntityRow }[];
 }
 
-export function fromInteractionRow(row: InteractionRow): InteractionRecord {
+export function fromInteractionRow(row: InteractionRow, wholeParties = true): InteractionRecord {
   const p = row.node.properties;
   const props: Record<string, string | number | null> = {};
   for (const [k, v] of Object.entries(p)) if (k !== 'evidenceIds') props[k] = plain(v);
@@ -40,8 +53,13 @@ export function fromInteractionRow(row: InteractionRow): InteractionRecord {
     date: plain(p.date) as string | null,
     props,
     evidenceIds: (p.evidenceIds as string[] | undefined) ?? [],
-    links: row.links.map(({ type, outgoing, entityId }) => ({ type, outgoing, entityId })),
+    links: row.links.map(({ type, outgoing, entityId, entity }) =>
+      wholeParties
+        ? { type, outgoing, entityId }
+        : { type, outgoing, entityId, named: fromEntityRow(entity) },
+    ),
     parties: row.links.map((l) => fromEntityRow(l.entity)),
+    wholeParties,
   };
 }
 
@@ -49,6 +67,9 @@ const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id
 MATCH (i:Interaction {id: id})
 RETURN ${interactionRow('i')} AS row`;
+
+/** How much of an interaction's parties a statement reads (see `interactionRow`). */
+export type Parties = 'whole' | 'naming';
 
 export interface InvitationFilterParams {
   inviter: string | null;
@@ -70,7 +91,7 @@ const PREDICATES: Record<keyof InvitationFilterParams, string> = {
 // The filtered total and a keyset page on (date, id), stable when rows are inserted between
 // pages, with the invitations whole, in one statement. Undated invitations sort last (their
 // sort key is the maximum date).
-const listing = (where: string): string => /* cypher */ `
+const listing = (where: string, parties: Parties): string => /* cypher */ `
 CALL () {
   MATCH (i:Invitation)
   ${where}
@@ -82,7 +103,7 @@ CALL () {
   WITH i, coalesce(i.date, date('9999-12-31')) AS sortDate
   WHERE $afterDate IS NULL OR sortDate > date($afterDate) OR (sortDate = date($afterDate) AND i.id > $afterId)
   WITH i, sortDate ORDER BY sortDate, i.id LIMIT $limit
-  RETURN collect({id: i.id, sortDate: toString(sortDate), row: ${interactionRow('i')}}) AS rows
+  RETURN collect({id: i.id, sortDate: toString(sortDate), row: ${interactionRow('i', parties)}}) AS rows
 }
 RETURN total, rows`;
 
@@ -106,18 +127,22 @@ export class InteractionRepository {
     );
   }
 
-  /** One page of invitation ids (limit rows) after the given key, plus the filtered total. */
+  /**
+   * One page of invitations (limit rows) after the given key, plus the filtered total; their
+   * parties whole, or only named when the query asks nothing more of them.
+   */
   async listInvitations(
     filter: InvitationFilterParams,
     after: { date: string; id: string } | null,
     limit: number,
+    parties: Parties,
     requestId?: string,
   ): Promise<{
     rows: { id: string; sortDate: string; record: InteractionRecord }[];
     total: number;
   }> {
     const result = await this.db.query(
-      listing(whereOf(filter, PREDICATES)),
+      listing(whereOf(filter, PREDICATES), parties),
       { ...filter, afterDate: after?.date ?? null, afterId: after?.id ?? null, limit: int(limit) },
       { operation: 'invitation.list', requestId },
     );
@@ -131,7 +156,7 @@ export class InteractionRepository {
       rows: rows.map((r) => ({
         id: r.id,
         sortDate: r.sortDate,
-        record: fromInteractionRow(r.row),
+        record: fromInteractionRow(r.row, parties === 'whole'),
       })),
       total: Number(record?.get('total') ?? 0),
     };

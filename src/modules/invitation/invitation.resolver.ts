@@ -1,12 +1,18 @@
 /** invitations(filter:, first:, after:) and the parties of each invitation. */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../../shared/context';
+import { NAMING_FIELDS } from '../../shared/cypher';
+import { selectsOnly } from '../../shared/selection';
 import { EntityInterface, Organisation } from '../entity/entity.type';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
 import { Invitation, InvitationConnection, InvitationFilter } from './invitation.type';
 import type { InvitationService } from './invitation.service';
+
+/** Where the parties of each invitation are selected below `invitations`. */
+const PARTIES = [['edges'], ['node'], ['inviter', 'onBehalfOf', 'invitees', 'target']] as const;
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -23,8 +29,10 @@ export class InvitationResolver {
     @Arg('filter', () => InvitationFilter, { nullable: true }) filter?: InvitationFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
-    return this.invitationService.list(ctx, filter, first, after);
+    const parties = info && selectsOnly(info, PARTIES, NAMING_FIELDS) ? 'naming' : 'whole';
+    return this.invitationService.list(ctx, filter, first, after, parties);
   }
 
   @FieldResolver(() => EntityInterface, { description: 'The person or organisation that invited.' })

@@ -15,7 +15,7 @@ import type { NodeInterface } from '../entity/entity.type';
 import { toPresentation } from '../presentation/presentation.resolver';
 import { toProposal, toQuestion } from '../proposal/proposal.resolver';
 import type { InteractionLabel } from '../../shared/model';
-import type { InteractionRecord, InteractionRepository } from './interaction.repository';
+import type { InteractionRecord, InteractionRepository, Parties } from './interaction.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
 
 /** Interaction records as GraphQL objects, by label. */
@@ -70,6 +70,7 @@ export class InvitationService {
     filter: InvitationFilter | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
+    parties: Parties = 'whole',
   ): Promise<ConnectionShape<Invitation>> {
     const size = pageSize(first);
     const key = decodeCursor(after, ['string', 'string']) as [string, string] | null;
@@ -87,6 +88,7 @@ export class InvitationService {
       params,
       key ? { date: key[0], id: key[1] } : null,
       size + 1,
+      parties,
       ctx.requestId,
     );
     const page = rows.slice(0, size).map((r) => r.record);

@@ -3,6 +3,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
 import { NodeInterface } from '../entity/entity.type';
+import type { InteractionLink } from './interaction.repository';
 
 @ObjectType({
   implements: NodeInterface,
@@ -24,7 +25,7 @@ export class Invitation extends NodeInterface {
   typeName!: 'Invitation';
   uuid!: string;
   evidenceIds!: string[];
-  links!: { type: string; outgoing: boolean; entityId: string }[];
+  links!: InteractionLink[];
 }
 
 export const InvitationConnection = connectionType('Invitation', Invitation);

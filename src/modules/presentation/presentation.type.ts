@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
 import { NodeInterface } from '../entity/entity.type';
+import type { InteractionLink } from '../invitation/interaction.repository';
 
 @ObjectType({
   implements: NodeInterface,
@@ -18,7 +19,7 @@ export class Presentation extends NodeInterface {
   typeName!: 'Presentation';
   uuid!: string;
   evidenceIds!: string[];
-  links!: { type: string; outgoing: boolean; entityId: string }[];
+  links!: InteractionLink[];
 }
 
 export const PresentationConnection = connectionType('Presentation', Presentation);

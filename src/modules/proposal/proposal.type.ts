@@ -2,6 +2,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 import { NodeInterface } from '../entity/entity.type';
+import type { InteractionLink } from '../invitation/interaction.repository';
 
 @ObjectType({
   implements: NodeInterface,
@@ -17,7 +18,7 @@ export class Proposal extends NodeInterface {
   typeName!: 'Proposal';
   uuid!: string;
   evidenceIds!: string[];
-  links!: { type: string; outgoing: boolean; entityId: string }[];
+  links!: InteractionLink[];
 }
 
 @ObjectType({
@@ -40,5 +41,5 @@ export class Question extends NodeInterface {
   typeName!: 'Question';
   uuid!: string;
   evidenceIds!: string[];
-  links!: { type: string; outgoing: boolean; entityId: string }[];
+  links!: InteractionLink[];
 }

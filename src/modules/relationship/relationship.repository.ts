@@ -98,7 +98,7 @@ export class RelationshipRepository {
     return new Map(
       result.records.map((r) => [
         r.get('key') as string,
-        (r.get('interactions') as InteractionRow[]).map(fromInteractionRow),
+        (r.get('interactions') as InteractionRow[]).map((row) => fromInteractionRow(row)),
       ]),
     );
   }

@@ -1,0 +1,33 @@
+/**
+ * What a query selects below a field, read with graphql-parse-resolve-info (it resolves
+ * fragments, aliases and @skip/@include, which a hand-written walk would have to repeat).
+ * Repositories use it to read less than whole records when the selection allows.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+
+/** The selections of one field, across every type condition (interfaces and their types). */
+function children(tree: ResolveTree): ResolveTree[] {
+  return Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields));
+}
+
+/**
+ * Whether every field selected at `path` below the current field (field names; each step
+ * follows every alias of that name) is one of `allowed`, with no selection of its own.
+ * Where nothing is selected at the path, that holds too.
+ */
+export function selectsOnly(
+  info: GraphQLResolveInfo,
+  path: readonly (readonly string[])[],
+  allowed: ReadonlySet<string>,
+): boolean {
+  const root = parseResolveInfo(info) as ResolveTree | null;
+  if (!root) return false;
+  let level: ResolveTree[] = [root];
+  for (const names of path) {
+    level = level.flatMap(children).filter((child) => names.includes(child.name));
+  }
+  return level
+    .flatMap(children)
+    .every((field) => allowed.has(field.name) && children(field).length === 0);
+}
