@@ -39,6 +39,9 @@ export const entityRow = (n: string): string =>
 export const namingRow = (n: string): string =>
   `{node: {labels: labels(${n}), properties: ${n} {.id, .slug, .name}}, evidenceIds: []}`;
 
+/** How much of the entities at the other end of a link a statement reads. */
+export type Parties = 'whole' | 'naming';
+
 /** Fields of an entity that a `namingRow` answers. */
 export const NAMING_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
@@ -52,7 +55,7 @@ export const NAMING_FIELDS: ReadonlySet<string> = new Set([
  * An interaction as `{node, links}`, each link with the entity at its other end as an
  * `entityRow`, or a `namingRow` when `parties` is 'naming' (read by `fromInteractionRow`).
  */
-export const interactionRow = (i: string, parties: 'whole' | 'naming' = 'whole'): string =>
+export const interactionRow = (i: string, parties: Parties = 'whole'): string =>
   `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${parties === 'whole' ? entityRow('party') : namingRow('party')}}]}`;
 
 /**

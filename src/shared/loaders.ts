@@ -89,11 +89,13 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
     links: new DataLoader(
       async (keys) => {
         const found = await repos.relationships.links(keys, requestId);
-        for (const links of found.values())
-          keepEntities(
-            loaders,
-            links.map((l) => l.other),
-          );
+        // Entities read only named are not kept: another field may ask more of them.
+        for (const key of keys)
+          if (key.parties === 'whole')
+            keepEntities(
+              loaders,
+              (found.get(linkKey(key)) ?? []).map((l) => l.other),
+            );
         return keys.map((k) => found.get(linkKey(k)) ?? []);
       },
       { cacheKeyFn: linkKey },

@@ -5,6 +5,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { NAMING_FIELDS, type Parties } from './cypher';
 
 /** The selections of one field, across every type condition (interfaces and their types). */
 function children(tree: ResolveTree): ResolveTree[] {
@@ -30,4 +31,25 @@ export function selectsOnly(
   return level
     .flatMap(children)
     .every((field) => allowed.has(field.name) && children(field).length === 0);
+}
+
+/** Where the parties of an invitation or a presentation are selected below the interaction. */
+export const INVITATION_PARTIES = ['inviter', 'onBehalfOf', 'invitees', 'target'] as const;
+export const PRESENTATION_PARTIES = [
+  'presenter',
+  'presenters',
+  'event',
+  'subjects',
+  'onBehalfOf',
+] as const;
+
+/**
+ * 'naming' when the entities selected at `path` below the current field are asked nothing but
+ * what names them (a `namingRow` answers them), else 'whole'.
+ */
+export function partiesAsked(
+  info: GraphQLResolveInfo | undefined,
+  path: readonly (readonly string[])[] = [],
+): Parties {
+  return info && selectsOnly(info, path, NAMING_FIELDS) ? 'naming' : 'whole';
 }

@@ -475,4 +475,43 @@ describe('Neo4j round trips', () => {
     // The event by slug; its relationships with entities; its presentations with their parties.
     expect(statements).toBe(3);
   });
+
+  // Related entities asked only by name are read only named; asked more, whole. Both shapes in
+  // one request: each must answer exactly what the entity itself answers.
+  it('answer related entities the same, whether read named or whole', async () => {
+    const FULL = `... on Entity { __typename id name aliases { name }
+      ... on Organisation { kind country } ... on Person { description } }`;
+    const shape = (fields: string) => `place { ${fields} } organisers { ${fields} }
+      participants(first: 50) { edges { role node { ${fields} } } }
+      presentations { edges { node { presenters { ${fields} } subjects { ${fields} } } } }`;
+    const res = await api.gql<{ named: Record<string, unknown>; whole: Record<string, unknown> }>(
+      `query($slug: String!) {
+        named: entity(type: EVENT, slug: $slug) { ... on Event { ${shape('__typename id name')} } }
+        whole: entity(type: EVENT, slug: $slug) { ... on Event { ${shape(FULL)} } }
+      }`,
+      { slug: 'sitra-st-petersburg-cleantech-meeting-2019-10-25' },
+    );
+    expect(res.errors).toBeUndefined();
+    // Every entity of the whole answer, as node(id:) answers it on its own.
+    const found: { id: string }[] = [];
+    JSON.stringify(res.data!.whole, (_key, value: unknown) => {
+      if (value && typeof value === 'object' && 'id' in value) found.push(value as { id: string });
+      return value;
+    });
+    expect(found.length).toBeGreaterThan(5);
+    const aliased = found.filter((e) => (e as { aliases?: unknown[] }).aliases?.length);
+    expect(aliased.length).toBeGreaterThan(0);
+    for (const entity of found) {
+      const own = await api.gql<{ node: unknown }>(
+        `query($id: ID!) { node(id: $id) { ${FULL} } }`,
+        { id: entity.id },
+      );
+      expect(entity).toEqual(own.data?.node);
+    }
+    // The named answer is the whole one cut down to the naming fields.
+    const named = JSON.parse(JSON.stringify(res.data!.whole), (key, value: unknown) =>
+      ['kind', 'country', 'aliases', 'description'].includes(key) ? undefined : value,
+    ) as unknown;
+    expect(res.data!.named).toEqual(named);
+  });
 });

@@ -1,5 +1,7 @@
 /** events(filter:, orderBy:, first:, after:). */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
 import { paginate } from '../../shared/connection';
 import type { Presentation } from '../presentation/presentation.type';
 import { PresentationConnection } from '../presentation/presentation.type';
@@ -37,8 +39,13 @@ export class EventResolver {
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'Where the event took place.' })
-  async place(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Place | null> {
-    const [held] = await this.relationships.neighbours(ctx, event.uuid, 'HELD_IN', true);
+  async place(
+    @Root() event: EntityObject,
+    @Ctx() ctx: Context,
+    @Info() info?: GraphQLResolveInfo,
+  ): Promise<Place | null> {
+    const parties = partiesAsked(info);
+    const [held] = await this.relationships.neighbours(ctx, event.uuid, 'HELD_IN', true, parties);
     return (held?.entity as unknown as Place | undefined) ?? null;
   }
 
@@ -60,8 +67,19 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [EntityInterface], { description: 'Who organised or hosted the event.' })
-  async organisers(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<EntityInterface[]> {
-    const organisers = await this.relationships.neighbours(ctx, event.uuid, 'ORGANISED', false);
+  async organisers(
+    @Root() event: EntityObject,
+    @Ctx() ctx: Context,
+    @Info() info?: GraphQLResolveInfo,
+  ): Promise<EntityInterface[]> {
+    const parties = partiesAsked(info);
+    const organisers = await this.relationships.neighbours(
+      ctx,
+      event.uuid,
+      'ORGANISED',
+      false,
+      parties,
+    );
     return organisers.map((o) => o.entity);
   }
 
@@ -73,12 +91,14 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ParticipationConnection> {
     const participants = await this.relationships.neighbours(
       ctx,
       event.uuid,
       'PARTICIPATED_IN',
       false,
+      partiesAsked(info, [['edges'], ['node']]),
     );
     const page = paginate(
       participants,
@@ -105,8 +125,10 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Presentation>> {
-    return this.actors.presentations(ctx, event, 'AT', first, after);
+    const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
+    return this.actors.presentations(ctx, event, 'AT', first, after, parties);
   }
 
   @FieldResolver(() => [Proposal], { description: 'Ideas put forward at the event.' })

@@ -4,7 +4,7 @@
  */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import { interactionRow, whereOf } from '../../shared/cypher';
+import { interactionRow, whereOf, type Parties } from '../../shared/cypher';
 import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
 import { fromEntityRow, plain, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
@@ -67,9 +67,6 @@ const FIND_BY_IDS = /* cypher */ `
 UNWIND $ids AS id
 MATCH (i:Interaction {id: id})
 RETURN ${interactionRow('i')} AS row`;
-
-/** How much of an interaction's parties a statement reads (see `interactionRow`). */
-export type Parties = 'whole' | 'naming';
 
 export interface InvitationFilterParams {
   inviter: string | null;

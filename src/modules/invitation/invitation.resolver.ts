@@ -3,16 +3,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../../shared/context';
-import { NAMING_FIELDS } from '../../shared/cypher';
-import { selectsOnly } from '../../shared/selection';
+import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
 import { EntityInterface, Organisation } from '../entity/entity.type';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
 import { Invitation, InvitationConnection, InvitationFilter } from './invitation.type';
 import type { InvitationService } from './invitation.service';
-
-/** Where the parties of each invitation are selected below `invitations`. */
-const PARTIES = [['edges'], ['node'], ['inviter', 'onBehalfOf', 'invitees', 'target']] as const;
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -31,7 +27,7 @@ export class InvitationResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
-    const parties = info && selectsOnly(info, PARTIES, NAMING_FIELDS) ? 'naming' : 'whole';
+    const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
     return this.invitationService.list(ctx, filter, first, after, parties);
   }
 

@@ -15,7 +15,8 @@ import type { NodeInterface } from '../entity/entity.type';
 import { toPresentation } from '../presentation/presentation.resolver';
 import { toProposal, toQuestion } from '../proposal/proposal.resolver';
 import type { InteractionLabel } from '../../shared/model';
-import type { InteractionRecord, InteractionRepository, Parties } from './interaction.repository';
+import type { Parties } from '../../shared/cypher';
+import type { InteractionRecord, InteractionRepository } from './interaction.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
 
 /** Interaction records as GraphQL objects, by label. */

@@ -1,5 +1,7 @@
 /** people(filter:, orderBy:, first:, after:). */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { partiesAsked } from '../../shared/selection';
 import { Affiliation } from '../relationship/relationship.type';
 import { ActorFields } from '../relationship/actor.fields';
 import type { ActorService } from '../relationship/actor.service';
@@ -35,7 +37,11 @@ export class PersonResolver extends ActorFields(Person) {
   @FieldResolver(() => [Affiliation], {
     description: 'Organisations this person belongs to, with role and evidence.',
   })
-  affiliations(@Root() person: EntityObject, @Ctx() ctx: Context): Promise<Affiliation[]> {
-    return this.actors.affiliations(ctx, person);
+  affiliations(
+    @Root() person: EntityObject,
+    @Ctx() ctx: Context,
+    @Info() info?: GraphQLResolveInfo,
+  ): Promise<Affiliation[]> {
+    return this.actors.affiliations(ctx, person, partiesAsked(info, [['organisation']]));
   }
 }

@@ -3,9 +3,11 @@
  * presentations), declared once in an abstract resolver that PersonResolver and
  * OrganisationResolver extend (type-graphql resolver inheritance).
  */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { pageSize, type ConnectionShape } from '../../shared/connection';
 import type { Context } from '../../shared/context';
+import { INVITATION_PARTIES, PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
 import type { EntityObject } from '../entity/entity.service';
 import { InvitationConnection, type Invitation } from '../invitation/invitation.type';
 import { PresentationConnection, type Presentation } from '../presentation/presentation.type';
@@ -25,8 +27,10 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
       @Ctx() ctx: Context,
       @Arg('first', () => Int, { nullable: true }) first?: number,
       @Arg('after', () => String, { nullable: true }) after?: string,
+      @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
-      return this.actors.invitations(ctx, actor, 'sent', first, after);
+      const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
+      return this.actors.invitations(ctx, actor, 'sent', first, after, parties);
     }
 
     @FieldResolver(() => InvitationConnection, {
@@ -37,8 +41,10 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
       @Ctx() ctx: Context,
       @Arg('first', () => Int, { nullable: true }) first?: number,
       @Arg('after', () => String, { nullable: true }) after?: string,
+      @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
-      return this.actors.invitations(ctx, actor, 'received', first, after);
+      const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
+      return this.actors.invitations(ctx, actor, 'received', first, after, parties);
     }
 
     @FieldResolver(() => PresentationConnection, {
@@ -49,8 +55,10 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
       @Ctx() ctx: Context,
       @Arg('first', () => Int, { nullable: true }) first?: number,
       @Arg('after', () => String, { nullable: true }) after?: string,
+      @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Presentation>> {
-      return this.actors.presentations(ctx, actor, 'GAVE', first, after);
+      const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
+      return this.actors.presentations(ctx, actor, 'GAVE', first, after, parties);
     }
 
     @FieldResolver(() => [Collaboration], {

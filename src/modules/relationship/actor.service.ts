@@ -2,6 +2,7 @@
 import type { ConnectionShape } from '../../shared/connection';
 import { paginate } from '../../shared/connection';
 import type { Context } from '../../shared/context';
+import type { Parties } from '../../shared/cypher';
 import type { EntityObject, EntityService } from '../entity/entity.service';
 import type { InteractionRecord } from '../invitation/interaction.repository';
 import { toInvitation } from '../invitation/invitation.service';
@@ -42,12 +43,17 @@ export class ActorService {
       .slice(0, first);
   }
 
-  async affiliations(ctx: Context, actor: EntityObject): Promise<Affiliation[]> {
+  async affiliations(
+    ctx: Context,
+    actor: EntityObject,
+    parties: Parties = 'whole',
+  ): Promise<Affiliation[]> {
     const neighbours = await this.relationships.neighbours(
       ctx,
       actor.uuid,
       'AFFILIATED_WITH',
       true,
+      parties,
     );
     return neighbours.map(({ entity, link }) => ({
       organisation: entity as unknown as Organisation,
@@ -64,12 +70,14 @@ export class ActorService {
     side: 'sent' | 'received',
     first?: number | null,
     after?: string | null,
+    parties: Parties = 'whole',
   ): Promise<ConnectionShape<Invitation>> {
     const records = await this.relationships.interactions(
       ctx,
       actor.uuid,
       side === 'sent' ? 'EXTENDED' : 'INVITES',
       'Invitation',
+      parties,
     );
     const page = paginate(records, byDate, first, after);
     return {
@@ -84,8 +92,15 @@ export class ActorService {
     via: 'GAVE' | 'AT',
     first?: number | null,
     after?: string | null,
+    parties: Parties = 'whole',
   ): Promise<ConnectionShape<Presentation>> {
-    const records = await this.relationships.interactions(ctx, subject.uuid, via, 'Presentation');
+    const records = await this.relationships.interactions(
+      ctx,
+      subject.uuid,
+      via,
+      'Presentation',
+      parties,
+    );
     const page = paginate(records, byDate, first, after);
     return {
       ...page,

@@ -4,7 +4,7 @@
  * the entities and interactions at the other end whole, so that no second statement loads them.
  */
 import type { Database } from '../../db/database';
-import { entityRow, interactionRow } from '../../shared/cypher';
+import { entityRow, interactionRow, namingRow, type Parties } from '../../shared/cypher';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
 import {
   fromInteractionRow,
@@ -16,6 +16,8 @@ export interface LinkKey {
   id: string;
   type: string;
   outgoing: boolean;
+  /** How much of the entity at the other end to read (the query's selection decides). */
+  parties: Parties;
 }
 
 export interface LinkRecord {
@@ -32,10 +34,14 @@ export interface InteractionKey {
   id: string;
   type: string;
   label: string;
+  /** How much of the interactions' parties to read. */
+  parties: Parties;
 }
 
-export const linkKey = (k: LinkKey): string => `${k.id}|${k.type}|${k.outgoing ? 'out' : 'in'}`;
-export const interactionKey = (k: InteractionKey): string => `${k.id}|${k.type}|${k.label}`;
+export const linkKey = (k: LinkKey): string =>
+  `${k.id}|${k.type}|${k.outgoing ? 'out' : 'in'}|${k.parties}`;
+export const interactionKey = (k: InteractionKey): string =>
+  `${k.id}|${k.type}|${k.label}|${k.parties}`;
 
 const FIND_LINKS = /* cypher */ `
 UNWIND $keys AS k
@@ -43,14 +49,17 @@ MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(m:Entity) WHERE type(r) = k.type AND (startNode(r) = n) = k.outgoing
 RETURN k.key AS key, collect(CASE WHEN r IS NULL THEN null ELSE {
   otherId: m.id, role: r.role, startDate: toString(r.startDate), endDate: toString(r.endDate),
-  evidenceIds: coalesce(r.evidenceIds, []), other: ${entityRow('m')}
+  evidenceIds: coalesce(r.evidenceIds, []),
+  other: CASE k.parties WHEN 'naming' THEN ${namingRow('m')} ELSE ${entityRow('m')} END
 } END) AS links`;
 
 const FIND_INTERACTIONS = /* cypher */ `
 UNWIND $keys AS k
 MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(i:Interaction) WHERE type(r) = k.type AND k.label IN labels(i)
-RETURN k.key AS key, collect(CASE WHEN i IS NULL THEN null ELSE ${interactionRow('i')} END) AS interactions`;
+RETURN k.key AS key, collect(CASE WHEN i IS NULL THEN null
+  WHEN k.parties = 'naming' THEN ${interactionRow('i', 'naming')}
+  ELSE ${interactionRow('i')} END) AS interactions`;
 
 // Others met at the same events or projects (as participant, organiser or project member).
 const FIND_COLLABORATORS = /* cypher */ `
@@ -95,11 +104,13 @@ export class RelationshipRepository {
       { keys: keys.map((k) => ({ ...k, key: interactionKey(k) })) },
       { operation: 'relationship.interactions', requestId },
     );
+    const whole = new Set(keys.filter((k) => k.parties === 'whole').map(interactionKey));
     return new Map(
-      result.records.map((r) => [
-        r.get('key') as string,
-        (r.get('interactions') as InteractionRow[]).map((row) => fromInteractionRow(row)),
-      ]),
+      result.records.map((r) => {
+        const key = r.get('key') as string;
+        const rows = r.get('interactions') as InteractionRow[];
+        return [key, rows.map((row) => fromInteractionRow(row, whole.has(key)))];
+      }),
     );
   }
 

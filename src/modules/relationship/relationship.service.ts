@@ -1,5 +1,6 @@
 /** Neighbours of an entity through one relationship type, and the interactions it takes part in. */
 import type { Context } from '../../shared/context';
+import type { Parties } from '../../shared/cypher';
 import type { InteractionLabel } from '../../shared/model';
 import type { InteractionRecord } from '../invitation/interaction.repository';
 import { toEntityObject, type EntityObject } from '../entity/entity.service';
@@ -11,26 +12,31 @@ export interface Neighbour {
 }
 
 export class RelationshipService {
-  /** The entities linked by `type` (outgoing from the entity, or incoming), sorted by name. */
+  /**
+   * The entities linked by `type` (outgoing from the entity, or incoming), sorted by name;
+   * whole, or only named when the query asks no more of them.
+   */
   async neighbours(
     ctx: Context,
     uuid: string,
     type: string,
     outgoing: boolean,
+    parties: Parties = 'whole',
   ): Promise<Neighbour[]> {
-    const links = await ctx.loaders.links.load({ id: uuid, type, outgoing });
+    const links = await ctx.loaders.links.load({ id: uuid, type, outgoing, parties });
     return links
       .map((link) => ({ entity: toEntityObject(link.other), link }))
       .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
   }
 
-  /** The interactions of one label the entity is linked to by `type`. */
+  /** The interactions of one label the entity is linked to by `type`, with their parties. */
   async interactions(
     ctx: Context,
     uuid: string,
     type: string,
     label: InteractionLabel,
+    parties: Parties = 'whole',
   ): Promise<InteractionRecord[]> {
-    return ctx.loaders.interactionsOf.load({ id: uuid, type, label });
+    return ctx.loaders.interactionsOf.load({ id: uuid, type, label, parties });
   }
 }
