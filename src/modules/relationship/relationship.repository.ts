@@ -43,23 +43,23 @@ export const linkKey = (k: LinkKey): string =>
 export const interactionKey = (k: InteractionKey): string =>
   `${k.id}|${k.type}|${k.label}|${k.parties}`;
 
-const FIND_LINKS = /* cypher */ `
+// One statement per reading of the entities: written as a CASE in one statement, Neo4j plans
+// the pattern comprehensions of both branches and runs them for every row.
+const findLinks = (parties: Parties): string => /* cypher */ `
 UNWIND $keys AS k
 MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(m:Entity) WHERE type(r) = k.type AND (startNode(r) = n) = k.outgoing
 RETURN k.key AS key, collect(CASE WHEN r IS NULL THEN null ELSE {
   otherId: m.id, role: r.role, startDate: toString(r.startDate), endDate: toString(r.endDate),
   evidenceIds: coalesce(r.evidenceIds, []),
-  other: CASE k.parties WHEN 'naming' THEN ${namingRow('m')} ELSE ${entityRow('m')} END
-} END) AS links`;
+  other: ${parties === 'naming' ? namingRow('m') : entityRow('m')}
+} END) AS found`;
 
-const FIND_INTERACTIONS = /* cypher */ `
+const findInteractions = (parties: Parties): string => /* cypher */ `
 UNWIND $keys AS k
 MATCH (n:Entity {id: k.id})
 OPTIONAL MATCH (n)-[r]-(i:Interaction) WHERE type(r) = k.type AND k.label IN labels(i)
-RETURN k.key AS key, collect(CASE WHEN i IS NULL THEN null
-  WHEN k.parties = 'naming' THEN ${interactionRow('i', 'naming')}
-  ELSE ${interactionRow('i')} END) AS interactions`;
+RETURN k.key AS key, collect(CASE WHEN i IS NULL THEN null ELSE ${interactionRow('i', parties)} END) AS found`;
 
 // Others met at the same events or projects (as participant, organiser or project member).
 const FIND_COLLABORATORS = /* cypher */ `
@@ -79,19 +79,9 @@ export class RelationshipRepository {
   constructor(private readonly db: Database) {}
 
   async links(keys: readonly LinkKey[], requestId?: string): Promise<Map<string, LinkRecord[]>> {
-    const result = await this.db.query(
-      FIND_LINKS,
-      { keys: keys.map((k) => ({ ...k, key: linkKey(k) })) },
-      { operation: 'relationship.links', requestId },
-    );
-    return new Map(
-      result.records.map((r) => [
-        r.get('key') as string,
-        (r.get('links') as (Omit<LinkRecord, 'other'> & { other: EntityRow })[]).map((link) => ({
-          ...link,
-          other: fromEntityRow(link.other),
-        })),
-      ]),
+    type LinkRow = Omit<LinkRecord, 'other'> & { other: EntityRow };
+    return this.byKey(keys, findLinks, linkKey, 'relationship.links', requestId, (rows) =>
+      (rows as LinkRow[]).map((link) => ({ ...link, other: fromEntityRow(link.other) })),
     );
   }
 
@@ -99,19 +89,44 @@ export class RelationshipRepository {
     keys: readonly InteractionKey[],
     requestId?: string,
   ): Promise<Map<string, InteractionRecord[]>> {
-    const result = await this.db.query(
-      FIND_INTERACTIONS,
-      { keys: keys.map((k) => ({ ...k, key: interactionKey(k) })) },
-      { operation: 'relationship.interactions', requestId },
+    return this.byKey(
+      keys,
+      findInteractions,
+      interactionKey,
+      'relationship.interactions',
+      requestId,
+      (rows, parties) =>
+        (rows as InteractionRow[]).map((row) => fromInteractionRow(row, parties === 'whole')),
     );
-    const whole = new Set(keys.filter((k) => k.parties === 'whole').map(interactionKey));
-    return new Map(
-      result.records.map((r) => {
-        const key = r.get('key') as string;
-        const rows = r.get('interactions') as InteractionRow[];
-        return [key, rows.map((row) => fromInteractionRow(row, whole.has(key)))];
+  }
+
+  /**
+   * Runs `statement` once per reading of the parties among the keys (together; a batch almost
+   * always holds one) and converts each row's `found` column, by key.
+   */
+  private async byKey<K extends { parties: Parties }, T>(
+    keys: readonly K[],
+    statement: (parties: Parties) => string,
+    keyOf: (key: K) => string,
+    operation: string,
+    requestId: string | undefined,
+    convert: (found: unknown, parties: Parties) => T,
+  ): Promise<Map<string, T>> {
+    const groups = new Map<Parties, K[]>();
+    for (const key of keys) groups.set(key.parties, [...(groups.get(key.parties) ?? []), key]);
+    const answers = await Promise.all(
+      [...groups].map(async ([parties, group]) => {
+        const result = await this.db.query(
+          statement(parties),
+          { keys: group.map((k) => ({ ...k, key: keyOf(k) })) },
+          { operation, requestId },
+        );
+        return result.records.map(
+          (r) => [r.get('key') as string, convert(r.get('found'), parties)] as const,
+        );
       }),
     );
+    return new Map(answers.flat());
   }
 
   async collaborators(
