@@ -40,6 +40,59 @@ describe('organisations()', () => {
     expect(ordered[0]).toBeGreaterThan(ordered.at(-1)!);
   });
 
+  // MOST_CONNECTED pages come from a ranking kept until the graph changes.
+  const ranked = (first: number, after: string | null) =>
+    api.gql<{ organisations: Conn }>(
+      'query($first: Int, $after: String) { organisations(orderBy: MOST_CONNECTED, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name slug } } } }',
+      { first, after },
+    );
+
+  it('pages through the most connected organisations in the order of one whole page', async () => {
+    const whole = await ranked(100, null);
+    const expected = whole.data!.organisations.edges.map((e) => e.node.slug);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 50; guard += 1) {
+      const page: Conn = (await ranked(3, after)).data!.organisations;
+      expect(page.totalCount).toBe(expected.length);
+      seen.push(...page.edges.map((e) => e.node.slug));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('ranks anew as soon as a write changes the graph, and reads it once per graph version', async () => {
+    const db = api.db();
+    const last = (await ranked(100, null)).data!.organisations.edges.at(-1)!.node.slug;
+    const before = db.queryCount;
+    const again = await ranked(5, null);
+    // The graph version, then the page's organisations: no ranking statement.
+    expect(db.queryCount - before).toBe(2);
+    expect(again.data!.organisations.edges[0]!.node.slug).not.toBe(last);
+    // The least connected organisation gets more relationships than any other has.
+    const slug = 'ranking-probe-event';
+    await db.write((tx) =>
+      tx.run(
+        `MATCH (o:Organisation {slug: $last})
+         UNWIND range(1, 200) AS i
+         CREATE (e:Entity:Event {id: randomUUID(), slug: $slug + '-' + i, name: 'Ranking probe ' + i, kind: 'MEETING'})
+         CREATE (o)-[:PARTICIPATED_IN]->(e)`,
+        { last, slug },
+      ),
+    );
+    try {
+      const after = await ranked(5, null);
+      expect(after.data!.organisations.edges[0]!.node.slug).toBe(last);
+    } finally {
+      await db.write((tx) =>
+        tx.run("MATCH (e:Event) WHERE e.slug STARTS WITH 'ranking-probe-event-' DETACH DELETE e"),
+      );
+    }
+    const restored = await ranked(5, null);
+    expect(restored.data!.organisations.edges[0]!.node.slug).not.toBe(last);
+  });
+
   it('filters by kind and country, and by name in any alias language', async () => {
     const clusters = await api.gql<{ organisations: Conn }>(
       '{ organisations(filter: { kind: CLUSTER, country: "RU" }) { edges { node { slug } } } }',

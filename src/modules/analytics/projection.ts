@@ -14,6 +14,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { NodeType } from '../../shared/global-id';
 import type { LinkFilter, ProjectionNode } from './analytics.repository';
 import { brokers, type BrokerScore } from './brokers';
+import { VersionedCache } from '../../shared/versioned-cache';
 
 export interface NodeAttributes {
   uuid: string;
@@ -244,41 +245,22 @@ export async function buildProjection(
 
 /** Projections per link filter, dropped when the graph version moves on. */
 export class ProjectionCache {
-  private readonly entries = new Map<string, Promise<Projection>>();
+  private readonly cache: VersionedCache<Projection>;
 
-  constructor(private readonly maxEntries = 4) {}
+  constructor(maxEntries = 4) {
+    this.cache = new VersionedCache(maxEntries);
+  }
 
   /** The projection for a filter if one is built (whatever its version), without building. */
-  async peek(filter: LinkFilter): Promise<Projection | undefined> {
-    return this.entries.get(ProjectionCache.key(filter))?.catch(() => undefined);
+  peek(filter: LinkFilter): Promise<Projection | undefined> {
+    return this.cache.peek(ProjectionCache.key(filter));
   }
 
   static key(filter: LinkFilter): string {
     return JSON.stringify([[...filter.types].sort(), filter.window]);
   }
 
-  async get(
-    filter: LinkFilter,
-    version: string,
-    build: () => Promise<Projection>,
-  ): Promise<Projection> {
-    const key = ProjectionCache.key(filter);
-    const cached = this.entries.get(key);
-    if (cached) {
-      const projection = await cached.catch(() => undefined);
-      if (projection && projection.version === version) return projection;
-      if (this.entries.get(key) === cached) this.entries.delete(key);
-    }
-    const pending = build();
-    // Least recently built goes first when full.
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(key, pending);
-    pending.catch(() => {
-      if (this.entries.get(key) === pending) this.entries.delete(key);
-    });
-    return pending;
+  get(filter: LinkFilter, version: string, build: () => Promise<Projection>): Promise<Projection> {
+    return this.cache.get(ProjectionCache.key(filter), version, build);
   }
 }

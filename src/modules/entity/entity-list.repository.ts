@@ -76,8 +76,47 @@ CALL () {
 }
 RETURN total, rows`;
 
+/**
+ * Every entity of a label that passes the filters, most connected first (then by id): ids and
+ * sort keys as two lists, for the ranking cache.
+ */
+const ranking = (label: EntityLabel, where: string): string => /* cypher */ `
+MATCH (n:Entity&${label})
+${where}
+WITH n.id AS id, ${SORT_KEYS.MOST_CONNECTED} AS sortKey
+ORDER BY sortKey, id
+RETURN collect(id) AS ids, collect(sortKey) AS keys`;
+
+/** A ranking: ids in order, and the sort key (minus the degree) of each. */
+export interface Ranking {
+  ids: string[];
+  keys: number[];
+}
+
 export class EntityListRepository {
   constructor(private readonly db: Database) {}
+
+  /** The graph version a cached ranking is checked against (see VersionedCache). */
+  graphVersion(requestId?: string): Promise<string> {
+    return this.db.graphVersion(requestId);
+  }
+
+  async ranking(
+    label: EntityLabel,
+    filter: EntityListFilter,
+    requestId?: string,
+  ): Promise<Ranking> {
+    const result = await this.db.query(
+      ranking(label, whereOf(filter, PREDICATES)),
+      { ...filter },
+      { operation: `entity.ranking ${label}`, requestId },
+    );
+    const record = result.records[0];
+    return {
+      ids: (record?.get('ids') ?? []) as string[],
+      keys: ((record?.get('keys') ?? []) as unknown[]).map(Number),
+    };
+  }
 
   async list(
     label: EntityLabel,
