@@ -113,6 +113,17 @@ const TIMED_OUT = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/**
+ * Errors worth running a read again for. The driver counts a transaction over its own memory
+ * limit as transient, but the same statement will need the same memory again: retrying only
+ * delays the answer (QUERY_TOO_COMPLEX) by the whole retry window.
+ */
+function retryable(error: unknown): boolean {
+  return (
+    isRetryableError(error) && !(error instanceof Neo4jError && TOO_MUCH_MEMORY.has(error.code))
+  );
+}
+
 export function isUnavailable(error: unknown): boolean {
   return error instanceof Neo4jError && UNAVAILABLE.has(error.code);
 }
@@ -360,7 +371,7 @@ export class Database {
         return await work(this.counting(tx));
       } catch (error) {
         const wait = delay * (0.8 + Math.random() * 0.4);
-        if (!isRetryableError(error) || Date.now() + wait > deadline) throw error;
+        if (!retryable(error) || Date.now() + wait > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }

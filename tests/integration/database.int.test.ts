@@ -120,6 +120,32 @@ describe('Database gateway on the real Neo4j', () => {
     });
   });
 
+  it('retries a read after a transient error, but not after its transaction ran out of memory', async () => {
+    // The driver calls both transient; only the first can succeed on a second try.
+    const attempts = async (code: string): Promise<{ calls: number; error: unknown }> => {
+      let calls = 0;
+      const error = await db
+        .read(async (tx) => {
+          calls += 1;
+          if (calls === 1) throw new Neo4jError('first attempt', code, '50N00', '');
+          return tx.run('RETURN 1 AS one');
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      return { calls, error };
+    };
+    const deadlock = await attempts('Neo.TransientError.Transaction.DeadlockDetected');
+    expect(deadlock).toEqual({ calls: 2, error: null });
+    const memory = await attempts('Neo.TransientError.General.TransactionMemoryLimit');
+    expect(memory.calls).toBe(1);
+    expect((memory.error as TooExpensiveError).extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'memory',
+    });
+  });
+
   it("maps Neo4j's memory limits: the shared pool to DATABASE_UNAVAILABLE, one transaction's to QUERY_TOO_COMPLEX", () => {
     // Neo4j raises these only past its configured memory limits, which the test server keeps
     // generous; the mapping is checked on the driver's own error type with Neo4j's codes.
