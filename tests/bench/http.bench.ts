@@ -141,6 +141,9 @@ async function recordStatements(
   const recorded: Record<string, RecordedStatement[]> = {};
   try {
     for (const q of mix) {
+      // What the API sends in steady state: a first, unrecorded request fills what it keeps
+      // between requests (the MOST_CONNECTED ranking, until the graph changes).
+      await post(`http://127.0.0.1:${server.port}/graphql`, q.ours);
       const statements: RecordedStatement[] = [];
       const stop = db.onStatement((cypher, params) =>
         statements.push({ cypher, params: encodeParams(params) }),
