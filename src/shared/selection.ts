@@ -33,6 +33,12 @@ export function selectsOnly(
     .every((field) => allowed.has(field.name) && children(field).length === 0);
 }
 
+/** Whether the current field's selection holds `name` (through fragments too). */
+export function asks(info: GraphQLResolveInfo, name: string): boolean {
+  const root = parseResolveInfo(info) as ResolveTree | null;
+  return !root || children(root).some((field) => field.name === name);
+}
+
 /** Where the parties of an invitation or a presentation are selected below the interaction. */
 export const INVITATION_PARTIES = ['inviter', 'onBehalfOf', 'invitees', 'target'] as const;
 export const PRESENTATION_PARTIES = [

@@ -224,6 +224,31 @@ describe('search', () => {
     expect(new Set(res.data!.search.map((h) => h.entity.__typename))).toEqual(new Set(['Event']));
   });
 
+  // Without `matched`, hits asked only by name are read only named: the same hits, in order.
+  it.each([
+    ['cluster', ''],
+    ['cluster', ', types: [EVENT, ORGANISATION]'],
+    ['Pietari', ', first: 3'],
+  ])('gives the same hits for %s%s whether or not it reads them whole', async (query, extra) => {
+    const res = await api.gql<{ named: unknown[]; whole: { matched: string }[] }>(
+      `query($q: String!) {
+        named: search(query: $q${extra}) { score entity { __typename id name slug } }
+        whole: search(query: $q${extra}) { matched score entity { __typename id name slug aliases { name } } }
+      }`,
+      { q: query },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.whole.length).toBeGreaterThan(0);
+    const cut = res.data!.whole.map((hit) => {
+      const { matched, ...rest } = hit as { matched: string; entity: { aliases: unknown } };
+      const { aliases, ...entity } = rest.entity;
+      expect(matched.length).toBeGreaterThan(0);
+      expect(Array.isArray(aliases)).toBe(true);
+      return { ...rest, entity };
+    });
+    expect(res.data!.named).toEqual(cut);
+  });
+
   it.each([
     `") OR 1=1 //`,
     'name:* AND NOT x',

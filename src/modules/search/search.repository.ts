@@ -1,17 +1,17 @@
 /** Full-text search over names and aliases (index entity_names, folding analyzer). */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import { entityRow } from '../../shared/cypher';
+import { entityRow, namingRow, type Parties } from '../../shared/cypher';
 import type { EntityLabel } from '../../shared/model';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
 // The index is asked for more hits than wanted when a type filter will drop some. The hits
-// come back whole (one statement for the search and its entities).
-const SEARCH = /* cypher */ `
+// come back with the statement, whole or only named (as the query asks).
+const search = (typed: boolean, parties: Parties): string => /* cypher */ `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
-WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+${typed ? 'WHERE any(l IN labels(node) WHERE l IN $labels)' : ''}
 WITH node, score ORDER BY score DESC, node.name LIMIT $first
-RETURN score, ${entityRow('node')} AS row
+RETURN score, ${parties === 'naming' ? namingRow('node') : entityRow('node')} AS row
 ORDER BY score DESC, node.name`;
 
 export class SearchRepository {
@@ -21,11 +21,12 @@ export class SearchRepository {
     lucene: string,
     labels: EntityLabel[] | null,
     first: number,
+    parties: Parties,
     requestId?: string,
   ): Promise<{ record: EntityRecord; score: number }[]> {
     const candidates = labels ? Math.max(first * 10, 200) : first;
     const result = await this.db.query(
-      SEARCH,
+      search(labels !== null, parties),
       { lucene, labels, first: int(first), candidates: int(candidates) },
       { operation: 'search', requestId },
     );

@@ -1,5 +1,7 @@
 /** search(query:, types:, first:) over names and aliases in every language. */
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { asks, partiesAsked } from '../../shared/selection';
 import type { Context } from '../../shared/context';
 import { EntityType } from '../../shared/enums';
 import { SearchHit } from './search.type';
@@ -18,7 +20,10 @@ export class SearchResolver {
     @Ctx() ctx: Context,
     @Arg('types', () => [EntityType], { nullable: true }) types?: (keyof typeof EntityType)[],
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
-    return this.searchService.run(ctx, query, types, first ?? 10);
+    // `matched` is found among the aliases, which only a whole entity has.
+    const parties = info && !asks(info, 'matched') ? partiesAsked(info, [['entity']]) : 'whole';
+    return this.searchService.run(ctx, query, types, first ?? 10, parties);
   }
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../shared/context';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { BadUserInputError } from '../../shared/errors';
 import { MAX_PAGE_SIZE } from '../../shared/connection';
+import type { Parties } from '../../shared/cypher';
 import { keepEntities } from '../../shared/loaders';
 import { toEntityObject } from '../entity/entity.service';
 import { luceneQuery, matchedName, MAX_QUERY_LENGTH, terms } from './search.query';
@@ -17,6 +18,7 @@ export class SearchService {
     query: string,
     types: EntityType[] | null | undefined,
     first: number,
+    parties: Parties = 'whole',
   ): Promise<SearchHit[]> {
     if (query.length > MAX_QUERY_LENGTH) {
       throw new BadUserInputError(
@@ -35,11 +37,18 @@ export class SearchService {
       throw new BadUserInputError('query must contain at least one letter or digit.', 'query');
     }
     const labels = types && types.length > 0 ? types.map(labelOfType) : null;
-    const rows = await this.search.search(luceneQuery(words), labels, first, ctx.requestId);
-    keepEntities(
-      ctx.loaders,
-      rows.map((r) => r.record),
+    const rows = await this.search.search(
+      luceneQuery(words),
+      labels,
+      first,
+      parties,
+      ctx.requestId,
     );
+    if (parties === 'whole')
+      keepEntities(
+        ctx.loaders,
+        rows.map((r) => r.record),
+      );
     return rows.map((row) => {
       const entity = toEntityObject(row.record);
       return {
