@@ -2,7 +2,7 @@
  * The query-mix benchmark: the same eight questions asked of our API, of the Neo4j GraphQL
  * Library (@neo4j/graphql, type definitions equivalent to ours) and of the bare driver running
  * the Cypher our API runs, on the same Neo4j and data. Answers are compared before timing;
- * each target then gets autocannon at a fixed concurrency after a warm-up.
+ * each target then gets autocannon at a fixed concurrency after a warm-up, in mirrored halves.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -212,41 +212,87 @@ async function peerRoundTrips(url: string): Promise<(requests: number) => Promis
 
 type RoundTrips = () => Promise<(requests: number) => Promise<number | null>>;
 
-async function measure(
-  neo4jPid: number,
-  target: ApiProcess,
-  url: string,
-  body: unknown,
-  load: Load,
-  roundTrips: RoundTrips,
-): Promise<TargetFigures> {
-  await cannon(url, body, load.warmupSeconds, load.connections);
+/** What one server is timed with: its process, URL, body and round-trip counter. */
+interface Target {
+  process: ApiProcess;
+  url: string;
+  body: unknown;
+  roundTrips: RoundTrips;
+}
+
+/** Warms a target up, then counts its round trips over requests sent one at a time. */
+async function prepare(target: Target, load: Load): Promise<number | null> {
+  await cannon(target.url, target.body, load.warmupSeconds, load.connections);
   // autocannon returns without waiting for the answers still on their way: let the server
   // finish them before counting.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   // Round trips from requests one at a time, so that none is cut off mid-way by the end of a
   // timed run and the count per request is exact.
-  const count = await roundTrips();
-  for (let i = 0; i < ROUND_TRIP_SAMPLE; i++) await post(url, body);
-  const roundTripsPerRequest = await count(ROUND_TRIP_SAMPLE);
-  const cpuBefore = [cpuMsOf(target.pid), cpuMsOf(neo4jPid)];
-  const result = await cannon(url, body, load.seconds, load.connections);
-  const cpuAfter = [cpuMsOf(target.pid), cpuMsOf(neo4jPid)];
-  const perRequest = (i: number): number =>
-    round((cpuAfter[i]! - cpuBefore[i]!) / Math.max(1, result.requests.total), 2);
-  const memory = memoryOf(target.pid);
+  const count = await target.roundTrips();
+  for (let i = 0; i < ROUND_TRIP_SAMPLE; i++) await post(target.url, target.body);
+  return count(ROUND_TRIP_SAMPLE);
+}
+
+interface Half {
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  serverCpuMs: number;
+  neo4jCpuMs: number;
+}
+
+/** One timed half: autocannon for half the run, with the CPU both processes spent meanwhile. */
+async function half(neo4jPid: number, target: Target, load: Load): Promise<Half> {
+  const cpuBefore = [cpuMsOf(target.process.pid), cpuMsOf(neo4jPid)];
+  const result = await cannon(target.url, target.body, load.seconds / 2, load.connections);
+  const cpuAfter = [cpuMsOf(target.process.pid), cpuMsOf(neo4jPid)];
   return {
-    requestsPerSecond: round(result.requests.average),
+    requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,
-    roundTripsPerRequest,
-    rssMiB: memory.rssMiB,
-    peakMiB: memory.peakMiB,
-    serverCpuMs: perRequest(0),
-    neo4jCpuMs: perRequest(1),
+    serverCpuMs: cpuAfter[0]! - cpuBefore[0]!,
+    neo4jCpuMs: cpuAfter[1]! - cpuBefore[1]!,
   };
+}
+
+/**
+ * The three servers of one question, timed in halves in the order ours, peer, raw, raw, peer,
+ * ours: Neo4j keeps getting faster under load for minutes (its JVM compiles as it goes), and a
+ * fixed order would give that drift to whoever comes last. Mirrored halves cancel it.
+ * Requests and CPU add up; p50 and p99 are the halves' percentiles weighted by their requests.
+ */
+async function measureAll(
+  neo4jPid: number,
+  targets: [Target, Target, Target],
+  load: Load,
+): Promise<[TargetFigures, TargetFigures, TargetFigures]> {
+  const roundTrips: (number | null)[] = [];
+  for (const target of targets) roundTrips.push(await prepare(target, load));
+  const halves: Half[][] = targets.map(() => []);
+  for (const i of [0, 1, 2, 2, 1, 0]) halves[i]!.push(await half(neo4jPid, targets[i]!, load));
+  return targets.map((target, i) => {
+    const [a, b] = halves[i] as [Half, Half];
+    const requests = a.requests + b.requests;
+    const weighted = (key: 'p50Ms' | 'p99Ms'): number =>
+      requests > 0 ? round((a[key] * a.requests + b[key] * b.requests) / requests, 1) : NaN;
+    const perRequest = (key: 'serverCpuMs' | 'neo4jCpuMs'): number =>
+      round((a[key] + b[key]) / Math.max(1, requests), 2);
+    const memory = memoryOf(target.process.pid);
+    return {
+      requestsPerSecond: round(requests / load.seconds),
+      p50Ms: weighted('p50Ms'),
+      p99Ms: weighted('p99Ms'),
+      requests,
+      errors: a.errors + b.errors,
+      roundTripsPerRequest: roundTrips[i]!,
+      rssMiB: memory.rssMiB,
+      peakMiB: memory.peakMiB,
+      serverCpuMs: perRequest('serverCpuMs'),
+      neo4jCpuMs: perRequest('neo4jCpuMs'),
+    };
+  }) as [TargetFigures, TargetFigures, TargetFigures];
 }
 
 export async function benchHttp(
@@ -294,24 +340,39 @@ export async function benchHttp(
           : q.compare(oursAnswer.data, peerAnswer.data);
       log(`${q.name}: answers ${difference === null ? 'equal' : `DIFFER (${difference})`}`);
       const statements = recorded[q.name]!.length;
+      const [oursFigures, peerFigures, rawFigures] = await measureAll(
+        neo4jPid,
+        [
+          {
+            process: ours,
+            url: `${ours.url}/graphql`,
+            body: q.ours,
+            roundTrips: () => roundTripCounter(ours.url),
+          },
+          {
+            process: peer,
+            url: peer.url,
+            body: q.peer,
+            roundTrips: () => peerRoundTrips(peer.url),
+          },
+          {
+            process: raw,
+            url: `${raw.url}/q/${q.name}`,
+            body: {},
+            roundTrips: async () => async () => statements,
+          },
+        ],
+        load,
+      );
       const figures: QueryFigures = {
         name: q.name,
         description: q.description,
         depth: depthOf(q.ours.query),
         equal: difference === null,
         difference,
-        ours: await measure(neo4jPid, ours, `${ours.url}/graphql`, q.ours, load, () =>
-          roundTripCounter(ours.url),
-        ),
-        peer: await measure(neo4jPid, peer, peer.url, q.peer, load, () => peerRoundTrips(peer.url)),
-        raw: await measure(
-          neo4jPid,
-          raw,
-          `${raw.url}/q/${q.name}`,
-          {},
-          load,
-          async () => async () => statements,
-        ),
+        ours: oursFigures,
+        peer: peerFigures,
+        raw: rawFigures,
       };
       log(
         `${q.name}: ours ${figures.ours.requestsPerSecond} req/s p50 ${figures.ours.p50Ms} ms, ` +
