@@ -93,6 +93,21 @@ describe('organisations()', () => {
     expect(restored.data!.organisations.edges[0]!.node.slug).not.toBe(last);
   });
 
+  it('answers a filter that matches nothing with an empty page and a total of 0', async () => {
+    for (const orderBy of ['NAME', 'START_DATE', 'MOST_CONNECTED']) {
+      const res = await api.gql<{ organisations: Conn }>(
+        `{ organisations(filter: { name: "no such name anywhere" }, orderBy: ${orderBy}) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.organisations).toEqual({
+        totalCount: 0,
+        pageInfo: { hasNextPage: false, endCursor: null },
+        edges: [],
+      });
+    }
+  });
+
   it('filters by kind and country, and by name in any alias language', async () => {
     const clusters = await api.gql<{ organisations: Conn }>(
       '{ organisations(filter: { kind: CLUSTER, country: "RU" }) { edges { node { slug } } } }',
