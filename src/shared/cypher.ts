@@ -51,12 +51,16 @@ export const NAMING_FIELDS: ReadonlySet<string> = new Set([
   'type',
 ]);
 
+/** An entity as an `entityRow`, or as a `namingRow` when `parties` is 'naming'. */
+export const partyRow = (n: string, parties: Parties): string =>
+  parties === 'naming' ? namingRow(n) : entityRow(n);
+
 /**
- * An interaction as `{node, links}`, each link with the entity at its other end as an
- * `entityRow`, or a `namingRow` when `parties` is 'naming' (read by `fromInteractionRow`).
+ * An interaction as `{node, links}`, each link with the entity at its other end as a
+ * `partyRow` (read by `fromInteractionRow`).
  */
 export const interactionRow = (i: string, parties: Parties = 'whole'): string =>
-  `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${parties === 'whole' ? entityRow('party') : namingRow('party')}}]}`;
+  `{node: ${lightNode(i)}, links: [(${i})-[link]-(party:Entity) WHERE type(link) <> 'MENTIONS' | {type: type(link), outgoing: startNode(link) = ${i}, entityId: party.id, entity: ${partyRow('party', parties)}}]}`;
 
 /**
  * The WHERE clause of the filters given, and only those: `$kind IS NULL OR ...` for absent ones

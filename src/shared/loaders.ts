@@ -63,7 +63,7 @@ export function keepEntities(loaders: Loaders, records: Iterable<EntityRecord>):
  */
 export function keepInteractions(loaders: Loaders, records: Iterable<InteractionRecord>): void {
   for (const record of records) {
-    if (!record.wholeParties) continue;
+    if (record.links.some((link) => link.named)) continue;
     loaders.interaction.prime(record.uuid, record);
     keepEntities(loaders, record.parties);
   }

@@ -132,7 +132,7 @@ const MAX_REMEMBERED_PER_DOCUMENT = 64;
  * plain list. Only operations within the limits are remembered, per server (per limits).
  */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
-  const remembered = new WeakMap<DocumentNode, Map<string, true>>();
+  const remembered = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
@@ -170,10 +170,10 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
           }
           if (cost > limits.maxCost) throw new QueryTooComplexError('cost', limits.maxCost, cost);
           if (key.length > MAX_REMEMBERED_KEY) return;
-          const within = known ?? new Map<string, true>();
+          const within = known ?? new Set<string>();
           if (within.size >= MAX_REMEMBERED_PER_DOCUMENT)
-            within.delete(within.keys().next().value as string);
-          within.set(key, true);
+            within.delete(within.values().next().value as string);
+          within.add(key);
           remembered.set(document, within);
         },
       };

@@ -13,17 +13,15 @@ function children(tree: ResolveTree): ResolveTree[] {
 }
 
 /**
- * Whether every field selected at `path` below the current field (field names; each step
- * follows every alias of that name) is one of `allowed`, with no selection of its own.
- * Where nothing is selected at the path, that holds too.
+ * Whether every field selected at `path` below `root` (field names; each step follows every
+ * alias of that name) is one of `allowed`, with no selection of its own. Where nothing is
+ * selected at the path, that holds too.
  */
-export function selectsOnly(
-  info: GraphQLResolveInfo,
+function selectsOnly(
+  root: ResolveTree,
   path: readonly (readonly string[])[],
   allowed: ReadonlySet<string>,
 ): boolean {
-  const root = parseResolveInfo(info) as ResolveTree | null;
-  if (!root) return false;
   let level: ResolveTree[] = [root];
   for (const names of path) {
     level = level.flatMap(children).filter((child) => names.includes(child.name));
@@ -31,12 +29,6 @@ export function selectsOnly(
   return level
     .flatMap(children)
     .every((field) => allowed.has(field.name) && children(field).length === 0);
-}
-
-/** Whether the current field's selection holds `name` (through fragments too). */
-export function asks(info: GraphQLResolveInfo, name: string): boolean {
-  const root = parseResolveInfo(info) as ResolveTree | null;
-  return !root || children(root).some((field) => field.name === name);
 }
 
 /** Where the parties of an invitation or a presentation are selected below the interaction. */
@@ -51,11 +43,15 @@ export const PRESENTATION_PARTIES = [
 
 /**
  * 'naming' when the entities selected at `path` below the current field are asked nothing but
- * what names them (a `namingRow` answers them), else 'whole'.
+ * what names them (a `namingRow` answers them) and none of `needWhole` (fields of the current
+ * field computed from whole entities) is selected; else 'whole'.
  */
 export function partiesAsked(
   info: GraphQLResolveInfo | undefined,
   path: readonly (readonly string[])[] = [],
+  needWhole: readonly string[] = [],
 ): Parties {
-  return info && selectsOnly(info, path, NAMING_FIELDS) ? 'naming' : 'whole';
+  const root = info && (parseResolveInfo(info) as ResolveTree | null);
+  if (!root || children(root).some((field) => needWhole.includes(field.name))) return 'whole';
+  return selectsOnly(root, path, NAMING_FIELDS) ? 'naming' : 'whole';
 }

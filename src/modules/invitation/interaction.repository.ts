@@ -31,8 +31,6 @@ export interface InteractionRecord {
   links: InteractionLink[];
   /** The linked entities themselves (read with the interaction, so no second statement). */
   parties: EntityRecord[];
-  /** False when `parties` hold only what names them (`namingRow`): never kept in loaders. */
-  wholeParties: boolean;
 }
 
 /** The `interactionRow` Cypher fragment's value. */
@@ -59,7 +57,6 @@ export function fromInteractionRow(row: InteractionRow, wholeParties = true): In
         : { type, outgoing, entityId, named: fromEntityRow(entity) },
     ),
     parties: row.links.map((l) => fromEntityRow(l.entity)),
-    wholeParties,
   };
 }
 

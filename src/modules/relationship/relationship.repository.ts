@@ -4,7 +4,7 @@
  * the entities and interactions at the other end whole, so that no second statement loads them.
  */
 import type { Database } from '../../db/database';
-import { entityRow, interactionRow, namingRow, type Parties } from '../../shared/cypher';
+import { interactionRow, partyRow, type Parties } from '../../shared/cypher';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
 import {
   fromInteractionRow,
@@ -52,7 +52,7 @@ OPTIONAL MATCH (n)-[r]-(m:Entity) WHERE type(r) = k.type AND (startNode(r) = n) 
 RETURN k.key AS key, collect(CASE WHEN r IS NULL THEN null ELSE {
   otherId: m.id, role: r.role, startDate: toString(r.startDate), endDate: toString(r.endDate),
   evidenceIds: coalesce(r.evidenceIds, []),
-  other: ${parties === 'naming' ? namingRow('m') : entityRow('m')}
+  other: ${partyRow('m', parties)}
 } END) AS found`;
 
 const findInteractions = (parties: Parties): string => /* cypher */ `
@@ -113,7 +113,11 @@ export class RelationshipRepository {
     convert: (found: unknown, parties: Parties) => T,
   ): Promise<Map<string, T>> {
     const groups = new Map<Parties, K[]>();
-    for (const key of keys) groups.set(key.parties, [...(groups.get(key.parties) ?? []), key]);
+    for (const key of keys) {
+      const group = groups.get(key.parties) ?? [];
+      group.push(key);
+      groups.set(key.parties, group);
+    }
     const answers = await Promise.all(
       [...groups].map(async ([parties, group]) => {
         const result = await this.db.query(

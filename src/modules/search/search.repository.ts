@@ -1,7 +1,7 @@
 /** Full-text search over names and aliases (index entity_names, folding analyzer). */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
-import { entityRow, namingRow, type Parties } from '../../shared/cypher';
+import { partyRow, type Parties } from '../../shared/cypher';
 import type { EntityLabel } from '../../shared/model';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
 
@@ -11,7 +11,7 @@ const search = (typed: boolean, parties: Parties): string => /* cypher */ `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
 ${typed ? 'WHERE any(l IN labels(node) WHERE l IN $labels)' : ''}
 WITH node, score ORDER BY score DESC, node.name LIMIT $first
-RETURN score, ${parties === 'naming' ? namingRow('node') : entityRow('node')} AS row
+RETURN score, ${partyRow('node', parties)} AS row
 ORDER BY score DESC, node.name`;
 
 export class SearchRepository {

@@ -1,7 +1,7 @@
 /** search(query:, types:, first:) over names and aliases in every language. */
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import { asks, partiesAsked } from '../../shared/selection';
+import { partiesAsked } from '../../shared/selection';
 import type { Context } from '../../shared/context';
 import { EntityType } from '../../shared/enums';
 import { SearchHit } from './search.type';
@@ -23,7 +23,7 @@ export class SearchResolver {
     @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
     // `matched` is found among the aliases, which only a whole entity has.
-    const parties = info && !asks(info, 'matched') ? partiesAsked(info, [['entity']]) : 'whole';
+    const parties = partiesAsked(info, [['entity']], ['matched']);
     return this.searchService.run(ctx, query, types, first ?? 10, parties);
   }
 }
