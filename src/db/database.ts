@@ -128,6 +128,17 @@ export function isUnavailable(error: unknown): boolean {
   return error instanceof Neo4jError && UNAVAILABLE.has(error.code);
 }
 
+/**
+ * A write broke a uniqueness constraint (a slug taken, by another transaction too: the
+ * constraint is what makes concurrent creates have one winner). Repositories that know which
+ * input holds the unique value catch it and name that argument.
+ */
+export class UniqueValueTakenError extends ConflictError {
+  constructor() {
+    super('The write conflicts with an existing record (a unique value is taken).');
+  }
+}
+
 /** Maps driver errors (by code) to the errors the API speaks; leaves the rest alone. */
 export function translateError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
@@ -157,9 +168,7 @@ export function translateError(error: unknown): unknown {
     );
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError(
-      'The write conflicts with an existing record (a unique value is taken).',
-    );
+    return new UniqueValueTakenError();
   }
   return error;
 }

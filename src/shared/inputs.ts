@@ -1,6 +1,7 @@
 /** Inputs every write shares: aliases and evidence, validated with class-validator. */
 import {
   ArrayMaxSize,
+  IsDefined,
   IsIn,
   IsOptional,
   IsUrl,
@@ -53,6 +54,9 @@ export class EvidenceInput {
     description: 'Verbatim from the document (required with document).',
   })
   @ValidateIf((e: EvidenceInput) => e.document !== undefined && e.document !== null)
+  // IsDefined: type-graphql validates with skipMissingProperties, which skips Length on an
+  // absent quote; a STATED fact without its quote must not pass.
+  @IsDefined({ message: 'quote is required with document' })
   @Length(1, 2000, { message: 'quote is required with document (1-2000 characters)' })
   quote?: string | null;
 

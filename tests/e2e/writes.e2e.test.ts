@@ -4,8 +4,14 @@
  */
 import { useSeededApi } from '../support/api';
 import { graphState } from '../support/db';
+import { assertGraphIntegrity } from '../support/integrity';
 
 const api = useSeededApi();
+
+// Every write test leaves a graph that keeps every integrity rule.
+afterEach(async () => {
+  await assertGraphIntegrity(api.db());
+});
 
 async function idOf(type: string, slug: string): Promise<string> {
   const res = await api.gql<{ entity: { id: string } }>(

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Database } from '../../db/database';
+import { UniqueValueTakenError, type Database } from '../../db/database';
+import { entityRow } from '../../shared/cypher';
 import { ConflictError, NotFoundError, BadUserInputError } from '../../shared/errors';
 import {
   checkEndpoints,
@@ -15,6 +16,8 @@ import {
 } from '../../shared/model';
 import { stableId } from '../../shared/ids';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
+import { keepInteractionRules } from '../integrity/integrity';
+import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
 
 export interface EvidenceWrite {
   kind: 'STATED' | 'EXTERNAL' | 'ASSERTED';
@@ -49,15 +52,52 @@ const slugOwner = (label: EntityLabel): string =>
 const zoned = (value: string): string =>
   `CASE WHEN ${value} IS NULL THEN null WHEN $timeZone IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: $timeZone}) END`;
 
+const slugTaken = (label: EntityLabel, slug: string): ConflictError =>
+  new ConflictError(`slug "${slug}" is already taken by another ${label}.`, 'input.slug');
+
+/**
+ * Runs a write that sets a slug: the uniqueness constraint on the label's slugs refuses a taken
+ * one, also when another transaction took it a moment ago, and that refusal names input.slug.
+ */
+async function claimingSlug<T>(
+  label: EntityLabel,
+  slug: string,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof UniqueValueTakenError) throw slugTaken(label, slug);
+    throw error;
+  }
+}
+
+// A create is a CREATE, never a MERGE: under the slug's uniqueness constraint, of two
+// concurrent creates of one slug exactly one commits and the other fails (CONFLICT).
+const createEntity = (label: EntityLabel): string =>
+  /* cypher */ `CREATE (x:Entity:${label} {slug: $slug, id: $id, createdAt: datetime()}) RETURN x.id AS id`;
+// An upsert MERGEs on the slug: under the constraint, concurrent upserts meet one node.
+const mergeEntity = (label: EntityLabel): string =>
+  /* cypher */ `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`;
+// The entity as the write left it, read in the write's transaction: what the caller is told is
+// what its write stored, whatever other writes commit after it.
+const READ_BACK = /* cypher */ `MATCH (x:Entity {id: $id}) RETURN ${entityRow('x')} AS row`;
+
+/** Locks the entity first, so that the links read next are all the ones the delete removes. */
+const LOCK_FOR_DELETE = /* cypher */ `
+MATCH (x:Entity {id: $id})
+SET x.deletedAt = datetime()
+RETURN labels(x) AS labels,
+  COUNT { (x)-[r]-() WHERE NOT (type(r) = "MENTIONS" AND startNode(r) <> x) } AS links,
+  COLLECT { MATCH (x)-[r]-(i:Interaction) WHERE type(r) <> 'MENTIONS' RETURN DISTINCT i.id } AS interactions`;
+
 /** CONFLICT naming input.slug when another entity of this type has the slug. */
 async function assertSlugFree(
   tx: ManagedTransaction,
   label: EntityLabel,
   slug: string,
 ): Promise<void> {
-  if ((await tx.run(slugOwner(label), { slug })).records.length > 0) {
-    throw new ConflictError(`slug "${slug}" is already taken by another ${label}.`, 'input.slug');
-  }
+  if ((await tx.run(slugOwner(label), { slug })).records.length > 0) throw slugTaken(label, slug);
 }
 
 const setEntity = (label: EntityLabel): string => /* cypher */ `
@@ -72,13 +112,19 @@ SET x.startDate = CASE WHEN 'startDate' IN keys($dates) THEN date($dates.startDa
     x.endsAt = CASE WHEN 'endsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.endsAt')} ELSE x.endsAt END
 RETURN x.id AS id`;
 
+async function readBack(tx: ManagedTransaction, id: string): Promise<EntityRecord> {
+  const result = await tx.run(READ_BACK, { id });
+  return fromEntityRow(result.records[0]!.get('row') as EntityRow);
+}
+
 export class EntityWriteRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * create: a new entity, CONFLICT when the slug is taken for that type. upsert: the entity
-   * with this slug is created or updated, so the same call twice leaves one node (MERGE on the
-   * slug under its uniqueness constraint, so concurrent upserts meet one node too).
+   * create: a new entity, CONFLICT when the slug is taken for that type (also by a concurrent
+   * create: exactly one of them wins). upsert: the entity with this slug is created or updated,
+   * so the same call twice leaves one node (concurrent upserts meet one node too). Returns the
+   * entity as this write stored it.
    */
   save(
     mode: 'create' | 'upsert',
@@ -87,19 +133,24 @@ export class EntityWriteRepository {
     write: EntityWrite,
     evidence: EvidenceWrite[],
     requestId?: string,
-  ): Promise<string> {
-    return this.db.write(
-      async (tx) => {
-        if (mode === 'create') await assertSlugFree(tx, label, slug);
-        const result = await tx.run(
-          `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`,
-          { slug, id: randomUUID() },
-        );
-        const id = result.records[0]!.get('id') as string;
-        await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
-        return id;
-      },
-      { operation: `${mode} ${label}`, requestId },
+  ): Promise<EntityRecord> {
+    return claimingSlug(label, slug, () =>
+      this.db.write(
+        async (tx) => {
+          if (mode === 'create') await assertSlugFree(tx, label, slug);
+          const result = await tx.run(
+            mode === 'create' ? createEntity(label) : mergeEntity(label),
+            {
+              slug,
+              id: randomUUID(),
+            },
+          );
+          const id = result.records[0]!.get('id') as string;
+          await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
+          return readBack(tx, id);
+        },
+        { operation: `${mode} ${label}`, requestId },
+      ),
     );
   }
 
@@ -108,42 +159,45 @@ export class EntityWriteRepository {
     label: EntityLabel,
     id: string,
     slug: string | null,
-    write: EntityWrite,
+    entityWrite: EntityWrite,
     evidence: EvidenceWrite[],
     requestId?: string,
-  ): Promise<string> {
-    return this.db.write(
-      async (tx) => {
-        const found = await tx.run(`MATCH (x:Entity:${label} {id: $id}) RETURN x.slug AS slug`, {
-          id,
-        });
-        if (found.records.length === 0) throw new NotFoundError(`No ${label} has this id.`, 'id');
-        const current = found.records[0]!.get('slug') as string;
-        if (slug !== null && slug !== current) {
-          await assertSlugFree(tx, label, slug);
-          write = { ...write, props: { ...write.props, slug } };
-        }
-        await this.apply(tx, label, id, `${label}:${slug ?? current}`, write, evidence);
-        return id;
-      },
-      { operation: `update ${label}`, requestId },
-    );
+  ): Promise<EntityRecord> {
+    const write = (): Promise<EntityRecord> =>
+      this.db.write(
+        async (tx) => {
+          const found = await tx.run(`MATCH (x:Entity:${label} {id: $id}) RETURN x.slug AS slug`, {
+            id,
+          });
+          if (found.records.length === 0) throw new NotFoundError(`No ${label} has this id.`, 'id');
+          const current = found.records[0]!.get('slug') as string;
+          let changes = entityWrite;
+          if (slug !== null && slug !== current) {
+            await assertSlugFree(tx, label, slug);
+            changes = { ...changes, props: { ...changes.props, slug } };
+          }
+          await this.apply(tx, label, id, `${label}:${slug ?? current}`, changes, evidence);
+          return readBack(tx, id);
+        },
+        { operation: `update ${label}`, requestId },
+      );
+    return slug === null ? write() : claimingSlug(label, slug, write);
   }
 
   /**
    * Deletes an entity. One that others reference (any relationship or interaction) is a
-   * CONFLICT unless detach is true, which removes its relationships too.
+   * CONFLICT unless detach is true, which removes its relationships too; but never so that an
+   * interaction loses a party it needs (its only inviter, target, presenter ...): that is a
+   * CONFLICT naming those interactions (integrity rules), and nothing is deleted.
    */
   delete(id: string, detach: boolean, requestId?: string): Promise<{ label: EntityLabel }> {
     return this.db.write(
       async (tx) => {
-        const found = await tx.run(
-          'MATCH (x:Entity {id: $id}) RETURN labels(x) AS labels, COUNT { (x)-[r]-() WHERE NOT (type(r) = "MENTIONS" AND startNode(r) <> x) } AS links',
-          { id },
-        );
+        const found = await tx.run(LOCK_FOR_DELETE, { id });
         if (found.records.length === 0) throw new NotFoundError('No entity has this id.', 'id');
         const labels = found.records[0]!.get('labels') as string[];
         const links = Number(found.records[0]!.get('links'));
+        const label = ENTITY_LABELS.find((l) => labels.includes(l))!;
         if (links > 0 && !detach) {
           throw new ConflictError(
             `This entity is linked to ${links} other record(s); pass detach: true to delete it with its links.`,
@@ -151,7 +205,13 @@ export class EntityWriteRepository {
           );
         }
         await tx.run('MATCH (x:Entity {id: $id}) DETACH DELETE x', { id });
-        return { label: ENTITY_LABELS.find((l) => labels.includes(l))! };
+        await keepInteractionRules(
+          tx,
+          found.records[0]!.get('interactions') as string[],
+          `Deleting this ${label}`,
+          'id',
+        );
+        return { label };
       },
       { operation: 'delete entity', requestId },
     );
@@ -184,13 +244,17 @@ export class EntityWriteRepository {
         const wrong = checkEndpoints(type, from, to);
         if (wrong) throw new BadUserInputError(`${wrong}.`, 'input.type');
         const evidenceIds = await this.writeEvidence(tx, `${type}:${fromId}:${toId}`, evidence);
-        await tx.run(
+        const linked = await tx.run(
           `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
            MERGE (a)-[x:${type}]->(b)
            SET x.role = coalesce($role, x.role), x.startDate = coalesce(date($startDate), x.startDate),
-               x.endDate = coalesce(date($endDate), x.endDate), x.evidenceIds = ${UNION}`,
+               x.endDate = coalesce(date($endDate), x.endDate), x.evidenceIds = ${UNION}
+           RETURN count(*) AS n`,
           { fromId, toId, ...extra, evidenceIds },
         );
+        // An end deleted by another transaction since it was checked: nothing was linked.
+        if (Number(linked.records[0]?.get('n') ?? 0) === 0)
+          throw new NotFoundError('An end of the relationship was deleted meanwhile.', 'input');
       },
       { operation: `link ${type}`, requestId },
     );
@@ -253,7 +317,8 @@ export class EntityWriteRepository {
             `No Document has the id given as ${ev.argument}.document.`,
             `${ev.argument}.document`,
           );
-        if (!(doc.records[0]!.get('text') as string).includes(ev.quote ?? '')) {
+        // A STATED fact always has a verbatim quote (the service refuses a missing one first).
+        if (!ev.quote?.trim() || !(doc.records[0]!.get('text') as string).includes(ev.quote)) {
           throw new BadUserInputError(
             `${ev.argument}.quote is not a verbatim substring of the document.`,
             `${ev.argument}.quote`,

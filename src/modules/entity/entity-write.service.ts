@@ -9,7 +9,8 @@ import type { EntityLabel, RelationshipType } from '../../shared/model';
 import type { AliasInput, EvidenceInput } from '../../shared/inputs';
 import { fold } from '../search/search.query';
 import type { EntityWrite, EntityWriteRepository, EvidenceWrite } from './entity-write.repository';
-import type { EntityObject, EntityService } from './entity.service';
+import type { EntityRecord } from './entity.record';
+import { toEntityObject, type EntityObject } from './entity.service';
 
 /** A slug from a name: folded to ASCII, words joined by dashes ("Sitra Oy" -> "sitra-oy"). */
 export function slugify(name: string): string {
@@ -48,12 +49,13 @@ export interface CommonInput {
 }
 
 export class EntityWriteService {
-  constructor(
-    private readonly writes: EntityWriteRepository,
-    private readonly entities: EntityService,
-  ) {}
+  constructor(private readonly writes: EntityWriteRepository) {}
 
-  /** Evidence inputs -> writes; none given means the client asserts the fact itself. */
+  /**
+   * Evidence inputs -> writes; none given means the client asserts the fact itself. A document
+   * makes the evidence STATED, which always has a verbatim quote: without one (or a blank one)
+   * it is refused here, for every input that takes evidence.
+   */
   evidence(ctx: Context, input: EvidenceInput[] | null | undefined): EvidenceWrite[] {
     if (!input || input.length === 0) {
       return [
@@ -73,6 +75,12 @@ export class EntityWriteService {
       const argument = `input.evidence[${i}]`;
       if (!e.document && !e.url)
         throw new BadUserInputError(`${argument} needs a url or a document.`, argument);
+      if (e.document && !e.quote?.trim()) {
+        throw new BadUserInputError(
+          `${argument}.quote is required with a document: the sentence of the document that states the fact, verbatim.`,
+          `${argument}.quote`,
+        );
+      }
       return {
         kind: e.document ? 'STATED' : 'EXTERNAL',
         documentId: e.document
@@ -145,7 +153,7 @@ export class EntityWriteService {
     input: CommonInput,
     specific: Record<string, unknown>,
   ): Promise<EntityObject> {
-    const id = await this.writes.save(
+    const record = await this.writes.save(
       mode,
       label,
       this.slugFor(label, input),
@@ -153,7 +161,7 @@ export class EntityWriteService {
       this.evidence(ctx, input.evidence),
       ctx.requestId,
     );
-    return this.reload(ctx, id, label);
+    return this.answer(ctx, record);
   }
 
   async update(
@@ -165,7 +173,7 @@ export class EntityWriteService {
   ): Promise<EntityObject> {
     const uuid = entityUuidOf(globalId, 'id', [label]);
     const evidence = input.evidence ? this.evidence(ctx, input.evidence) : [];
-    await this.writes.update(
+    const record = await this.writes.update(
       label,
       uuid,
       input.slug ?? null,
@@ -173,7 +181,7 @@ export class EntityWriteService {
       evidence,
       ctx.requestId,
     );
-    return this.reload(ctx, uuid, label);
+    return this.answer(ctx, record);
   }
 
   async delete(
@@ -227,11 +235,12 @@ export class EntityWriteService {
     );
   }
 
-  private async reload(ctx: Context, uuid: string, label: EntityLabel): Promise<EntityObject> {
-    // A fresh read: the request's loader may hold the entity as it was before the write.
-    ctx.loaders.entity.clear(uuid);
-    const entity = await this.entities.byUuid(ctx, uuid, label);
-    if (!entity) throw new Error(`the ${label} just written is not readable`);
-    return entity;
+  /**
+   * The entity as the write's own transaction read it back: what this caller stored, even when
+   * another write commits right after. The request's loader may hold it as it was before.
+   */
+  private answer(ctx: Context, record: EntityRecord): EntityObject {
+    ctx.loaders.entity.clear(record.uuid).prime(record.uuid, record);
+    return toEntityObject(record);
   }
 }

@@ -13,7 +13,14 @@ import {
   type InteractionLabel,
   type InteractionLinkType,
 } from '../../shared/model';
+import { interactionRow } from '../../shared/cypher';
 import type { EntityWriteRepository, EvidenceWrite } from '../entity/entity-write.repository';
+import { keepInteractionRules } from '../integrity/integrity';
+import {
+  fromInteractionRow,
+  type InteractionRecord,
+  type InteractionRow,
+} from './interaction.repository';
 
 export interface InteractionLink {
   type: InteractionLinkType;
@@ -24,6 +31,10 @@ export interface InteractionLink {
 }
 
 const LABELS_OF = /* cypher */ `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels`;
+
+// The interaction as the write left it, read in the write's transaction: what the caller is
+// told is what its write stored, whatever other records of the same slug commit after it.
+const READ_BACK = /* cypher */ `MATCH (x:Interaction {id: $id}) RETURN ${interactionRow('x')} AS row`;
 
 const link = (type: string, outgoing: boolean): string => /* cypher */ `
 UNWIND $ids AS entityId
@@ -43,7 +54,7 @@ export class InteractionWriteRepository {
     links: InteractionLink[],
     evidence: EvidenceWrite[],
     requestId?: string,
-  ): Promise<string> {
+  ): Promise<InteractionRecord> {
     return this.db.write(
       async (tx) => {
         const found = await tx.run(LABELS_OF, { ids: [...new Set(links.map((l) => l.entityId))] });
@@ -88,7 +99,19 @@ export class InteractionWriteRepository {
           'MATCH (x:Interaction {id: $id}) SET x.evidenceIds = coalesce(x.evidenceIds, []) + [e IN $evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])]',
           { id, evidenceIds },
         );
-        return id;
+        const record = fromInteractionRow(
+          (await tx.run(READ_BACK, { id })).records[0]!.get('row') as InteractionRow,
+        );
+        // A party deleted by another transaction after it was checked above got no link.
+        for (const l of links) {
+          const kept = record.links.some(
+            (r) => r.type === l.type && r.outgoing === l.outgoing && r.entityId === l.entityId,
+          );
+          if (!kept)
+            throw new NotFoundError(`No entity has the id given as ${l.argument}.`, l.argument);
+        }
+        await keepInteractionRules(tx, [id], `Recording this ${label}`, 'input');
+        return record;
       },
       { operation: `record ${label}`, requestId },
     );

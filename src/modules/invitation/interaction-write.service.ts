@@ -15,6 +15,7 @@ import type {
   RecordQuestionInput,
 } from './interaction.inputs';
 import type { InteractionRecord } from './interaction.repository';
+import { keepInteractions } from '../../shared/loaders';
 import { toProposal, toQuestion } from '../proposal/proposal.resolver';
 import type { Proposal, Question } from '../proposal/proposal.type';
 import { toInvitation } from './invitation.service';
@@ -70,7 +71,7 @@ export class InteractionWriteService {
         input.date,
         ...[...input.invitees].sort(),
       ]);
-    const id = await this.writes.record(
+    const record = await this.writes.record(
       'Invitation',
       slug,
       { summary: input.summary, date: input.date ?? null, inviteeNote: input.inviteeNote ?? null },
@@ -78,7 +79,7 @@ export class InteractionWriteService {
       this.entityWrites.evidence(ctx, input.evidence),
       ctx.requestId,
     );
-    return toInvitation(await this.reload(ctx, id));
+    return toInvitation(this.answer(ctx, record));
   }
 
   recordPresentation(ctx: Context, input: RecordPresentationInput): Promise<Presentation> {
@@ -148,7 +149,7 @@ export class InteractionWriteService {
     const slug =
       input.slug ??
       partySlug(label, [input.event, input.date, input.summary, ...[...actors].sort()]);
-    const id = await this.writes.record(
+    const record = await this.writes.record(
       label,
       slug,
       { ...props, date: input.date ?? null },
@@ -156,7 +157,7 @@ export class InteractionWriteService {
       this.entityWrites.evidence(ctx, input.evidence),
       ctx.requestId,
     );
-    return convert(await this.reload(ctx, id));
+    return convert(this.answer(ctx, record));
   }
 
   async delete(ctx: Context, globalId: string): Promise<string> {
@@ -168,10 +169,10 @@ export class InteractionWriteService {
     return globalId;
   }
 
-  private async reload(ctx: Context, uuid: string) {
-    ctx.loaders.interaction.clear(uuid);
-    const record = await ctx.loaders.interaction.load(uuid);
-    if (!record) throw new Error('the interaction just recorded is not readable');
+  /** The interaction as the write's own transaction read it back, kept for the request. */
+  private answer(ctx: Context, record: InteractionRecord): InteractionRecord {
+    ctx.loaders.interaction.clear(record.uuid);
+    keepInteractions(ctx.loaders, [record]);
     return record;
   }
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database';
 import { interactionRow, whereOf, type Parties } from '../../shared/cypher';
 import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
 import { fromEntityRow, plain, type EntityRecord, type EntityRow } from '../entity/entity.record';
+import { brokenParties } from '../integrity/integrity';
 
 /**
  * A link of an interaction to an entity. `named` is the entity as far as a `namingRow` reads
@@ -113,11 +114,13 @@ export class InteractionRepository {
       { ids: [...ids] },
       { operation: 'interaction.findByIds', requestId },
     );
+    // A record missing a party it needs (damage the write paths no longer allow) is left out,
+    // as if absent: answering it would fail a non-null field and with it the whole response.
     return new Map(
-      result.records.map((r) => {
-        const record = fromInteractionRow(r.get('row') as InteractionRow);
-        return [record.uuid, record];
-      }),
+      result.records
+        .map((r) => fromInteractionRow(r.get('row') as InteractionRow))
+        .filter((record) => brokenParties(record).length === 0)
+        .map((record) => [record.uuid, record]),
     );
   }
 

@@ -18,6 +18,7 @@ import type { InteractionLabel } from '../../shared/model';
 import type { Parties } from '../../shared/cypher';
 import type { InteractionRecord, InteractionRepository } from './interaction.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
+import { brokenParties } from '../integrity/integrity';
 
 /** Interaction records as GraphQL objects, by label. */
 const INTERACTION_OBJECTS: Record<InteractionLabel, (record: InteractionRecord) => NodeInterface> =
@@ -93,8 +94,21 @@ export class InvitationService {
       ctx.requestId,
     );
     const page = rows.slice(0, size).map((r) => r.record);
-    keepInteractions(ctx.loaders, page);
-    const nodes = page.map(toInvitation);
+    // One damaged invitation (a party it needs is gone) is skipped and logged, never answered:
+    // its non-null inviter or target would null the whole list for every caller.
+    const nodes = page.map((record) => {
+      const missing = brokenParties(record);
+      if (missing.length === 0) return toInvitation(record);
+      ctx.logger.warn(
+        { invitation: record.uuid, broken: missing },
+        'invitation skipped: it breaks the integrity rules',
+      );
+      return null;
+    });
+    keepInteractions(
+      ctx.loaders,
+      page.filter((_, i) => nodes[i] !== null),
+    );
     return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id]);
   }
 

@@ -6,6 +6,7 @@
 import type { Database } from '../../db/database';
 import { interactionRow, partyRow, type Parties } from '../../shared/cypher';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
+import { brokenParties } from '../integrity/integrity';
 import {
   fromInteractionRow,
   type InteractionRecord,
@@ -95,8 +96,11 @@ export class RelationshipRepository {
       interactionKey,
       'relationship.interactions',
       requestId,
+      // Interactions missing a party they need are left out (see InteractionRepository.findByIds).
       (rows, parties) =>
-        (rows as InteractionRow[]).map((row) => fromInteractionRow(row, parties === 'whole')),
+        (rows as InteractionRow[])
+          .map((row) => fromInteractionRow(row, parties === 'whole'))
+          .filter((record) => brokenParties(record).length === 0),
     );
   }
 
