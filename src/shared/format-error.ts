@@ -11,6 +11,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { translateError } from '../db/database';
 import { AppError } from './errors';
 import type { Logger } from './logger';
+import { scalarRefusal } from './scalars';
 
 /** Codes Apollo itself produces for malformed requests; their messages are safe to show. */
 const APOLLO_REQUEST_CODES = new Set([
@@ -30,6 +31,9 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) return validationError(formatted, original);
+  // A bad Date or DateTime, literal (a validation failure) or variable (a coercion failure).
+  const badScalar = scalarRefusal(formatted, error);
+  if (badScalar) return badScalar;
   const known = original instanceof Neo4jError ? translateError(original) : original;
   if (known instanceof AppError) {
     // `http` (status and headers) was applied to the response by Apollo; it is not for clients.

@@ -1,8 +1,10 @@
 /** Inputs of the organisation queries and mutations. */
-import { IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO31661Alpha2, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OrganisationKind } from '../../shared/enums';
 import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
+
+const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as FI';
 
 @InputType({
   description: 'Narrows organisations; every field is optional and they combine with AND.',
@@ -38,7 +40,9 @@ export class CreateOrganisationInput extends CreateEntityInputBase {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FI' })
+  @Matches(/^[A-Z]{2}$/, { message: COUNTRY_MESSAGE })
+  // The code must also exist (XX or ZZ look right and name no country).
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   country?: string | null;
 
   @Field(() => Int, { nullable: true })

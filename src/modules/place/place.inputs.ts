@@ -1,8 +1,10 @@
 /** Inputs of the place mutations. */
-import { IsOptional, Matches } from 'class-validator';
+import { IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { PlaceKind } from '../../shared/enums';
 import { CreateEntityInputBase, OptionalName } from '../../shared/inputs';
+
+const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as FI';
 
 @InputType({ description: 'A new place. Without slug, one is made from the name.' })
 export class CreatePlaceInput extends CreateEntityInputBase {
@@ -11,7 +13,9 @@ export class CreatePlaceInput extends CreateEntityInputBase {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FI' })
+  @Matches(/^[A-Z]{2}$/, { message: COUNTRY_MESSAGE })
+  // The code must also exist (XX or ZZ look right and name no country).
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   country?: string | null;
 }
 
