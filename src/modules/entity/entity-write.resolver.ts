@@ -63,7 +63,7 @@ export function entityWriteResolver<
     @Mutation(() => ID, {
       name: `delete${label}`,
       description:
-        'Deletes; CONFLICT while others reference it, unless detach is true. Returns the id.',
+        'Deletes; CONFLICT while others reference it, unless detach is true (its relationships go with it). Never leaves an interaction without a party it needs (its only inviter, invitee, target, presenter, proposer or asker): CONFLICT naming those interactions in extensions.dependents. Returns the id.',
     })
     delete(
       @Arg('id', () => ID) id: string,

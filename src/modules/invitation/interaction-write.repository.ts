@@ -47,7 +47,7 @@ export class InteractionWriteRepository {
     private readonly entityWrites: EntityWriteRepository,
   ) {}
 
-  record(
+  async record(
     label: InteractionLabel,
     slug: string,
     props: { summary: string; date: string | null } & Record<string, unknown>,
@@ -55,7 +55,8 @@ export class InteractionWriteRepository {
     evidence: EvidenceWrite[],
     requestId?: string,
   ): Promise<InteractionRecord> {
-    return this.db.write(
+    let stored: InteractionRecord | undefined;
+    await this.db.write(
       async (tx) => {
         const found = await tx.run(LABELS_OF, { ids: [...new Set(links.map((l) => l.entityId))] });
         const labels = new Map(
@@ -111,10 +112,13 @@ export class InteractionWriteRepository {
             throw new NotFoundError(`No entity has the id given as ${l.argument}.`, l.argument);
         }
         await keepInteractionRules(tx, [id], `Recording this ${label}`, 'input');
-        return record;
+        stored = record;
+        // The id, not the record: the audit entry records the ids a write returns.
+        return id;
       },
       { operation: `record ${label}`, requestId },
     );
+    return stored!;
   }
 
   /** Deletes an interaction and its links; NOT_FOUND when there is none. */
