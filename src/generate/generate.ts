@@ -21,6 +21,7 @@
 import type { EvidenceRecord } from '../modules/evidence/evidence.repository';
 import type { InteractionRecord, NodeRecord, RelationshipRecord } from '../seed/plan';
 import type { EntityLabel } from '../shared/model';
+import { textProblem, type TextKind } from '../shared/text';
 import {
   linkAwards,
   linkEvents,
@@ -130,14 +131,48 @@ class Generator {
     makeInteractions(state, counts.interactions);
 
     finishEvidence(state);
-    return {
+    const graph = {
       seed: state.seed,
       nodes: state.nodes,
       relationships: state.relationships,
       interactions: state.interactions,
       evidence: state.evidence,
     };
+    checkText(graph);
+    return graph;
   }
+}
+
+/** Properties that hold one line (names, titles, roles); other text is prose. */
+const ONE_LINE = new Set([
+  'name',
+  'aliasNames',
+  'title',
+  'titleTranslation',
+  'role',
+  'inviteeNote',
+  'programme',
+]);
+
+/**
+ * The generator writes under the same text rule as every API write (src/shared/text.ts): no
+ * control or bidirectional formatting characters, line breaks only in prose. Its vocabulary is
+ * fixed, so a failure here is a bug in it, reported before anything is written.
+ */
+function checkText(graph: Omit<GeneratedGraph, 'seed'>): void {
+  const check = (where: string, key: string, value: unknown): void => {
+    const values = Array.isArray(value) ? (value as unknown[]) : [value];
+    const kind: TextKind = ONE_LINE.has(key) ? 'line' : 'prose';
+    for (const v of values) {
+      const problem = typeof v === 'string' ? textProblem(v, kind) : undefined;
+      if (problem) throw new Error(`generated ${where} ${key} ${problem}`);
+    }
+  };
+  for (const n of [...graph.nodes, ...graph.interactions])
+    for (const [key, value] of Object.entries(n.props)) check(n.slug, key, value);
+  for (const r of graph.relationships) check(`${r.type} ${r.fromId}`, 'role', r.role);
+  for (const e of graph.evidence)
+    for (const key of ['quote', 'translation', 'note'] as const) check(e.id, key, e[key]);
 }
 
 /** Builds the graph for (nodes, seed): the same pair always gives the same records. */

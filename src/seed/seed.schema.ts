@@ -13,6 +13,7 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../shared/model';
+import { textProblem, type TextKind } from '../shared/text';
 
 const slug = z
   .string()
@@ -20,7 +21,15 @@ const slug = z
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
     'must be a slug: lower-case letters, digits and single dashes',
   );
-const text = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** Free text under the API's one rule (src/shared/text.ts): a name or other line, or prose. */
+const safe = (kind: TextKind) =>
+  nonEmpty.superRefine((value, ctx) => {
+    const problem = textProblem(value, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const line = safe('line');
+const prose = safe('prose');
 const language = z
   .string()
   .regex(
@@ -55,15 +64,15 @@ export const zonedDateTime = z.string().refine((value) => {
   }
 }, 'must be a date-time with offset and zone, e.g. 2019-10-29T11:30:00+03:00[Europe/Moscow]');
 
-export const aliasSchema = z.strictObject({ name: text, language: language.optional() });
+export const aliasSchema = z.strictObject({ name: line, language: language.optional() });
 
 export const evidenceSchema = z
   .strictObject({
     kind: z.enum(['STATED', 'EXTERNAL']).optional(),
-    quote: text.optional(),
-    translation: text.optional(),
+    quote: prose.optional(),
+    translation: prose.optional(),
     url: url.optional(),
-    note: text.optional(),
+    note: prose.optional(),
     confidence: z.enum(CONFIDENCES).optional(),
   })
   .refine((e) => e.kind !== 'EXTERNAL' || e.url !== undefined, {
@@ -82,8 +91,8 @@ const evidenceList = z
 
 const entityBase = {
   slug,
-  name: text,
-  description: text.optional(),
+  name: line,
+  description: prose.optional(),
   aliases: z.array(aliasSchema).default([]),
   evidence: evidenceList,
 };
@@ -126,7 +135,7 @@ export const entitySchema = z.discriminatedUnion('type', [
       status: z.enum(PROJECT_STATUSES).default('UNKNOWN'),
       startYear: year.optional(),
       endYear: year.optional(),
-      programme: text.optional(),
+      programme: line.optional(),
       website: url.optional(),
     })
     .refine((p) => !p.startYear || !p.endYear || p.startYear <= p.endYear, {
@@ -159,15 +168,15 @@ export const documentSchema = z.strictObject({
       /^documents\/[\w.-]+\.txt$/,
       'must be a file under documents/, e.g. documents/000_x.txt',
     ),
-  title: text,
-  titleTranslation: text.optional(),
+  title: line,
+  titleTranslation: line.optional(),
   language,
   date: isoDate,
   url: url.optional(),
   publisher: slug.optional(),
   publisherEvidence: z.array(evidenceSchema).optional(),
-  translation: text,
-  description: text.optional(),
+  translation: prose,
+  description: prose.optional(),
 });
 export type DocumentInput = z.infer<typeof documentSchema>;
 
@@ -179,7 +188,7 @@ export const relationshipSchema = z.strictObject({
   ),
   from: slug,
   to: slug,
-  role: text.optional(),
+  role: line.optional(),
   ...period,
   evidence: evidenceList,
 });
@@ -187,13 +196,13 @@ export type RelationshipInput = z.infer<typeof relationshipSchema>;
 
 export const mentionSchema = z.strictObject({
   entity: slug,
-  quote: text,
-  translation: text.optional(),
+  quote: prose,
+  translation: prose.optional(),
 });
 
 const interactionBase = {
   slug,
-  summary: text,
+  summary: prose,
   date: isoDate.optional(),
   event: slug.optional(),
   subjects: z.array(slug).default([]),
@@ -202,12 +211,12 @@ const interactionBase = {
 
 export const invitationSchema = z.strictObject({
   slug,
-  summary: text,
+  summary: prose,
   date: isoDate.optional(),
   inviter: slug,
   onBehalfOf: slug.optional(),
   invitees: z.array(slug).min(1, 'an invitation invites someone'),
-  inviteeNote: text.optional(),
+  inviteeNote: line.optional(),
   target: slug,
   evidence: evidenceList,
 });
@@ -223,7 +232,7 @@ export const proposalSchema = z.strictObject({
 export const questionSchema = z.strictObject({
   ...interactionBase,
   askers: z.array(slug).min(1, 'a question has someone who asked it'),
-  answer: text.optional(),
+  answer: prose.optional(),
 });
 
 export const seedFileSchema = z.strictObject({

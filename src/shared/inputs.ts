@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { SafeText } from './text';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -20,6 +21,7 @@ export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 export class AliasInput {
   @Field()
   @Length(1, 300)
+  @SafeText()
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'BCP 47 tag: fi, et, ru, en ...' })
@@ -58,11 +60,13 @@ export class EvidenceInput {
   // absent quote; a STATED fact without its quote must not pass.
   @IsDefined({ message: 'quote is required with document' })
   @Length(1, 2000, { message: 'quote is required with document (1-2000 characters)' })
+  @SafeText('prose')
   quote?: string | null;
 
   @Field(() => String, { nullable: true, description: 'English rendering of the quote.' })
   @IsOptional()
   @Length(1, 4000)
+  @SafeText('prose')
   translation?: string | null;
 
   @Field(() => String, { nullable: true, description: 'STATED (default) or INFERRED.' })
@@ -80,6 +84,7 @@ export class EvidenceInput {
 export abstract class CreateEntityInputBase {
   @Field()
   @Length(1, 300)
+  @SafeText()
   name!: string;
 
   @Field(() => String, {
@@ -101,6 +106,7 @@ export abstract class CreateEntityInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(5000)
+  @SafeText('prose')
   description?: string | null;
 
   @Field(() => [EvidenceInput], {
@@ -131,5 +137,6 @@ export function OptionalName(): PropertyDecorator {
     Field(() => String, { nullable: true })(target, key);
     IsOptional()(target, key);
     Length(1, 300)(target, key);
+    SafeText()(target, key);
   };
 }

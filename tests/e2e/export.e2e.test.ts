@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import Graph from 'graphology';
 import { useSeededApi } from '../support/api';
+import { graphState } from '../support/db';
 
 const api = useSeededApi();
 
@@ -205,5 +206,211 @@ describe('GET /export/*', () => {
   it('answers 404 for an export that does not exist', async () => {
     const res = await get('/export/graph.exe');
     expect(res.status).toBe(404);
+  });
+});
+
+/** Cells a spreadsheet would run as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+describe('spreadsheet formulas and unsafe text', () => {
+  const FORMULAS = ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '=HYPERLINK("http://x.example","y")'];
+  const ORG = 'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }';
+
+  it('escapes every text cell of nodes.csv and edges.csv that a spreadsheet would run', async () => {
+    const ids: string[] = [];
+    for (const [n, name] of FORMULAS.entries()) {
+      const res = await api.gql<{ createOrganisation: { id: string } }>(ORG, {
+        i: {
+          name,
+          slug: `formula-org-${n}`,
+          kind: 'FUND',
+          aliases: [{ name: '=cmd|"/C calc"!A0', language: 'en' }, { name: '-alias' }],
+        },
+      });
+      expect(res.errors).toBeUndefined();
+      ids.push(res.data!.createOrganisation.id);
+    }
+    const person = await api.gql<{ createPerson: { id: string } }>(
+      'mutation { createPerson(input: { name: "Formula Tester", slug: "formula-tester" }) { id } }',
+    );
+    expect(person.errors).toBeUndefined();
+    const link = await api.gql('mutation($i: LinkInput!) { linkEntities(input: $i) }', {
+      i: {
+        type: 'AFFILIATED_WITH',
+        from: person.data!.createPerson.id,
+        to: ids[0],
+        role: '@SUM(1+1)*cmd',
+      },
+    });
+    expect(link.errors).toBeUndefined();
+
+    for (const file of ['nodes.csv', 'edges.csv']) {
+      const rows = parseCsv((await get(`/export/${file}`)).text) as string[][];
+      for (const row of rows)
+        for (const cell of row)
+          expect([file, cell, FORMULA_START.test(cell)]).toEqual([file, cell, false]);
+    }
+    const nodes = parseCsv((await get('/export/nodes.csv')).text, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    // The text survives, behind the single quote that tells a spreadsheet it is text.
+    for (const name of FORMULAS) expect(nodes.map((n) => n.Label)).toContain(`'${name}`);
+    const org = nodes.find((n) => n.Id === ids[0])!;
+    expect(org.aliases).toBe(`'=cmd|"/C calc"!A0 | -alias`);
+    const edges = parseCsv((await get('/export/edges.csv')).text, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(edges.find((e) => e.Target === ids[0])!.role).toBe(`'@SUM(1+1)*cmd`);
+    // Formats that are not spreadsheets keep the text as it is.
+    const json = JSON.parse((await get('/export/graph.json')).text) as {
+      nodes: { key: string; attributes: { label: string } }[];
+    };
+    expect(json.nodes.find((n) => n.key === ids[0])!.attributes.label).toBe('=1+1');
+  });
+
+  const BAD_TEXT: [string, string, Record<string, unknown>, string][] = [
+    [
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name: 'Evil\u202Egnp.exe', kind: 'FUND' },
+      'input.name',
+    ],
+    ['createOrganisation', 'CreateOrganisationInput', { name: '\t=1', kind: 'FUND' }, 'input.name'],
+    ['createOrganisation', 'CreateOrganisationInput', { name: '\r=1', kind: 'FUND' }, 'input.name'],
+    [
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name: 'Two\nlines', kind: 'FUND' },
+      'input.name',
+    ],
+    [
+      'createPerson',
+      'CreatePersonInput',
+      { name: 'Fine', aliases: [{ name: 'fine' }, { name: 'nul\u0000' }] },
+      'input.aliases[1].name',
+    ],
+    [
+      'createTopic',
+      'CreateTopicInput',
+      { name: 'Fine', description: 'bell\u0007' },
+      'input.description',
+    ],
+    ['upsertAward', 'CreateAwardInput', { name: 'next\u0085line' }, 'input.name'],
+    [
+      'createPublication',
+      'CreatePublicationInput',
+      { name: 'del\u007F', kind: 'REPORT' },
+      'input.name',
+    ],
+    ['createPlace', 'CreatePlaceInput', { name: 'iso\u2066late', kind: 'CITY' }, 'input.name'],
+    [
+      'createProject',
+      'CreateProjectInput',
+      { name: 'Fine', programme: 'rt\u200Fl' },
+      'input.programme',
+    ],
+    ['createEvent', 'CreateEventInput', { name: 'emb\u202Aed', kind: 'MEETING' }, 'input.name'],
+    [
+      'createTopic',
+      'CreateTopicInput',
+      { name: 'Fine', evidence: [{ document: 'RG9jdW1lbnQ6eA', quote: 'over\u202Dride' }] },
+      'input.evidence[0].quote',
+    ],
+    [
+      'createTopic',
+      'CreateTopicInput',
+      {
+        name: 'Fine',
+        evidence: [{ document: 'RG9jdW1lbnQ6eA', quote: 'fine', translation: 'soh\u0001' }],
+      },
+      'input.evidence[0].translation',
+    ],
+    [
+      'linkEntities',
+      'LinkInput',
+      { type: 'AFFILIATED_WITH', from: 'UGVyc29uOng', to: 'T3JnYW5pc2F0aW9uOng', role: 'r\u202Ex' },
+      'input.role',
+    ],
+    [
+      'recordQuestion',
+      'RecordQuestionInput',
+      { summary: 'esc\u001B[31m', askers: ['UGVyc29uOng'] },
+      'input.summary',
+    ],
+    [
+      'recordInvitation',
+      'RecordInvitationInput',
+      {
+        summary: 'Fine',
+        inviter: 'UGVyc29uOng',
+        invitees: ['UGVyc29uOng'],
+        target: 'RXZlbnQ6eA',
+        inviteeNote: 'two\nlines',
+      },
+      'input.inviteeNote',
+    ],
+  ];
+
+  it.each(BAD_TEXT)(
+    '%s refuses control and bidi characters in variables (%#), naming the argument',
+    async (mutation, type, input, argument) => {
+      const before = await graphState(api.db());
+      const selection = ['linkEntities'].includes(mutation) ? '' : ' { id }';
+      const res = await api.gql(`mutation($i: ${type}!) { ${mutation}(input: $i)${selection} }`, {
+        i: input,
+      });
+      expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+      expect(res.errors![0]!.message).toMatch(/control or bidirectional.*U\+[0-9A-F]{4}/);
+      expect(await graphState(api.db())).toEqual(before);
+    },
+  );
+
+  it('refuses them in literal arguments too, and on update', async () => {
+    const literal = await api.gql(
+      'mutation { createOrganisation(input: { name: "Evil\\u202Egnp.exe", kind: FUND }) { id } }',
+    );
+    expect(literal.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.name',
+    });
+    const tab = await api.gql(
+      'mutation { createOrganisation(input: { name: "Fine", kind: FUND, aliases: [{ name: "ok" }, { name: "\\t=1" }] }) { id } }',
+    );
+    expect(tab.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.aliases[1].name',
+    });
+    const update = await api.gql(
+      'mutation { updateOrganisation(id: "T3JnYW5pc2F0aW9uOng", input: { name: "a\\u0000b" }) { id } }',
+    );
+    expect(update.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.name',
+    });
+  });
+
+  it('lets prose keep its line breaks and tabs', async () => {
+    const res = await api.gql<{ createTopic: { description: string } }>(
+      'mutation($i: CreateTopicInput!) { createTopic(input: $i) { description } }',
+      { i: { name: 'Prose topic', description: 'Line one\r\nLine two\twith a tab' } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createTopic.description).toBe('Line one\r\nLine two\twith a tab');
+  });
+
+  it('applies the same rule to the seeds', async () => {
+    const { entitySchema } = await import('../../src/seed/seed.schema');
+    const seed = (name: string): boolean =>
+      entitySchema.safeParse({
+        type: 'Topic',
+        slug: 'x',
+        name,
+        evidence: [{ kind: 'EXTERNAL', url: 'https://example.org' }],
+      }).success;
+    expect(seed('Fine name')).toBe(true);
+    expect(seed('Evil\u202Egnp')).toBe(false);
+    expect(seed('tab\there')).toBe(false);
   });
 });

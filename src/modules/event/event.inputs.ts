@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
 import { EventKind } from '../../shared/enums';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
+import { SafeText } from '../../shared/text';
 
 @InputType({ description: 'Narrows events; every field is optional and they combine with AND.' })
 export class EventFilter {
@@ -64,6 +65,7 @@ export class CreateEventInput extends CreateEntityInputBase {
   })
   @IsOptional()
   @MaxLength(64)
+  @SafeText()
   timeZone?: string | null;
 
   @Field(() => Int, { nullable: true })

@@ -57,11 +57,23 @@ const XML_ESCAPES: Record<string, string> = {
 export const xml = (value: string): string =>
   value.replace(XML_INVALID, '').replace(/[&<>"'\n\r\t]/g, (c) => XML_ESCAPES[c]!);
 
-/** RFC 4180: quote a field when it holds a comma, quote or line break; double the quotes. */
+/**
+ * A text cell a spreadsheet would run as a formula: it starts with = + - @, tab or carriage
+ * return (OWASP's list), or their full-width forms, which some spreadsheets read alike.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula gets a leading single quote, which
+ * spreadsheets read as "this is text" (OWASP CSV injection), and is always quoted; other text is
+ * quoted when it holds a comma, quote or line break (RFC 4180), quotes doubled. Numbers are ours
+ * (counts, community ids) and stay numbers.
+ */
 export const csv = (value: string | number | null): string => {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 };
 
 type Attribute = { key: string; type: 'string' | 'integer' };

@@ -11,6 +11,7 @@ import {
 import { Field, ID, InputType } from 'type-graphql';
 import { EvidenceInput, SLUG_PATTERN } from '../../shared/inputs';
 import { DateScalar } from '../../shared/scalars';
+import { SafeText } from '../../shared/text';
 
 @InputType({
   description: 'Fields every recorded interaction has (not used as an argument itself).',
@@ -28,6 +29,7 @@ abstract class RecordInteractionBase {
 
   @Field({ description: 'One or two sentences in English.' })
   @Length(1, 2000)
+  @SafeText('prose')
   summary!: string;
 
   @Field(() => DateScalar, { nullable: true })
@@ -65,6 +67,7 @@ export class RecordInvitationInput extends RecordInteractionBase {
   })
   @IsOptional()
   @MaxLength(300)
+  @SafeText()
   inviteeNote?: string | null;
 
   @Field(() => ID, { description: 'Global id of the event, project or group invited to.' })
@@ -140,5 +143,6 @@ export class RecordQuestionInput extends RecordInteractionBase {
   @Field(() => String, { nullable: true, description: 'The answer, in English.' })
   @IsOptional()
   @MaxLength(2000)
+  @SafeText('prose')
   answer?: string | null;
 }

@@ -3,6 +3,7 @@ import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { ProjectStatus } from '../../shared/enums';
 import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inputs';
+import { SafeText } from '../../shared/text';
 
 @InputType({ description: 'A new project. Without slug, one is made from the name.' })
 export class CreateProjectInput extends CreateEntityInputBase {
@@ -24,6 +25,7 @@ export class CreateProjectInput extends CreateEntityInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(300)
+  @SafeText()
   programme?: string | null;
 
   @UrlField()

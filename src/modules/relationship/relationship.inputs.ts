@@ -2,6 +2,7 @@
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { EvidenceInput } from '../../shared/inputs';
+import { SafeText } from '../../shared/text';
 import {
   RELATIONSHIP_RULES,
   RELATIONSHIP_TYPES,
@@ -45,6 +46,7 @@ export class LinkInput extends UnlinkInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @SafeText()
   role?: string | null;
 
   @Field(() => DateScalar, { nullable: true })
