@@ -3,6 +3,7 @@
  * is validated and the result frozen. A bad value stops start-up with one sentence that names
  * the variable and what it expected (ConfigError), never a stack trace.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import dotenv from 'dotenv';
 
@@ -63,7 +64,20 @@ export interface Config {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** Tokens meant to live longer than this (exp - iat), or that do not say, are refused. */
+    maxLifetimeSeconds: number;
   };
+  /**
+   * Who may read /metrics: admins always, a scraper sending METRICS_TOKEN as its bearer token,
+   * and everyone when public.
+   */
+  metrics: { public: boolean; token: string | undefined };
+  /**
+   * express's `trust proxy`: false (the client is the connection's peer; X-Forwarded-For is
+   * ignored), true (the left-most X-Forwarded-For address), a number of proxy hops, or the
+   * proxies' addresses and subnets (loopback, linklocal, uniquelocal, 10.0.0.0/8 ...).
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -180,13 +194,48 @@ function redisUrl(env: Env, name: string): string | undefined {
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address or subnet as express's trust proxy takes it: 10.0.0.1, 10.0.0.0/8, fd00::/8, a name. */
+function proxyAddress(item: string): boolean {
+  if (PROXY_NAMES.includes(item)) return true;
+  const [address = '', mask, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (mask === undefined) return true;
+  if (/^\d{1,3}$/.test(mask)) return Number(mask) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(mask) === 4;
+}
+
+function trustProxy(env: Env, name: string): Config['trustProxy'] {
+  const raw = text(env, name);
+  if (raw === undefined || /^(false|off|no)$/i.test(raw)) return false;
+  if (/^(true|on|yes)$/i.test(raw)) return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((item) => item.trim());
+  if (list.every(proxyAddress)) return list;
+  throw new ConfigError(
+    name,
+    'true, false, a number of proxies, or a comma-separated list of proxy addresses or subnets such as loopback, 10.0.0.0/8',
+    raw,
+  );
+}
+
+function metricsConfig(env: Env): Config['metrics'] {
+  const token = text(env, 'METRICS_TOKEN');
+  if (token !== undefined && token.length < 32)
+    throw new ConfigError('METRICS_TOKEN', 'at least 32 characters', '***');
+  return { public: bool(env, 'METRICS_PUBLIC', false), token };
+}
+
 function jwtConfig(env: Env): Config['jwt'] {
   const secret = text(env, 'JWT_SECRET');
   const jwksUrl = text(env, 'JWT_JWKS_URL');
   const issuer = text(env, 'JWT_ISSUER');
   const audience = text(env, 'JWT_AUDIENCE');
-  if (secret !== undefined && secret.length < 32)
-    throw new ConfigError('JWT_SECRET', 'at least 32 characters', '***');
+  // HS256 is only as strong as its key: RFC 7518 asks for at least 256 bits.
+  if (secret !== undefined && Buffer.byteLength(secret, 'utf8') < 32)
+    throw new ConfigError('JWT_SECRET', 'at least 32 bytes', '***');
   if (secret !== undefined && jwksUrl !== undefined)
     throw new ConfigError(
       'JWT_JWKS_URL',
@@ -204,7 +253,8 @@ function jwtConfig(env: Env): Config['jwt'] {
       'set when JWT_SECRET or JWT_JWKS_URL is set',
       undefined,
     );
-  return { secret, jwksUrl, issuer, audience };
+  const maxLifetimeSeconds = integer(env, 'JWT_MAX_LIFETIME_SECONDS', 86_400, 60, 2_592_000);
+  return { secret, jwksUrl, issuer, audience, maxLifetimeSeconds };
 }
 
 /** Validates an environment (process.env by default, after loading .env) into a frozen Config. */
@@ -255,6 +305,8 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
     anonymousReads: bool(env, 'ALLOW_ANONYMOUS_READS', true),
     jwt: jwtConfig(env),
+    metrics: metricsConfig(env),
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

@@ -2,7 +2,7 @@
  * The HTTP application: express 5 + Apollo Server 5 on /graphql, health probes, and a graceful
  * start/stop. Built from a Config and an open Database so tests can run it on any port.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -13,6 +13,7 @@ import express from 'express';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { formatError } from './shared/format-error';
+import { AppError } from './shared/errors';
 import type { Context } from './shared/context';
 import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
@@ -38,6 +39,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Compares a header with a secret in constant time (digests, so lengths do not show). */
+function sameSecret(header: string | undefined, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+  return header !== undefined && timingSafeEqual(digest(header.trim()), digest(expected));
+}
+
 /** A port we were asked to listen on is taken: one sentence, no stack trace. */
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
@@ -50,6 +57,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, which X-Forwarded-For addresses to believe (TRUST_PROXY); by default
+  // none, so a client cannot choose its own rate-limit bucket by sending the header.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   let accepting = true;
 
@@ -85,6 +95,27 @@ export async function startServer(
     },
     logger,
   );
+  const metricsRefusal = (
+    req: express.Request,
+  ): { status: number; code: string; message: string } | undefined => {
+    if (
+      config.metrics.token &&
+      sameSecret(req.headers.authorization, `Bearer ${config.metrics.token}`)
+    )
+      return undefined;
+    const caller = callers.get(req);
+    if (caller instanceof AppError && caller.extensions.code === 'DATABASE_UNAVAILABLE')
+      return { status: 503, code: 'DATABASE_UNAVAILABLE', message: caller.message };
+    if (caller && !(caller instanceof Error) && caller.role === 'admin') return undefined;
+    const needs = `GET /metrics needs an admin credential${config.metrics.token ? ' or the METRICS_TOKEN' : ''}: send "Authorization: Bearer <key>"`;
+    if (caller && !(caller instanceof Error) && caller.role !== null)
+      return {
+        status: 403,
+        code: 'FORBIDDEN',
+        message: `${needs}; these credentials are ${caller.role}.`,
+      };
+    return { status: 401, code: 'UNAUTHENTICATED', message: `${needs}.` };
+  };
   const stopTiming = db.observe((mode, seconds, ok) =>
     metrics.neo4j.observe({ mode: mode.toLowerCase(), outcome: ok ? 'ok' : 'error' }, seconds),
   );
@@ -175,7 +206,16 @@ export async function startServer(
     }),
   );
   app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
-  app.get('/metrics', async (_req, res) => {
+  // How the API is used and how it is doing is not for everyone: admins, a scraper holding
+  // METRICS_TOKEN, or everyone when METRICS_PUBLIC; counted against the rate limit like the rest.
+  app.get('/metrics', identify, limiter.middleware, async (req, res) => {
+    const refusal = config.metrics.public ? undefined : metricsRefusal(req);
+    if (refusal) {
+      res.status(refusal.status).json({
+        errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
+      });
+      return;
+    }
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });

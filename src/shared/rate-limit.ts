@@ -1,5 +1,5 @@
 /**
- * Rate limits on /graphql and /export: one budget per API key or JWT subject for callers with
+ * Rate limits on /graphql, /export and /metrics: one budget per API key or JWT subject for callers with
  * valid credentials, one per client address for everyone else (anonymous callers and refused
  * credentials). Counters live in memory, or in Redis when several instances share the load.
  * express-rate-limit counts; this file only chooses the bucket, the budget and the answer.
@@ -66,6 +66,10 @@ export async function createRateLimiter(
     },
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // req.ip follows express's `trust proxy` (TRUST_PROXY, documented): without it an
+    // X-Forwarded-For header is a client trying to pick its bucket, ignored on purpose, not a
+    // misconfiguration to warn about; with it, trusting every hop is the operator's choice.
+    validate: { xForwardedForHeader: false, trustProxy: false },
     // A Redis outage must not take the API down with it: requests pass uncounted meanwhile.
     passOnStoreError: true,
     ...(store ? { store } : {}),

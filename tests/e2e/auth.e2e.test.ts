@@ -70,6 +70,35 @@ describe('API keys and roles', () => {
   });
 });
 
+describe('API key revocation', () => {
+  it('takes effect on the next request on every instance sharing the database', async () => {
+    const config = testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '0' });
+    const a = await startServer(config, api.db(), createLogger('silent'));
+    const b = await startServer(config, api.db(), createLogger('silent'));
+    const ask = async (server: { port: number }, key: string): Promise<number> =>
+      (
+        await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        })
+      ).status;
+    try {
+      const repo = new ApiKeyRepository(api.db());
+      const { id, key } = await repo.create('revoked-while-in-use', 'reader');
+      // Both instances have seen (and could have cached) the key.
+      expect([await ask(a, key), await ask(b, key), await ask(a, key)]).toEqual([200, 200, 200]);
+      expect(await repo.revoke(id)).toBe(true);
+      expect([await ask(b, key), await ask(a, key)]).toEqual([401, 401]);
+      // Another key is untouched.
+      expect(await ask(b, api.keys().reader)).toBe(200);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});
+
 describe('JWT bearer tokens (HS256)', () => {
   const SECRET = 'a-test-secret-that-is-long-enough-1234567890';
   const env = {
@@ -136,6 +165,57 @@ describe('JWT bearer tokens (HS256)', () => {
         expect(await post(origin, token)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     } finally {
       await server.stop();
+    }
+  });
+
+  it('refuses tokens that live longer than JWT_MAX_LIFETIME_SECONDS, or say not how long, with a sentence', async () => {
+    const server = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ...env, JWT_MAX_LIFETIME_SECONDS: '600' }),
+      api.db(),
+      createLogger('silent'),
+    );
+    const origin = `http://127.0.0.1:${server.port}`;
+    const message = async (token: string): Promise<[number, string]> => {
+      const res = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      const body = (await res.json()) as { errors?: { message: string }[] };
+      return [res.status, body.errors?.[0]?.message ?? 'OK'];
+    };
+    const noIat = await new SignJWT({ role: 'editor' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('partner-1')
+      .setIssuer(env.JWT_ISSUER)
+      .setAudience(env.JWT_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
+    try {
+      expect(await message(await sign({ role: 'reader' }, { exp: '9m' }))).toEqual([200, 'OK']);
+      const long = await message(await sign({ role: 'reader' }, { exp: '11m' }));
+      expect(long[0]).toBe(401);
+      expect(long[1]).toMatch(/600 s/);
+      const unstamped = await message(noIat);
+      expect(unstamped[0]).toBe(401);
+      expect(unstamped[1]).toMatch(/iat/);
+    } finally {
+      await server.stop();
+    }
+    // The default allows a day: a token for a month is refused.
+    const byDefault = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ...env }),
+      api.db(),
+      createLogger('silent'),
+    );
+    try {
+      const month = await sign({ role: 'editor' }, { exp: '30d' });
+      expect(await post(`http://127.0.0.1:${byDefault.port}`, month)).toEqual({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+    } finally {
+      await byDefault.stop();
     }
   });
 });

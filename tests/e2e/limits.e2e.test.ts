@@ -223,13 +223,17 @@ describe('hardening', () => {
 
 describe('GET /metrics', () => {
   it('counts requests, operations, errors by code and Neo4j time, in Prometheus text', async () => {
-    await withServer({}, async (origin) => {
+    // A scrape token, not an API key: checking it costs no Neo4j statement to count.
+    const token = 'limits-metrics-token-0123456789abcdef';
+    await withServer({ METRICS_TOKEN: token }, async (origin) => {
       const sent = await statements(api.db(), () =>
         post({ query: '{ organisations(first: 2) { totalCount } }' }, origin),
       );
       const fields = Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ');
       await post({ query: `{ ${fields} }` }, origin);
-      const res = await fetch(`${origin}/metrics`);
+      const res = await fetch(`${origin}/metrics`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/plain');
       const text = await res.text();

@@ -19,12 +19,17 @@ interface Answer {
   code: unknown;
 }
 
-async function ask(origin: string, token?: string): Promise<Answer> {
+async function ask(
+  origin: string,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(`${origin}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query: '{ __typename }' }),
   });
@@ -86,6 +91,46 @@ describe('rate limits in memory', () => {
     const res = await fetch(`${originOf(s)}/export/graph.gexf`);
     expect(res.status).toBe(429);
   });
+});
+
+describe('rate limits behind a reverse proxy (TRUST_PROXY)', () => {
+  const from = (address: string): Record<string, string> => ({ 'x-forwarded-for': address });
+  const spend = async (origin: string, address: string, times: number): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < times; i++) out.push((await ask(origin, undefined, from(address))).status);
+    return out;
+  };
+
+  it('ignores X-Forwarded-For by default: a client cannot pick its own bucket', async () => {
+    const s = await server({ RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const origin = originOf(s);
+      expect([
+        (await ask(origin, undefined, from('198.51.100.1'))).status,
+        (await ask(origin, undefined, from('198.51.100.2'))).status,
+        (await ask(origin, undefined, from('198.51.100.3'))).status,
+        (await ask(origin)).status,
+      ]).toEqual([200, 200, 429, 429]);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it.each(['loopback', '1', 'true', '127.0.0.1/8, 10.0.0.0/8'])(
+    'with TRUST_PROXY=%s gives each client behind the proxy its own bucket',
+    async (trust) => {
+      const s = await server({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: trust });
+      try {
+        const origin = originOf(s);
+        expect(await spend(origin, '198.51.100.7', 3)).toEqual([200, 200, 429]);
+        expect(await spend(origin, '203.0.113.9', 3)).toEqual([200, 200, 429]);
+        // The proxy's own address (no header) is one more client, not the sum of them.
+        expect((await ask(origin)).status).toBe(200);
+      } finally {
+        await s.stop();
+      }
+    },
+  );
 });
 
 describe('rate limits shared through Redis', () => {

@@ -1,6 +1,7 @@
 /** The HTTP server on a real port, over the real Neo4j: GraphQL, health probes, graceful stop. */
 import http from 'node:http';
 import { Database } from '../../src/db/database';
+import { ApiKeyRepository } from '../../src/modules/auth/api-key.repository';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { openTestDatabase, testConfig } from '../support/db';
@@ -140,5 +141,75 @@ describe('HTTP server', () => {
     expect(JSON.parse(text)).toEqual({
       data: { version: { neo4j: expect.stringMatching(/^5\.26\./) } },
     });
+  });
+});
+
+describe('GET /metrics is private', () => {
+  let db: Database;
+  const keys: Record<string, string> = {};
+  const ids: string[] = [];
+  const TOKEN = 'metrics-scrape-token-0123456789abcdef';
+
+  beforeAll(async () => {
+    db = openTestDatabase();
+    const repo = new ApiKeyRepository(db);
+    for (const role of ['reader', 'admin'] as const) {
+      const { id, key } = await repo.create(`metrics-${role}`, role);
+      keys[role] = key;
+      ids.push(id);
+    }
+  });
+  afterAll(async () => {
+    await db.write((tx) => tx.run('MATCH (k:ApiKey) WHERE k.id IN $ids DELETE k', { ids }));
+    await db.close();
+  });
+
+  async function scrape(
+    env: Record<string, string>,
+    credentials: (string | undefined)[],
+  ): Promise<number[]> {
+    const server = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '0', ...env }),
+      db,
+      createLogger('silent'),
+    );
+    try {
+      const statuses: number[] = [];
+      for (const credential of credentials) {
+        const res = await fetch(`http://127.0.0.1:${server.port}/metrics`, {
+          headers: credential ? { authorization: `Bearer ${credential}` } : {},
+        });
+        const text = await res.text();
+        if (res.status === 200) expect(text).toContain('process_resident_memory_bytes');
+        else expect(text).not.toContain('process_resident_memory_bytes');
+        statuses.push(res.status);
+      }
+      return statuses;
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('answers only an admin credential by default', async () => {
+    expect(
+      await scrape({}, [undefined, keys.reader, 'cgk_' + 'A'.repeat(43), TOKEN, keys.admin]),
+    ).toEqual([401, 403, 401, 401, 200]);
+  });
+
+  it('also answers the METRICS_TOKEN, and everyone with METRICS_PUBLIC=true', async () => {
+    expect(await scrape({ METRICS_TOKEN: TOKEN }, [undefined, TOKEN, keys.admin])).toEqual([
+      401, 200, 200,
+    ]);
+    expect(await scrape({ METRICS_PUBLIC: 'true' }, [undefined])).toEqual([200]);
+  });
+
+  it('counts scrapes against the rate limit', async () => {
+    expect(
+      await scrape({ METRICS_PUBLIC: 'true', RATE_LIMIT_PER_MINUTE: '2' }, [
+        undefined,
+        undefined,
+        undefined,
+      ]),
+    ).toEqual([200, 200, 429]);
   });
 });

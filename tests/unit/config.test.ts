@@ -113,14 +113,82 @@ describe('credentials configuration', () => {
       jwksUrl: undefined,
       issuer: 'https://issuer.example.org',
       audience: 'cluster-graph',
+      maxLifetimeSeconds: 86_400,
     });
     expect(config.anonymousReads).toBe(false);
+    expect(loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' }).jwt.maxLifetimeSeconds).toBe(3600);
+  });
+
+  it('refuses an HS256 secret shorter than 32 bytes at start, in one sentence, without echoing it', () => {
+    const env = { JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
+    expect(() => loadConfig({ ...env, JWT_SECRET: 's'.repeat(31) })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...env, JWT_SECRET: 's'.repeat(31) })).not.toThrow(/s{31}/);
+    expect(loadConfig({ ...env, JWT_SECRET: 's'.repeat(32) }).jwt.secret).toBe('s'.repeat(32));
+  });
+});
+
+describe('operational settings', () => {
+  it('keeps /metrics private and ignores proxies unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.metrics).toEqual({ public: false, token: undefined });
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8 ,fd00::/8', ['loopback', '10.0.0.0/8', 'fd00::/8']],
+    [
+      '192.168.0.1/255.255.255.0,uniquelocal,linklocal',
+      ['192.168.0.1/255.255.255.0', 'uniquelocal', 'linklocal'],
+    ],
+  ])('reads TRUST_PROXY=%s as express does', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY must be true, false, a number of proxies'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be true, false, a number of proxies'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY must be true, false, a number of proxies'],
+    [{ METRICS_PUBLIC: 'perhaps' }, 'METRICS_PUBLIC must be true or false'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be at least 32 characters'],
+  ])('rejects %j with one sentence naming the variable', (env, expected) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message.startsWith(expected)).toBe(true);
+    expect(message.trim().split('\n')).toHaveLength(1);
+    expect(message.endsWith('.')).toBe(true);
+  });
+
+  it('reads the metrics settings', () => {
+    const token = 't'.repeat(32);
+    expect(loadConfig({ METRICS_PUBLIC: 'true', METRICS_TOKEN: token }).metrics).toEqual({
+      public: true,
+      token,
+    });
   });
 
   it.each([
     [
       { JWT_SECRET: 'short', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
-      'JWT_SECRET must be at least 32 characters',
+      'JWT_SECRET must be at least 32 bytes',
+    ],
+    [
+      { JWT_SECRET: 'x'.repeat(31), JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
+      'JWT_SECRET must be at least 32 bytes',
+    ],
+    [
+      { JWT_MAX_LIFETIME_SECONDS: '0' },
+      'JWT_MAX_LIFETIME_SECONDS must be a whole number from 60 to 2592000',
     ],
     [
       { JWT_SECRET: 'x'.repeat(32) },

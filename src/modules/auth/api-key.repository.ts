@@ -4,6 +4,8 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
+import { BadUserInputError } from '../../shared/errors';
+import { textProblem } from '../../shared/text';
 import type { Role } from './auth.model';
 
 export interface ApiKeyRecord {
@@ -34,6 +36,9 @@ export class ApiKeyRepository {
 
   /** Creates a key and returns it: the only time the key itself is ever seen. */
   async create(name: string, role: Role): Promise<{ id: string; key: string }> {
+    // A key's name is shown in lists and recorded as the author of what it writes.
+    const problem = name.trim() === '' ? 'must not be empty' : textProblem(name);
+    if (problem) throw new BadUserInputError(`name ${problem}.`, 'name');
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
     await this.db.write((tx) =>

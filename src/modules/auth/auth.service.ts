@@ -1,11 +1,12 @@
 /**
  * Credentials: `Authorization: Bearer <api key or JWT>`. API keys (cgk_...) are looked up by
- * hash, with a short in-process cache so a busy client costs one lookup per 30 s. JWTs are
- * verified with jose: algorithm pinned (HS256 with a secret, or RS256/ES256 from a JWKS URL),
- * issuer, audience and expiry checked; the role comes from the `role` claim. Bad credentials are
- * refused, never downgraded to anonymous.
+ * hash on every request, one indexed read: no instance may keep serving a key that another
+ * has revoked (a cache of any length would, and one keyed on the graph version would cost the
+ * same round trip as the lookup). JWTs are verified with jose: algorithm pinned (HS256 with a
+ * secret, or RS256/ES256 from a JWKS URL), issuer, audience, expiry and lifetime checked; the
+ * role comes from the `role` claim. Bad credentials are refused, never downgraded to anonymous.
  */
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../shared/errors';
 import { ANONYMOUS, ROLES, type Principal, type Role } from './auth.model';
 import { KEY_PREFIX, type ApiKeyRepository } from './api-key.repository';
@@ -15,6 +16,11 @@ export interface JwtConfig {
   jwksUrl: string | undefined;
   issuer: string | undefined;
   audience: string | undefined;
+  /**
+   * Tokens meant to live longer (exp - iat), or without iat, are refused; config.ts always sets
+   * it (JWT_MAX_LIFETIME_SECONDS), the schema emitter, which verifies no token, leaves it out.
+   */
+  maxLifetimeSeconds?: number;
 }
 
 export class UnauthenticatedError extends AppError {
@@ -23,17 +29,16 @@ export class UnauthenticatedError extends AppError {
   }
 }
 
-const CACHE_MS = 30_000;
-
 export class AuthService {
-  private readonly keys = new Map<string, { principal: Principal; until: number }>();
   private readonly jwks: JWTVerifyGetKey | undefined;
+  private readonly maxLifetime: number;
 
   constructor(
     private readonly apiKeys: ApiKeyRepository,
     private readonly jwt: JwtConfig,
   ) {
     this.jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : undefined;
+    this.maxLifetime = jwt.maxLifetimeSeconds ?? 3_600;
   }
 
   /** The principal behind an Authorization header (none: anonymous). */
@@ -49,13 +54,9 @@ export class AuthService {
   }
 
   private async apiKey(key: string): Promise<Principal> {
-    const cached = this.keys.get(key);
-    if (cached && cached.until > Date.now()) return cached.principal;
     const found = await this.apiKeys.find(key);
     if (!found) throw new UnauthenticatedError('This API key is unknown or revoked.');
-    const principal: Principal = { id: `key:${found.name}`, role: found.role };
-    this.keys.set(key, { principal, until: Date.now() + CACHE_MS });
-    return principal;
+    return { id: `key:${found.name}`, role: found.role };
   }
 
   private async token(token: string): Promise<Principal> {
@@ -67,7 +68,9 @@ export class AuthService {
       const options = {
         issuer: this.jwt.issuer,
         audience: this.jwt.audience,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        // Also refuses an iat in the future.
+        maxTokenAge: this.maxLifetime,
       };
       const { payload } = this.jwks
         ? await jwtVerify(token, this.jwks, { ...options, algorithms: ['RS256', 'ES256'] })
@@ -75,6 +78,11 @@ export class AuthService {
             ...options,
             algorithms: ['HS256'],
           });
+      const max = this.maxLifetime;
+      if (payload.exp! - payload.iat! > max)
+        throw new UnauthenticatedError(
+          `The token is meant to live ${payload.exp! - payload.iat!} s (exp - iat); this API accepts at most ${max} s (JWT_MAX_LIFETIME_SECONDS).`,
+        );
       const role = payload.role;
       if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
         throw new UnauthenticatedError(
@@ -83,6 +91,16 @@ export class AuthService {
       return { id: `jwt:${payload.sub}`, role: role as Role };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
+      // A token that does not say how long it lives (or claims to be issued later, or longer
+      // ago than the longest lifetime allowed) is refused as such.
+      const claim =
+        error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired
+          ? error.claim
+          : undefined;
+      if (claim === 'iat' || (claim === 'exp' && error instanceof errors.JWTClaimValidationFailed))
+        throw new UnauthenticatedError(
+          `The token must carry iat (when it was issued, not in the future) and exp, at most ${this.maxLifetime} s apart (JWT_MAX_LIFETIME_SECONDS).`,
+        );
       throw new UnauthenticatedError(
         'The bearer token is not valid here (signature, algorithm, issuer, audience or expiry).',
       );
