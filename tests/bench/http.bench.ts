@@ -17,6 +17,7 @@ import { createLogger } from '../../src/shared/logger';
 import { buildMix, type MixQuery } from './mix';
 import { encodeParams, type RecordedStatement } from './statements';
 import {
+  BENCH_METRICS_TOKEN,
   BENCH_PASSWORD,
   ROOT,
   childProcess,
@@ -169,7 +170,11 @@ function metric(text: string, name: string, filter = ''): number {
 
 async function roundTripCounter(url: string): Promise<() => Promise<number>> {
   const read = async (): Promise<[number, number]> => {
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = await (
+      await fetch(`${url}/metrics`, {
+        headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+      })
+    ).text();
     return [
       metric(text, 'neo4j_statements_total'),
       metric(text, 'http_request_duration_seconds_count', 'route="/graphql"'),

@@ -11,6 +11,8 @@ import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-n
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const BENCH_PASSWORD = 'bench-password';
+/** The bearer token the benchmark reads /metrics with (METRICS_TOKEN of the API it starts). */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789abcdef';
 
 export interface BenchNeo4j {
   neo4j: LocalNeo4j;
@@ -77,6 +79,8 @@ export async function startApi(
       // The load generator is one client sending thousands of requests a second.
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
+      // /metrics is private: the benchmark counts round trips through it with this token.
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
