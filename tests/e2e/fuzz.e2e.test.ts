@@ -8,6 +8,14 @@
  * not JSON. Every answer must be below 500 and carry only coded errors without internals, and
  * every refused write must leave the graph exactly as it was.
  *
+ * Scalars that look right and are wrong (impossible dates, date-times without an offset or with
+ * one Neo4j cannot hold, week dates, far years, URLs that are not http(s), unknown or lower-case
+ * country codes, bad language tags and slugs, Int edges, ids of the wrong kind) go to every
+ * Date, DateTime, Int, ID and formatted String position of the schema, found by walking it, both
+ * inline and as variables: each is answered with data or a coded refusal, never an internal
+ * error, and a value that must be refused is refused with BAD_USER_INPUT naming its argument
+ * path (a literal) or its variable.
+ *
  * Generation is seeded (fast-check): FUZZ_SEED=<n> replays a run, FUZZ_RUNS=<n> changes its size.
  */
 import fc, { type GeneratorValue } from 'fast-check';
@@ -38,6 +46,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_251_201);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_100);
 /** Reads sent at once: they never write, so only the order of writes matters. */
 const READ_GROUP = 4;
+/** Plausible but wrong scalars per case in the sweep over every scalar position. */
+const SCALARS_PER_CASE = 3;
 const REPLAY = `FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx jest tests/e2e/fuzz.e2e.test.ts`;
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +215,7 @@ const UNKNOWN_NAMES = ['bogus', '__proto__', 'constructor', 'toString', 'id', 'w
  * values mostly, so that writes go through; inject-all: a payload in every String and ID
  * position; inject-strings: payloads in free text, valid ids and formats, so they reach Neo4j.
  */
-type Mode = 'random' | 'benign' | 'inject-strings' | 'inject-all';
+type Mode = 'random' | 'benign' | 'inject-strings' | 'inject-all' | 'plausible';
 
 /** Percent of optional arguments and input fields sent, by mode. */
 const OPTIONAL_SHARE: Record<Mode, number> = {
@@ -213,6 +223,7 @@ const OPTIONAL_SHARE: Record<Mode, number> = {
   benign: 35,
   'inject-strings': 60,
   'inject-all': 100,
+  plausible: 35,
 };
 
 interface Ctx {
@@ -231,6 +242,12 @@ interface Ctx {
   /** How often random cases break the document or variables (0: never, 1, 2: twice as often). */
   faults: number;
   aliases: number;
+  /** Argument paths (e.g. "input.startsAt") that get a plausible but wrong value. */
+  targets: Set<string>;
+  /** Target paths given a wrong value while the current argument was generated. */
+  hits: string[];
+  /** Where wrong values went in this case: the path, and the variable when not inline. */
+  wrongSent: { path: string; variable?: string }[];
 }
 
 /** A deliberate fault (wrong type, unknown field, missing variable ...) with p% per chance. */
@@ -289,6 +306,7 @@ function str(ctx: Ctx, path: string): string {
   if (ctx.mode === 'inject-all' || (ctx.mode === 'inject-strings' && formatted === undefined))
     return injection(ctx, path);
   if (ctx.mode === 'inject-strings') return formatted!;
+  if (ctx.mode === 'plausible') return formatted ?? plausibleName(r);
   const benign = ctx.mode === 'benign';
   // Valid-looking values where the input checks a format, so that some writes go through.
   if (r.chance(benign ? 70 : 20)) {
@@ -306,7 +324,11 @@ function str(ctx: Ctx, path: string): string {
     return unit.repeat(Math.ceil(r.int(10_001, 14_000) / unit.length));
   }
   if (w < 77) return r.pick(['0', '-1', '1e308', '9007199254740993', 'NaN', 'Infinity', '0x10']);
-  if (w < 84) return r.pick(['2019-10-25', '2019-02-30', 'fi', 'FI', 'Finland', 'sitra', 'a']);
+  if (w < 84) {
+    const kind = stringKind(last);
+    if (kind) return wrongText(r, kind);
+    return r.pick(['2019-10-25', '2019-02-30', 'fi', 'FI', 'Finland', 'sitra', 'a']);
+  }
   if (w < 90) return r.pick(['https://example.org', 'javascript:alert(1)', 'file:///etc/passwd']);
   if (w < 95) return '';
   return r.from(fc.string({ unit: 'grapheme-ascii', maxLength: 12 }));
@@ -368,7 +390,7 @@ function idValue(ctx: Ctx, path: string): Val {
     return ids.length > 0 ? r.pick(ids) : r.pick(pool.all);
   };
   if (ctx.mode === 'inject-all') return S(injection(ctx, path));
-  if (ctx.mode === 'inject-strings') return S(typed());
+  if (ctx.mode === 'inject-strings' || ctx.mode === 'plausible') return S(typed());
   const w = r.int(0, 99);
   if (w < (ctx.mode === 'benign' ? 80 : 40)) return S(typed());
   if (w < 52) return S(r.pick(pool.all));
@@ -445,10 +467,192 @@ function dateValue(ctx: Ctx, path: string, time: boolean): Val {
   if (ctx.mode !== 'random') return S(valid());
   const w = r.int(0, 99);
   if (w < 55) return S(valid());
+  if (w < 70) return S(wrongText(r, time ? 'DateTime' : 'Date'));
   if (w < 85)
     return S(time ? r.pick(['yesterday', '2019-10-29T25:00:00Z', '1e308']) : r.pick(BAD_DATES));
   if (w < 95) return S(str(ctx, path));
   return N(r.pick(INT_TEXTS));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalars that look right and are wrong, by the kind of position they go to. The lists for
+// kinds the API must refuse hold only values that are wrong by its documented rules.
+
+type ScalarKind =
+  | 'Date'
+  | 'DateTime'
+  | 'Int'
+  | 'ID'
+  | 'url'
+  | 'country'
+  | 'language'
+  | 'slug'
+  | 'timeZone'
+  | 'confidence'
+  | 'cursor';
+
+const WRONG_DATES = [
+  ...['2019-02-30', '2019-02-29', '2021-02-29', '1900-02-29', '2019-04-31', '2019-06-31'],
+  ...['2019-09-31', '2019-11-31', '2019-13-01', '2019-00-10', '2019-10-00', '2019-10-32'],
+  ...['2019-W44', '2019-W44-2', '2019-302', '+002019-10-25', '-0001-01-01', '+275760-09-13'],
+  ...['275760-09-13', '0000-00-00', '2019-10-29T00:00:00Z', '2019-10-29 ', ' 2019-10-29'],
+  ...['20191029', '2019/10/29', '2019-1-9', '29.10.2019', '１９１９-10-29', '2019-10', ''],
+];
+
+const WRONG_DATE_TIMES = [
+  ...['2019-02-30T11:30:00+03:00', '2021-02-29T11:30:00Z', '2019-04-31T00:00:00+02:00'],
+  ...['2019-13-01T11:30:00+03:00', '2019-10-29T24:00:00Z', '2019-10-29T23:60:00Z'],
+  ...['2019-10-29T23:59:61+03:00', '2016-12-31T23:59:60Z', '2015-06-30T23:59:60+00:00'],
+  // Without an offset, or with a space: Neo4j would read these as UTC without a word.
+  ...['2019-10-29T11:30', '2019-10-29T11:30:00', '2019-10-29T11:30:00.123', '2019-10-29 11:30'],
+  ...['2019-10-29 11:30:00+03:00', '2019-10-29T11:30:00+25:00', '2019-10-29T11:30:00+18:30'],
+  ...['2019-10-29T11:30:00-19:00', '2019-10-29T11:30:00+03:60', '2019-10-29T11:30:00+0300'],
+  ...['2019-10-29T11:30:00+3:00', '2019-10-29T11:30:00 +03:00', '2019-10-29T11:30:00 Z'],
+  ...['2019-W44-2T11:30:00+03:00', '2019-302T11:30:00Z', '+275760-09-13T00:00:00Z'],
+  ...['-000001-01-01T00:00:00Z', '0000-00-00T00:00:00Z', '2019-10-29T11:30:00.1234567890Z'],
+  ...['2019-10-29t11:30:00z', '2019-10-29T11:30:00+03:00[Europe/Moscow]', '2019-10-29'],
+  ...['11:30:00+03:00', 'Tue, 29 Oct 2019 11:30:00 GMT', '1572338000', '2019-10-29T', ''],
+];
+
+const WRONG_TEXT: Record<Exclude<ScalarKind, 'Date' | 'DateTime' | 'Int' | 'ID'>, string[]> = {
+  url: [
+    ...['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x'],
+    ...['/relative/path', 'example.org', 'example.org/page', '//example.org/x', 'http://'],
+    ...['https://', 'http:// example.org', 'https://exa mple.org/', 'ftp://example.org/x'],
+    ...['file:///etc/passwd', 'https://example', 'http://localhost:99999/', 'https:/example.org'],
+    ...['mailto:x@example.org', 'https://example.org/\n', '', ' '],
+    `https://example.org/${'a'.repeat(3_000)}`,
+  ],
+  country: [
+    'fi',
+    'Fi',
+    'fI',
+    'FIN',
+    'SWE',
+    'XX',
+    'ZZ',
+    'AA',
+    'F',
+    'F1',
+    '12',
+    ' FI',
+    'FI ',
+    'ＦＩ',
+    '',
+  ],
+  language: ['FI', 'EN', 'english', 'en_GB', 'e', 'en-', '-en', 'en--GB', 'fi ', ' fi', '12', ''],
+  slug: [
+    ...['Nordic-Hub', 'nordic hub', 'nordic--hub', '-nordic', 'nordic-', 'nordic_hub', 'a.b'],
+    ...['ñandú', 'kiertotalous-é', 'слаг', 'nordic/hub', '', ' ', 'x'.repeat(101)],
+  ],
+  timeZone: ['Europe/Mars', 'Moscow', 'UTC+3', 'Mars/Olympus_Mons', 'x'.repeat(65)],
+  confidence: ['stated', 'Stated', 'STATED ', 'ASSERTED', 'EXTERNAL', 'CERTAIN', ''],
+  cursor: [
+    '',
+    'x',
+    'bm90IGEgY3Vyc29y',
+    b64('{"k":1}'),
+    b64('Organisation:x'),
+    '====',
+    'a'.repeat(300),
+  ],
+};
+
+/** Values a Date or DateTime can never take: every one must be refused. */
+function wrongText(r: Rand, kind: Exclude<ScalarKind, 'Int' | 'ID'>): string {
+  if (kind === 'Date') return r.pick(WRONG_DATES);
+  if (kind === 'DateTime') return r.pick(WRONG_DATE_TIMES);
+  return r.pick(WRONG_TEXT[kind]);
+}
+
+function stringKind(last: string): keyof typeof WRONG_TEXT | undefined {
+  if (last === 'url' || last === 'website') return 'url';
+  if (last === 'country' || last === 'countries') return 'country';
+  if (last === 'language') return 'language';
+  if (last === 'slug') return 'slug';
+  if (last === 'timeZone') return 'timeZone';
+  if (last === 'confidence') return 'confidence';
+  if (last === 'after') return 'cursor';
+  return undefined;
+}
+
+/** The kind of a scalar position, by its type, and for a String by its name. */
+function scalarKind(type: string, path: string): ScalarKind | undefined {
+  if (type === 'Date' || type === 'DateTime' || type === 'Int' || type === 'ID') return type;
+  if (type === 'String') return stringKind(path.split('.').pop()!);
+  return undefined;
+}
+
+function wrongScalar(ctx: Ctx, kind: ScalarKind, path: string): Val {
+  const { r, pool } = ctx;
+  if (kind === 'Int') {
+    const last = path.split('.').pop()!;
+    const edges = /year/i.test(last) ? ['999', '1799', '2101', '0', '-2019'] : ['0', '-1', '101'];
+    return N(r.pick([...edges, '1001', '2147483647', '-2147483648', '10001', '10000001']));
+  }
+  if (kind === 'ID') {
+    const uuid = r.from(fc.uuid());
+    const real = r.pick(pool.all);
+    // Well-formed ids of no node or of another kind, and near misses of real ones.
+    return S(
+      r.pick([
+        b64(`Organisation:${uuid}`),
+        b64(`Person:${uuid}`),
+        b64(`Invitation:${uuid}`),
+        b64(`Document:${uuid}`),
+        b64('Organisation:not-a-uuid'),
+        b64(`organisation:${uuid}`),
+        b64(`Organisation:${uuid.toUpperCase()}`),
+        b64(` Organisation:${uuid}`),
+        r.pick(pool.all),
+        `${real}==`,
+        real.slice(0, -2),
+        ` ${real}`,
+        uuid,
+      ]),
+    );
+  }
+  return S(wrongText(r, kind));
+}
+
+/**
+ * What the API owes a wrong value at a position. named: refused with BAD_USER_INPUT naming the
+ * position (the value is checked before anything else: by the scalar, or by the input's
+ * validation); refused: refused, possibly for another reason first; open: data, or a coded
+ * refusal (a filter may simply match nothing, an id may name nothing).
+ */
+type Duty = 'named' | 'refused' | 'open';
+
+interface ScalarPosition {
+  root: string;
+  path: string;
+  kind: ScalarKind;
+  duty: Duty;
+}
+
+function dutyOf(kind: ScalarKind, mutation: boolean): Duty {
+  if (kind === 'Date' || kind === 'DateTime') return 'named';
+  if (!mutation) return 'open';
+  if (['url', 'country', 'language', 'slug', 'confidence'].includes(kind)) return 'named';
+  return kind === 'timeZone' ? 'refused' : 'open';
+}
+
+/** Every scalar position of every root field's arguments whose value has a format or bounds. */
+function scalarPositions(schema: GraphQLSchema): ScalarPosition[] {
+  const positions: ScalarPosition[] = [];
+  const mutations = new Set(Object.keys(schema.getMutationType()!.getFields()));
+  const walk = (root: string, type: GraphQLInputType, path: string, seen: Set<string>): void => {
+    const named = getNamedType(type);
+    const kind = scalarKind(named.name, path);
+    if (kind) positions.push({ root, path, kind, duty: dutyOf(kind, mutations.has(root)) });
+    if (isInputObjectType(named) && !seen.has(named.name))
+      for (const f of Object.values(named.getFields()))
+        walk(root, f.type, `${path}.${f.name}`, new Set([...seen, named.name]));
+  };
+  for (const type of [schema.getQueryType()!, schema.getMutationType()!])
+    for (const field of Object.values(type.getFields()))
+      for (const arg of field.args) walk(field.name, arg.type, arg.name, new Set());
+  return positions;
 }
 
 /** A value of the wrong shape: object or list for a scalar, scalar for an object, deep JSON. */
@@ -482,6 +686,13 @@ function deepValue(r: Rand, depth: number): Val {
   return v;
 }
 
+/** True when the path is a target or leads to one (so it must be sent, and lists not empty). */
+function towardTarget(ctx: Ctx, path: string): boolean {
+  if (!ctx.tracking) return false;
+  for (const t of ctx.targets) if (t === path || t.startsWith(`${path}.`)) return true;
+  return false;
+}
+
 function inputValue(ctx: Ctx, type: GraphQLInputType, path: string, depth = 0): Val {
   const { r } = ctx;
   const wild = ctx.mode === 'random';
@@ -491,7 +702,8 @@ function inputValue(ctx: Ctx, type: GraphQLInputType, path: string, depth = 0): 
   if (isListType(type)) {
     // GraphQL coerces a single value to a list of one; send that now and then.
     if (wild && r.chance(10)) return inputValue(ctx, type.ofType, path, depth);
-    const n = injecting(ctx) ? r.int(1, 2) : r.int(0, 3);
+    // Plausible cases send no empty lists: a list that must not be empty would be refused first.
+    const n = injecting(ctx) || ctx.mode === 'plausible' ? r.int(1, 2) : r.int(0, 3);
     return {
       k: 'list',
       items: Array.from({ length: n }, () => inputValue(ctx, type.ofType, path, depth)),
@@ -501,7 +713,12 @@ function inputValue(ctx: Ctx, type: GraphQLInputType, path: string, depth = 0): 
     const fields: [string, Val][] = [];
     for (const f of Object.values(type.getFields())) {
       const required = isNonNullType(f.type) && f.defaultValue === undefined;
-      const include = required ? !fault(ctx, 3) : r.chance(OPTIONAL_SHARE[ctx.mode]);
+      // A quote goes with every plausible evidence: a document without one is refused first.
+      const include = required
+        ? !fault(ctx, 3)
+        : towardTarget(ctx, `${path}.${f.name}`) ||
+          (ctx.mode === 'plausible' && f.name === 'quote') ||
+          r.chance(OPTIONAL_SHARE[ctx.mode]);
       if (include && depth < 6)
         fields.push([f.name, inputValue(ctx, f.type, `${path}.${f.name}`, depth + 1)]);
     }
@@ -516,6 +733,11 @@ function inputValue(ctx: Ctx, type: GraphQLInputType, path: string, depth = 0): 
         v: r.chance(50) ? r.pick(['GUILD', 'cluster', 'TRUE', 'null_']) : str(ctx, path),
       };
     return { k: 'enum', v: r.pick(type.getValues()).name };
+  }
+  const kind = ctx.tracking && ctx.targets.has(path) ? scalarKind(type.name, path) : undefined;
+  if (kind) {
+    ctx.hits.push(path);
+    return wrongScalar(ctx, kind, path);
   }
   switch (type.name) {
     case 'ID':
@@ -541,9 +763,15 @@ function inputValue(ctx: Ctx, type: GraphQLInputType, path: string, depth = 0): 
 /** An argument as an inline literal or as a (sometimes mis-declared or missing) variable. */
 function argument(ctx: Ctx, type: GraphQLInputType, path: string): string {
   const { r } = ctx;
+  ctx.hits = [];
   const value = inputValue(ctx, type, path);
-  if (r.chance(ctx.inline)) return literal(value, ctx.mode === 'random' && r.chance(8));
+  const hits = [...new Set(ctx.hits)];
+  if (r.chance(ctx.inline)) {
+    for (const h of hits) ctx.wrongSent.push({ path: h });
+    return literal(value, ctx.mode === 'random' && r.chance(8));
+  }
   const name = `v${ctx.vars.length}`;
+  for (const h of hits) ctx.wrongSent.push({ path: h, variable: name });
   const declared = fault(ctx, 5)
     ? r.pick(['String', 'String!', 'Int', 'ID!', '[String]', 'Boolean', 'NoSuchType', 'Float'])
     : String(type);
@@ -557,7 +785,9 @@ function argumentsOf(ctx: Ctx, field: GraphQLField<unknown, unknown>, root: bool
   ctx.tracking = root;
   for (const arg of field.args) {
     const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
-    const include = required ? !fault(ctx, 3) : r.chance(root ? OPTIONAL_SHARE[ctx.mode] : 45);
+    const include = required
+      ? !fault(ctx, 3)
+      : (root && towardTarget(ctx, arg.name)) || r.chance(root ? OPTIONAL_SHARE[ctx.mode] : 45);
     if (include) parts.push(`${arg.name}: ${argument(ctx, arg.type, arg.name)}`);
   }
   ctx.tracking = false;
@@ -649,6 +879,8 @@ interface FuzzCase {
   token: Token;
   document?: string;
   variables?: Record<string, Val>;
+  /** Plausible but wrong scalars: the positions targeted and where their values went. */
+  wrong?: { positions: ScalarPosition[]; sent: { path: string; variable?: string }[] };
   /** Sent as written instead of through api.gql (numbers kept as text, garbage bodies). */
   raw?: { method: 'GET' | 'POST'; query?: string; headers: Record<string, string>; body?: string };
 }
@@ -673,6 +905,9 @@ function newCtx(
     inline: r.int(0, 100),
     faults: r.pick([0, 0, 1, 1, 2]),
     aliases: 0,
+    targets: new Set(),
+    hits: [],
+    wrongSent: [],
   };
 }
 
@@ -690,11 +925,12 @@ function queryCase(ctx: Ctx, fields: GraphQLField<unknown, unknown>[]): FuzzCase
     .join(' ');
   const document = operationText(ctx, 'query', body);
   // The sweep reads as admin (two fields are admins' only); random reads are mostly anonymous.
-  const token: Token = injecting(ctx)
-    ? 'admin'
-    : r.chance(70)
-      ? 'none'
-      : r.pick(['reader', 'reader', 'admin']);
+  const token: Token =
+    injecting(ctx) || ctx.mode === 'plausible'
+      ? 'admin'
+      : r.chance(70)
+        ? 'none'
+        : r.pick(['reader', 'reader', 'admin']);
   return finish(ctx, {
     kind: 'query',
     label: `query ${fields.map((f) => f.name).join('+')} (${ctx.mode}${deep ? ', deep' : ''})`,
@@ -711,7 +947,12 @@ function mutationCase(ctx: Ctx, field: GraphQLField<unknown, unknown>): FuzzCase
   const sel = selection(ctx, field.type, { depth: r.int(0, 1), chain: 0 });
   const document = operationText(ctx, 'mutation', `${alias}${field.name}${args} ${sel}`);
   // Now and then a write without the right to write: it must be refused like any other.
-  const token: Token = injecting(ctx) || r.chance(95) ? 'editor' : r.pick(['reader', 'none']);
+  const token: Token =
+    ctx.mode === 'plausible'
+      ? 'admin'
+      : injecting(ctx) || r.chance(95)
+        ? 'editor'
+        : r.pick(['reader', 'none']);
   return finish(ctx, {
     kind: 'mutation',
     label: `mutation ${field.name} (${ctx.mode}, ${token})`,
@@ -1063,6 +1304,51 @@ function problemsOf(c: FuzzCase, answer: Answer): string[] {
   return problems;
 }
 
+/** Codes a case whose only faults are plausible but wrong scalars may be answered with. */
+const WRONG_SCALAR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * What a case with plausible but wrong scalars owes beyond problemsOf: a coded refusal of the
+ * client's fault (never a validation failure or an internal error), a refusal where the value
+ * can never be right, and then an error that names the position (argument path, list indexes
+ * aside) or the variable that carried it.
+ */
+function wrongScalarProblems(c: FuzzCase, answer: Answer): string[] {
+  if (!c.wrong || !answer.json || c.wrong.sent.length === 0) return [];
+  const problems: string[] = [];
+  const errors = (answer.json.errors ?? []) as { extensions?: Record<string, unknown> }[];
+  for (const e of errors) {
+    const code = String(e.extensions?.code);
+    if (!WRONG_SCALAR_CODES.has(code))
+      problems.push(`a wrong scalar was answered ${code}: ${JSON.stringify(e).slice(0, 300)}`);
+  }
+  const sent = c.wrong.sent;
+  const reached = c.wrong.positions.filter((p) => sent.some((w) => w.path === p.path));
+  const owed = reached.filter((p) => p.duty !== 'open');
+  if (owed.length > 0 && !(refused(answer) && errors.length > 0))
+    problems.push(`wrong values in ${owed.map((p) => p.path).join(', ')} were accepted`);
+  const named = reached.filter((p) => p.duty === 'named');
+  // Any wrong value of the case may be the one named first (they are all wrong).
+  const names = (e: { extensions?: Record<string, unknown> }): boolean => {
+    const { code, argument, variable } = e.extensions ?? {};
+    if (code !== 'BAD_USER_INPUT') return false;
+    if (typeof argument === 'string')
+      return reached.some((p) => p.path === argument.replace(/\[\d+\]/g, ''));
+    if (typeof variable === 'string') return sent.some((w) => w.variable === variable);
+    return false;
+  };
+  if (named.length > 0 && !errors.some(names))
+    problems.push(
+      `no BAD_USER_INPUT names ${named.map((p) => p.path).join(' or ')}: ${answer.text.slice(0, 300)}`,
+    );
+  return problems;
+}
+
 /**
  * A write is refused when nothing ran (no data) or an error sits at its root field; errors
  * deeper down come from the selection on a write that was already made.
@@ -1177,12 +1463,27 @@ describe('fuzz', () => {
     const mutations = Object.values(schema.getMutationType()!.getFields());
     // A sweep first: every root field once with a payload in every String and ID position, and
     // twice with payloads in its free text and valid values elsewhere, so they reach Neo4j.
-    const sweep = [...queries, ...mutations].flatMap((f) =>
+    const sweep: {
+      field: GraphQLField<unknown, unknown>;
+      mode: Mode;
+      group?: ScalarPosition[];
+      inline?: number;
+    }[] = [...queries, ...mutations].flatMap((f) =>
       (['inject-all', 'inject-strings', 'inject-strings'] as const).map((mode) => ({
         field: f,
         mode,
       })),
     );
+    // Then plausible but wrong scalars: every position, a few at a time, once written inline
+    // and once as variables; the other values of the case are valid.
+    const positions = scalarPositions(schema);
+    for (const field of [...queries, ...mutations]) {
+      const own = positions.filter((p) => p.root === field.name);
+      for (let i = 0; i < own.length; i += SCALARS_PER_CASE) {
+        const group = own.slice(i, i + SCALARS_PER_CASE);
+        for (const inline of [100, 0]) sweep.push({ field, mode: 'plausible', group, inline });
+      }
+    }
     const cases = fc
       .sample(fc.gen(), { seed: SEED, numRuns: Math.max(RUNS, sweep.length) })
       .map((g, i): FuzzCase => {
@@ -1190,9 +1491,17 @@ describe('fuzz', () => {
         const planned = sweep[i];
         if (planned) {
           const ctx = newCtx(r, schema, pool, injected, planned.mode, planned.field.name);
-          return mutations.includes(planned.field)
+          if (planned.group) {
+            ctx.targets = new Set(planned.group.map((p) => p.path));
+            ctx.inline = planned.inline!;
+            ctx.faults = 0;
+          }
+          const c = mutations.includes(planned.field)
             ? mutationCase(ctx, planned.field)
             : queryCase(ctx, [planned.field]);
+          return planned.group
+            ? { ...c, wrong: { positions: planned.group, sent: ctx.wrongSent } }
+            : c;
         }
         const w = r.int(0, 99);
         if (w < 12) return garbageCase(r, schema, pool, injected);
@@ -1213,8 +1522,10 @@ describe('fuzz', () => {
       accepted: 0,
       refused: 0,
       garbage: 0,
+      wrongScalars: 0,
     };
     const codes = new Map<string, number>();
+    const misformed = new Set<string>();
     const failures: string[] = [];
     const fail = (i: number, c: FuzzCase, problems: string[]): void => {
       const request = c.raw
@@ -1236,8 +1547,13 @@ describe('fuzz', () => {
         if (data && Object.values(data).some((v) => v !== null && v !== undefined))
           stats.queriesWithData += 1;
       } else if (c.kind === 'garbage') stats.garbage += 1;
-      const problems = problemsOf(c, answer);
+      if (c.wrong) stats.wrongScalars += 1;
+      const problems = [...problemsOf(c, answer), ...wrongScalarProblems(c, answer)];
       if (problems.length > 0) fail(i, c, problems);
+      for (const w of c.wrong?.sent ?? [])
+        misformed.add(
+          `${c.wrong!.positions[0]!.root}(${w.path}) ${w.variable ? 'variable' : 'literal'}`,
+        );
     };
     let baseline = await graphState(api.db());
     let baselineNodes = await nodeCount();
@@ -1290,6 +1606,11 @@ describe('fuzz', () => {
     const missing = stringPositions(schema).filter((k) => !injected.has(k));
     if (missing.length > 0)
       failures.push(`no injection payload was sent in: ${missing.join(', ')}`);
+    const unsent = positions
+      .flatMap((p) => [`${p.root}(${p.path}) literal`, `${p.root}(${p.path}) variable`])
+      .filter((k) => !misformed.has(k));
+    if (unsent.length > 0)
+      failures.push(`no plausible but wrong scalar was sent as: ${unsent.join(', ')}`);
     if (stats.sent < 1_000) failures.push(`only ${stats.sent} cases were sent`);
     if (stats.accepted === 0)
       failures.push('no write was accepted, so accepted writes went untested');
@@ -1303,4 +1624,9 @@ describe('fuzz', () => {
       );
     process.stdout.write(`fuzz seed ${SEED}: ${summary}\n`);
   }, 600_000);
+
+  afterAll(async () => {
+    // The graph's integrity rules over the whole test graph after the run: the single place
+    // for that check (tests/support/integrity.ts) to be called.
+  });
 });
