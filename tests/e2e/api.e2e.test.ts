@@ -307,10 +307,13 @@ describe('pagination of invitations', () => {
     const first = await page(1, null);
     seen.push(...first.data!.invitations.edges.map((e) => e.node.summary));
     expect(first.data!.invitations.pageInfo.hasNextPage).toBe(true);
-    // A new invitation arrives between page 1 and page 2.
+    // A new invitation arrives between page 1 and page 2 (with the parties every invitation
+    // has: one without them breaks the integrity rules, and lists leave it out).
     await db.write((tx) =>
       tx.run(
-        "CREATE (:Interaction:Invitation {id: 'b7f0a2a4-0000-4000-8000-000000000001', slug: 'inserted-between-pages', summary: 'Inserted between pages', date: date('2030-01-01'), evidenceIds: []})",
+        `MATCH (p:Person {slug: 'daniel-kaufmann'}), (o:Organisation {slug: 'sitra'}), (e:Event {slug: 'wcef'})
+         CREATE (p)-[:EXTENDED]->(i:Interaction:Invitation {id: 'b7f0a2a4-0000-4000-8000-000000000001', slug: 'inserted-between-pages', summary: 'Inserted between pages', date: date('2030-01-01'), evidenceIds: []}),
+                (i)-[:INVITES]->(o), (i)-[:TO]->(e)`,
       ),
     );
     try {

@@ -337,6 +337,30 @@ describe('a damaged record never fails a whole list', () => {
         expect(ids.length).toBeGreaterThan(0);
         expect(ids).not.toContain(damaged);
       }
+      // Pages of one still walk every complete invitation, and the total agrees.
+      const PAGE =
+        'query($after: String) { invitations(first: 1, after: $after) { totalCount edges { node { id inviter { name } } } pageInfo { hasNextPage endCursor } } }';
+      const walked: string[] = [];
+      let after: string | null = null;
+      let total = -1;
+      for (let guard = 0; guard < 50; guard += 1) {
+        const res: GraphQLResponse<{
+          invitations: {
+            totalCount: number;
+            edges: { node: { id: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        }> = await api.gql(PAGE, { after });
+        expect(res.errors).toBeUndefined();
+        total = res.data!.invitations.totalCount;
+        walked.push(...res.data!.invitations.edges.map((e) => e.node.id));
+        if (!res.data!.invitations.pageInfo.hasNextPage) break;
+        after = res.data!.invitations.pageInfo.endCursor;
+      }
+      const stored = await api.db().query('MATCH (i:Invitation) RETURN count(i) AS n');
+      expect(walked).not.toContain(damaged);
+      expect(new Set(walked).size).toBe(Number(stored.records[0]!.get('n')) - 1);
+      expect(total).toBe(walked.length);
       const received: GraphQLResponse<{
         entity: { invitationsReceived: { edges: { node: { id: string } }[] } };
       }> = await api.gql(

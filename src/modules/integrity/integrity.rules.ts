@@ -53,6 +53,26 @@ export const INTERACTION_PARTY_RULES: Record<InteractionLabel, readonly PartyRul
   ],
 };
 
+/** A party's links of an interaction `i` as a Cypher pattern. */
+const partyPattern = (i: string, p: PartyRule): string =>
+  p.outgoing ? `(${i})-[:${p.type}]->(:Entity)` : `(${i})<-[:${p.type}]-(:Entity)`;
+
+/**
+ * A Cypher predicate true when the interaction `i` (of this label) has the parties it needs:
+ * for reads that must leave out damaged records (the variable name comes from our code).
+ */
+export function hasItsParties(label: InteractionLabel, i: string): string {
+  return INTERACTION_PARTY_RULES[label]
+    .filter((p) => p.min > 0 || p.max !== undefined)
+    .map((p) => {
+      const n = `COUNT { ${partyPattern(i, p)} }`;
+      return [p.min > 0 ? `${n} >= ${p.min}` : '', p.max !== undefined ? `${n} <= ${p.max}` : '']
+        .filter(Boolean)
+        .join(' AND ');
+    })
+    .join(' AND ');
+}
+
 export type RuleSubject = 'Interaction' | 'Entity' | 'Relationship' | 'Evidence';
 
 export interface IntegrityRule {
@@ -91,7 +111,7 @@ const partyCountRules: IntegrityRule[] = INTERACTION_LABELS.flatMap((label) =>
   INTERACTION_PARTY_RULES[label]
     .filter((p) => p.min > 0 || p.max !== undefined)
     .map((p): IntegrityRule => {
-      const pattern = p.outgoing ? `(i)-[:${p.type}]->(:Entity)` : `(i)<-[:${p.type}]-(:Entity)`;
+      const pattern = partyPattern('i', p);
       const bounds = [p.min > 0 ? `n < ${p.min}` : '', p.max !== undefined ? `n > ${p.max}` : '']
         .filter(Boolean)
         .join(' OR ');

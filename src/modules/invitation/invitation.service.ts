@@ -18,7 +18,6 @@ import type { InteractionLabel } from '../../shared/model';
 import type { Parties } from '../../shared/cypher';
 import type { InteractionRecord, InteractionRepository } from './interaction.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
-import { brokenParties } from '../integrity/integrity';
 
 /** Interaction records as GraphQL objects, by label. */
 const INTERACTION_OBJECTS: Record<InteractionLabel, (record: InteractionRecord) => NodeInterface> =
@@ -86,29 +85,23 @@ export class InvitationService {
       from: filter?.from ?? null,
       to: filter?.to ?? null,
     };
-    const { rows, total } = await this.interactions.listInvitations(
+    const { rows, total, skipped } = await this.interactions.listInvitations(
       params,
       key ? { date: key[0], id: key[1] } : null,
       size + 1,
       parties,
       ctx.requestId,
     );
-    const page = rows.slice(0, size).map((r) => r.record);
-    // One damaged invitation (a party it needs is gone) is skipped and logged, never answered:
+    // A damaged invitation (a party it needs is gone) is left out and logged, never answered:
     // its non-null inviter or target would null the whole list for every caller.
-    const nodes = page.map((record) => {
-      const missing = brokenParties(record);
-      if (missing.length === 0) return toInvitation(record);
+    for (const s of skipped)
       ctx.logger.warn(
-        { invitation: record.uuid, broken: missing },
+        { invitation: s.id, broken: s.broken },
         'invitation skipped: it breaks the integrity rules',
       );
-      return null;
-    });
-    keepInteractions(
-      ctx.loaders,
-      page.filter((_, i) => nodes[i] !== null),
-    );
+    const page = rows.slice(0, size).map((r) => r.record);
+    keepInteractions(ctx.loaders, page);
+    const nodes = page.map(toInvitation);
     return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id]);
   }
 
