@@ -43,6 +43,12 @@ export interface Config {
    * changed (and once at start), so rankings rarely wait for a build. 0: only on demand.
    */
   analyticsRefreshSeconds: number;
+  /**
+   * The analytics pool: projection builds and graph algorithms run on `workers` worker threads,
+   * one run each at a time; at most `queue` more builds wait, each run at most `waitSeconds`
+   * (beyond either: BUSY), and a run longer than `runSeconds` is stopped (QUERY_TOO_COMPLEX).
+   */
+  analyticsPool: { workers: number; queue: number; waitSeconds: number; runSeconds: number };
   /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];
   /**
@@ -298,6 +304,12 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     seedOnStart: bool(env, 'SEED_ON_START', true),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
     analyticsRefreshSeconds: integer(env, 'ANALYTICS_REFRESH_SECONDS', 60, 0, 86_400),
+    analyticsPool: {
+      workers: integer(env, 'ANALYTICS_WORKERS', 2, 1, 64),
+      queue: integer(env, 'ANALYTICS_QUEUE', 8, 0, 1_000),
+      waitSeconds: integer(env, 'ANALYTICS_WAIT_SECONDS', 30, 1, 3_600),
+      runSeconds: integer(env, 'ANALYTICS_RUN_SECONDS', 120, 1, 3_600),
+    },
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitPerKeyPerMinute: integer(env, 'RATE_LIMIT_PER_KEY_PER_MINUTE', 3000, 0, 1_000_000),

@@ -71,6 +71,7 @@ import { OrganisationResolver } from './modules/organisation/organisation.resolv
 import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { SystemService } from './modules/system/system.service';
+import { DEFAULT_POOL_LIMITS, type PoolLimits } from './modules/analytics/analytics.pool';
 import { AnalyticsRepository } from './modules/analytics/analytics.repository';
 import {
   AnalyticsResolver,
@@ -114,7 +115,11 @@ export interface Services {
   loaders(requestId: string): Loaders;
 }
 
-export function createServices(db: Database, jwt: JwtConfig = NO_JWT): Services {
+export function createServices(
+  db: Database,
+  jwt: JwtConfig = NO_JWT,
+  analyticsPool: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
+): Services {
   const repos: Repositories = {
     entities: new EntityRepository(db),
     evidence: new EvidenceRepository(db),
@@ -127,7 +132,13 @@ export function createServices(db: Database, jwt: JwtConfig = NO_JWT): Services 
   const writes = new EntityWriteService(entityWriteRepository);
   const actors = new ActorService(relationships, entities);
   const invitations = new InvitationService(repos.interactions, entities);
-  const analytics = new AnalyticsService(new AnalyticsRepository(db), db, entities, invitations);
+  const analytics = new AnalyticsService(
+    new AnalyticsRepository(db),
+    db,
+    entities,
+    invitations,
+    analyticsPool,
+  );
   const apiKeys = new ApiKeyRepository(db);
   return {
     audit: new AuditRepository(db),

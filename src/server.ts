@@ -63,7 +63,7 @@ export async function startServer(
   const httpServer = http.createServer(app);
   let accepting = true;
 
-  const services = createServices(db, config.jwt);
+  const services = createServices(db, config.jwt, config.analyticsPool);
   const schema = await createSchema(services);
   const metrics = new Metrics();
   // Who is calling, settled once per request before the rate limit (which budgets by caller)
@@ -367,6 +367,8 @@ export async function startServer(
         } finally {
           clearTimeout(grace);
           await limiter.close();
+          await services.analytics.close();
+          metrics.close();
           if (httpServer.listening)
             await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         }

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  'BUSY',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -58,6 +59,22 @@ export class DatabaseUnavailableError extends AppError {
       http: {
         status: 503,
         headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
+      },
+    });
+  }
+}
+
+/**
+ * The server's bounded analytics pool (projection builds and graph algorithms) is full, or this
+ * run would have waited too long for a place: HTTP 503 with Retry-After, asking again later helps.
+ */
+export class BusyError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('BUSY', message, {
+      retryAfterSeconds,
+      http: {
+        status: 503,
+        headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
       },
     });
   }

@@ -5,9 +5,12 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** How often the event-loop delay is read into its histogram (the longest delay per period). */
+const LAG_PERIOD_MS = 1_000;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -48,8 +51,52 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * Event-loop delay sampled every 10 ms by perf_hooks (a delay is work that held the loop):
+   * the longest per second as a histogram, and the longest since the last scrape as a gauge.
+   */
+  private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private loopMaxSinceScrape = 0;
+  private readonly loopTimer: NodeJS.Timeout;
+
+  readonly loopDelay = new Histogram({
+    name: 'eventloop_delay_seconds',
+    help: 'The longest event-loop delay of each second (perf_hooks.monitorEventLoopDelay).',
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly loopDelayMax = new Gauge({
+    name: 'eventloop_delay_max_seconds',
+    help: 'The longest event-loop delay since the previous scrape (perf_hooks.monitorEventLoopDelay).',
+    registers: [this.registry],
+    collect: () => {
+      this.loopDelayMax.set(Math.max(this.loopMaxSinceScrape, this.loopMax()));
+      this.loopMaxSinceScrape = 0;
+    },
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    this.loop.enable();
+    this.loopTimer = setInterval(() => {
+      const max = this.loopMax();
+      this.loop.reset();
+      this.loopDelay.observe(max);
+      this.loopMaxSinceScrape = Math.max(this.loopMaxSinceScrape, max);
+    }, LAG_PERIOD_MS);
+    this.loopTimer.unref();
+  }
+
+  /** The longest delay since the last reset, in seconds (the histogram counts nanoseconds). */
+  private loopMax(): number {
+    return this.loop.count === 0 ? 0 : this.loop.max / 1e9;
+  }
+
+  /** Stops the event-loop sampling (server stop). */
+  close(): void {
+    clearInterval(this.loopTimer);
+    this.loop.disable();
   }
 
   /** Express middleware timing every request under a route label with no ids in it. */

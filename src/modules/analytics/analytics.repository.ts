@@ -167,6 +167,17 @@ MATCH (a:Entity|Interaction)-[r]->(b:Entity|Interaction)
 WHERE type(r) IN $types AND NOT a:Document AND NOT b:Document AND ${linkInWindow('r', 'a', 'b')}
 RETURN a.id AS a, collect(b.id) AS b`;
 
+/** Rows (or link ends) per batch handed to the projection's builder. */
+const PROJECTION_BATCH = 1_000;
+
+/**
+ * Lets the event loop serve what waits between two batches. Records buffered by the driver are
+ * handed over as microtasks, which never yield on their own: without this a read of a large
+ * projection held the loop for hundreds of milliseconds at a time. While this read pauses, the
+ * driver stops pulling (its buffer is bounded), so each pause also bounds what arrives next.
+ */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 export class AnalyticsRepository {
@@ -295,32 +306,63 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Streams the projection: every node, then every link passing the filter, record by record
-   * (the driver pulls in batches), so the caller can build its graph without holding the rows.
+   * Streams the projection: every node, then every link passing the filter, in batches of
+   * PROJECTION_BATCH rows as the driver pulls them, with a turn of the event loop after each,
+   * so the caller hands each batch on (to the worker that builds the graph) without holding
+   * the rows or the event loop. A sink that throws ends the read.
    */
   async project(
     filter: LinkFilter,
-    onNode: (node: ProjectionNode) => void,
-    onLinks: (from: string, to: string[]) => void,
+    sink: {
+      /** Called as each attempt starts (the driver retries a read that failed transiently). */
+      begin: () => void;
+      nodes: (batch: ProjectionNode[]) => void;
+      links: (from: string[], to: string[][]) => void;
+    },
+    options: { timeoutMs: number; requestId?: string },
   ): Promise<void> {
     await this.db.read(
       async (tx) => {
+        sink.begin();
+        let nodes: ProjectionNode[] = [];
         for await (const r of tx.run(PROJECTION_NODES)) {
-          onNode({
+          nodes.push({
             uuid: r.get('uuid') as string,
             type: r.get('type') as NodeType,
             name: (r.get('name') as string | null) ?? null,
             country: (r.get('country') as string | null) ?? null,
           });
+          if (nodes.length === PROJECTION_BATCH) {
+            sink.nodes(nodes);
+            nodes = [];
+            await turn();
+          }
         }
+        if (nodes.length > 0) sink.nodes(nodes);
+        let from: string[] = [];
+        let to: string[][] = [];
+        let size = 0;
         for await (const r of tx.run(PROJECTION_EDGES, {
           types: filter.types,
           ...windowParams(filter.window),
         })) {
-          onLinks(r.get('a') as string, r.get('b') as string[]);
+          const targets = r.get('b') as string[];
+          from.push(r.get('a') as string);
+          to.push(targets);
+          size += 1 + targets.length;
+          if (size >= PROJECTION_BATCH) {
+            sink.links(from, to);
+            [from, to, size] = [[], [], 0];
+            await turn();
+          }
         }
+        if (from.length > 0) sink.links(from, to);
       },
-      { operation: 'analytics.project', timeoutMs: 300_000 },
+      {
+        operation: 'analytics.project',
+        requestId: options.requestId,
+        timeoutMs: options.timeoutMs,
+      },
     );
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Analytics for network analysts: shortest paths with evidence, neighbourhoods, centrality,
  * communities, brokers and timelines. Paths and neighbourhoods run in Neo4j; rankings and
- * communities on a cached in-memory projection (see projection.ts). Every bound is checked here
- * and answered with BAD_USER_INPUT naming the argument.
+ * communities on in-memory projections (see projection.ts) that live in the bounded pool of
+ * worker threads (analytics.pool.ts): this thread only reads the rows from Neo4j in batches and
+ * hands them on, so no build or algorithm ever holds the event loop. Projections are cached per
+ * link filter until the graph version moves; identical concurrent requests share one build and
+ * one run. Every bound is checked here and answered with BAD_USER_INPUT naming the argument.
  */
 import type { Database } from '../../db/database';
 import type { Context } from '../../shared/context';
@@ -26,7 +29,15 @@ import type {
   Subgraph,
   TimelineEntry,
 } from './analytics.type';
-import { buildProjection, ProjectionCache, type Projection } from './projection';
+import {
+  AnalyticsPool,
+  DEFAULT_POOL_LIMITS,
+  type PoolLimits,
+  type PoolSlot,
+} from './analytics.pool';
+import type { BuiltProjection, CommunityColumns, WorkerRequest } from './analytics.worker';
+import type { CommunityListing, Ranking } from './projection';
+import type { BrokerScore } from './brokers';
 
 /** Geography is not collaboration: place links join the walk only when asked for. */
 export const DEFAULT_LINK_TYPES: readonly LinkType[] = LINK_TYPES.filter(
@@ -41,6 +52,38 @@ export const LIMITS = {
   first: { min: 1, max: 100 },
   timeline: { min: 1, max: 500 },
 } as const;
+
+/** Projections kept (each up to a few hundred MiB on a 100,000-node graph), and answers each. */
+const MAX_PROJECTIONS = 4;
+const MAX_ANSWERS = 32;
+
+/** A projection held by one worker of the pool, and the answers computed on it lately. */
+interface ProjectionHandle extends BuiltProjection {
+  id: number;
+  slot: PoolSlot;
+  /** The worker's generation when it was built: a replaced worker no longer holds it. */
+  generation: number;
+  version: string;
+  builtAt: Date;
+  /** By request key; in flight ones are shared by identical concurrent callers. */
+  answers: Map<string, Promise<unknown>>;
+}
+
+interface CacheEntry {
+  version: string;
+  handle: Promise<ProjectionHandle>;
+  built?: ProjectionHandle;
+  /** Requests between asking for this projection and getting their answer. */
+  users: number;
+}
+
+type Ask = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'call' | 'id'>
+    : never
+  : never;
+
+const held = (h: ProjectionHandle): boolean => h.slot.generation === h.generation;
 
 export interface LinkArgs {
   linkTypes?: LinkType[] | null;
@@ -58,14 +101,25 @@ function bounded(value: number, name: keyof typeof LIMITS, argument: string): nu
 }
 
 export class AnalyticsService {
-  private readonly cache = new ProjectionCache();
+  private readonly projections = new Map<string, CacheEntry>();
+  private pool: AnalyticsPool | undefined;
+  private nextProjection = 1;
 
   constructor(
     private readonly repo: AnalyticsRepository,
     private readonly db: Database,
     private readonly entities: EntityService,
     private readonly interactions: InvitationService,
+    private readonly limits: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
   ) {}
+
+  /** Ends the worker threads (server stop); runs still waiting are refused. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    this.projections.clear();
+    await pool?.close();
+  }
 
   async shortestPaths(
     ctx: Context,
@@ -179,25 +233,20 @@ export class AnalyticsService {
     args: LinkArgs,
   ): Promise<RankedEntity[]> {
     bounded(first, 'first', 'first');
-    const projection = await this.projection(ctx, args);
-    const scores =
-      measure === CentralityMeasure.DEGREE
-        ? projection.degree()
-        : measure === CentralityMeasure.PAGERANK
-          ? projection.pagerank()
-          : projection.betweenness();
-    const allowed = this.labels(types);
-    const ranked = [...scores.values]
-      .filter(([uuid]) => allowed.has(projection.attributes(uuid)?.type ?? ''))
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-      .slice(0, first);
+    const allowed = [...this.labels(types)].sort();
+    const { ranked, approximate } = await this.answer<Ranking>(ctx, args, {
+      op: 'ranking',
+      measure,
+      allowed,
+      first,
+    });
     const entities = await this.entityMap(
       ctx,
       ranked.map(([uuid]) => uuid),
     );
     return ranked.flatMap(([uuid, score], i) => {
       const entity = entities.get(uuid);
-      return entity ? [{ entity, score, rank: i + 1, approximate: scores.approximate, uuid }] : [];
+      return entity ? [{ entity, score, rank: i + 1, approximate, uuid }] : [];
     });
   }
 
@@ -212,35 +261,25 @@ export class AnalyticsService {
     bounded(membersFirst, 'first', 'membersFirst');
     if (!Number.isInteger(minSize) || minSize < 1)
       throw new BadUserInputError(`minSize must be 1 or more; got ${minSize}.`, 'minSize');
-    const projection = await this.projection(ctx, args);
-    const { of, modularity, count } = projection.communities();
-    const groups = new Map<number, string[]>();
-    for (const [uuid, c] of of) groups.set(c, [...(groups.get(c) ?? []), uuid]);
-    const listed = [...groups.entries()]
-      .filter(([, members]) => members.length >= minSize)
-      .sort(([a], [b]) => a - b)
-      .slice(0, first);
-    const degree = projection.degree().values;
-    const entityMembers = listed.map(([, members]) =>
-      members
-        .filter((m) =>
-          (ENTITY_LABELS as readonly string[]).includes(projection.attributes(m)?.type ?? ''),
-        )
-        .sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : 1))
-        .slice(0, membersFirst),
+    const { modularity, count, communities } = await this.answer<CommunityListing>(ctx, args, {
+      op: 'listing',
+      first,
+      membersFirst,
+      minSize,
+    });
+    const entities = await this.entityMap(
+      ctx,
+      communities.flatMap((c) => c.members),
     );
-    const entities = await this.entityMap(ctx, entityMembers.flat());
     return {
       modularity,
       count,
-      communities: listed.map(([c, members], i) => ({
-        id: c,
-        size: members.length,
-        countries: mostFrequent(members.map((m) => projection.attributes(m)?.country ?? null)),
-        members: entityMembers[i]!.map((m) => entities.get(m)).filter(
-          (e): e is EntityObject => !!e,
-        ),
-        memberIds: members,
+      communities: communities.map((c) => ({
+        id: c.id,
+        size: c.size,
+        countries: c.countries,
+        members: c.members.map((m) => entities.get(m)).filter((e): e is EntityObject => !!e),
+        memberIds: c.memberIds,
       })),
     };
   }
@@ -263,16 +302,13 @@ export class AnalyticsService {
       );
     if (wanted.length > 0 && by !== BrokerGrouping.COUNTRY)
       throw new BadUserInputError('countries applies when by is COUNTRY.', 'countries');
-    const projection = await this.projection(ctx, args);
-    const communities = by === BrokerGrouping.COMMUNITY ? projection.communities().of : null;
-    const groupOf = (uuid: string): string | null =>
-      communities ? String(communities.get(uuid)) : (projection.attributes(uuid)?.country ?? null);
-    const ranked = projection
-      .brokers(groupOf, {
-        candidates: this.labels(types, ['Person', 'Organisation']),
-        required: wanted,
-      })
-      .slice(0, first);
+    const ranked = await this.answer<BrokerScore[]>(ctx, args, {
+      op: 'brokers',
+      by: by === BrokerGrouping.COMMUNITY ? 'COMMUNITY' : 'COUNTRY',
+      candidates: [...this.labels(types, ['Person', 'Organisation'])].sort(),
+      required: wanted,
+      first,
+    });
     const entities = await this.entityMap(
       ctx,
       ranked.map((b) => b.uuid),
@@ -302,11 +338,12 @@ export class AnalyticsService {
 
   /**
    * Brings the default projection (and its communities, which exports use) up to the graph's
-   * version, in the background of whoever calls it; never throws (a failure is retried next time).
+   * version, in the background of whoever calls it; never throws (a failure, BUSY included, is
+   * retried next time). It takes its turn in the pool like any request.
    */
   async refresh(onError: (error: unknown) => void): Promise<void> {
     try {
-      (await this.projection(undefined, {})).communities();
+      await this.answer(undefined, {}, { op: 'listing', first: 1, membersFirst: 1, minSize: 1 });
     } catch (error) {
       onError(error);
     }
@@ -314,28 +351,172 @@ export class AnalyticsService {
 
   /** The default projection's state: which graph version it reflects and what it cost. */
   async status(ctx: Context): Promise<AnalyticsStatus> {
-    const [projection, version] = await Promise.all([
-      this.cache.peek(this.filter({})),
-      this.db.graphVersion(ctx.requestId),
-    ]);
+    const version = await this.db.graphVersion(ctx.requestId);
+    const projection = this.projections.get(projectionKey(this.filter({})))?.built;
     return {
       graphVersion: version,
       projectionVersion: projection?.version ?? null,
       current: projection?.version === version,
       builtAt: projection?.builtAt.toISOString() ?? null,
       buildMs: projection?.buildMs ?? null,
-      nodes: projection?.graph.order ?? null,
-      links: projection?.graph.size ?? null,
+      nodes: projection?.nodes ?? null,
+      links: projection?.links ?? null,
     };
   }
 
-  /** The projection for these link arguments, rebuilt only when the graph version moved. */
-  async projection(ctx: Context | undefined, args: LinkArgs): Promise<Projection> {
-    const filter = this.filter(args);
-    const version = await this.db.graphVersion(ctx?.requestId);
-    return this.cache.get(filter, version, () =>
-      buildProjection(version, (onNode, onEdge) => this.repo.project(filter, onNode, onEdge)),
+  /** Every node's Louvain community on the default projection (exports add it to each node). */
+  async communityOf(ctx: Context): Promise<Map<string, number>> {
+    const { uuids, communities } = await this.answer<CommunityColumns>(
+      ctx,
+      {},
+      {
+        op: 'communityOf',
+      },
     );
+    const of = new Map<string, number>();
+    uuids.forEach((uuid, i) => of.set(uuid, communities[i]!));
+    return of;
+  }
+
+  /**
+   * One answer computed in the worker holding the projection for these link arguments (built
+   * first when the graph version moved). Identical concurrent asks share one run, and the last
+   * few answers per projection are kept.
+   */
+  private async answer<T>(ctx: Context | undefined, args: LinkArgs, ask: Ask): Promise<T> {
+    const filter = this.filter(args);
+    const key = JSON.stringify(ask);
+    for (let attempt = 1; ; attempt++) {
+      const entry = await this.projection(ctx, filter);
+      entry.users += 1;
+      try {
+        const handle = await entry.handle;
+        let answer = handle.answers.get(key);
+        if (answer) {
+          // Most recently used last: the oldest answer is the first to go.
+          handle.answers.delete(key);
+          handle.answers.set(key, answer);
+        } else {
+          answer = this.workers().run(
+            ({ slot }) => slot.call({ ...ask, id: handle.id } as Parameters<PoolSlot['call']>[0]),
+            handle.slot,
+          );
+          handle.answers.set(key, answer);
+          if (handle.answers.size > MAX_ANSWERS)
+            handle.answers.delete(handle.answers.keys().next().value!);
+          const asked = answer;
+          asked.catch(() => {
+            if (handle.answers.get(key) === asked) handle.answers.delete(key);
+          });
+        }
+        return (await answer) as T;
+      } catch (error) {
+        // The projection went with its worker (a run on it was stopped): build it again once.
+        if (attempt === 1 && entry.built && !held(entry.built)) continue;
+        throw error;
+      } finally {
+        entry.users -= 1;
+      }
+    }
+  }
+
+  /**
+   * The cache entry of the projection for a link filter at the graph's version, its build
+   * started in a worker when there is none. Synchronous after the version is read, so a caller
+   * can mark itself as a user before anything else runs.
+   */
+  private async projection(ctx: Context | undefined, filter: LinkFilter): Promise<CacheEntry> {
+    const key = projectionKey(filter);
+    const version = await this.db.graphVersion(ctx?.requestId);
+    const cached = this.projections.get(key);
+    if (cached?.version === version && (!cached.built || held(cached.built))) return cached;
+    if (cached) this.forget(key, cached);
+    this.evict();
+    const entry: CacheEntry = {
+      version,
+      handle: this.build(filter, version, ctx?.requestId),
+      users: 0,
+    };
+    this.projections.set(key, entry);
+    entry.handle.then(
+      (handle) => (entry.built = handle),
+      () => {
+        if (this.projections.get(key) === entry) this.projections.delete(key);
+      },
+    );
+    return entry;
+  }
+
+  /**
+   * Keeps at most MAX_PROJECTIONS: forgets the least recently built ones that are built and
+   * idle (a projection still building or being asked is never pulled from under its callers;
+   * the pool's bounds keep how many those can be small).
+   */
+  private evict(): void {
+    for (const [key, entry] of this.projections) {
+      if (this.projections.size < MAX_PROJECTIONS) return;
+      if (entry.built && entry.users === 0) this.forget(key, entry);
+    }
+  }
+
+  /** Removes a cached projection and frees its worker's memory once it is built. */
+  private forget(key: string, entry: CacheEntry): void {
+    if (this.projections.get(key) === entry) this.projections.delete(key);
+    entry.handle.then(
+      (handle) => {
+        if (held(handle)) handle.slot.post({ op: 'drop', id: handle.id });
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * Reads the projection's rows from Neo4j in batches on this thread (one driver per process)
+   * and streams them to a worker, which builds the graph and keeps it.
+   */
+  private build(
+    filter: LinkFilter,
+    version: string,
+    requestId: string | undefined,
+  ): Promise<ProjectionHandle> {
+    return this.workers().run(async ({ slot, stopped }) => {
+      const id = this.nextProjection++;
+      const generation = slot.generation;
+      const going = (): void => {
+        if (stopped()) throw new Error('the projection build was stopped');
+      };
+      try {
+        await this.repo.project(
+          filter,
+          {
+            begin: () => {
+              going();
+              slot.post({ op: 'drop', id });
+              slot.post({ op: 'begin', id });
+            },
+            nodes: (nodes) => {
+              going();
+              slot.post({ op: 'nodes', id, nodes });
+            },
+            links: (from, to) => {
+              going();
+              slot.post({ op: 'links', id, from, to });
+            },
+          },
+          { timeoutMs: this.limits.runSeconds * 1000, requestId },
+        );
+        const built = await slot.call<BuiltProjection>({ op: 'finish', id, version });
+        return { ...built, id, slot, generation, version, builtAt: new Date(), answers: new Map() };
+      } catch (error) {
+        if (!stopped()) slot.post({ op: 'drop', id });
+        throw error;
+      }
+    });
+  }
+
+  private workers(): AnalyticsPool {
+    this.pool ??= new AnalyticsPool(this.limits);
+    return this.pool;
   }
 
   filter(args: LinkArgs): LinkFilter {
@@ -419,9 +600,7 @@ function walkedNode(ref: NodeRef): NodeInterface {
   } as NodeInterface;
 }
 
-/** Distinct non-null values, most frequent first (ties alphabetical). */
-function mostFrequent(values: (string | null)[]): string[] {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([v]) => v);
+/** One projection per link types and window, whatever order the types were given in. */
+function projectionKey(filter: LinkFilter): string {
+  return JSON.stringify([[...filter.types].sort(), filter.window]);
 }

@@ -1,8 +1,9 @@
 /**
  * The in-memory projection the algorithms run on: an undirected simple graphology graph of
- * entities (but documents) and interaction nodes, read from Neo4j in one streamed pass, and the
- * results computed on it. Cached per filter and keyed by the graph version, so a projection
- * lives until the graph changes and two requests never build the same one twice.
+ * entities (but documents) and interaction nodes, built from the rows of one streamed read, and
+ * the answers computed on it (rankings, communities, brokers), each cut to what a request asks
+ * so little crosses back. Pure and synchronous: it runs inside the analytics worker threads
+ * (analytics.worker.ts), never on the event loop that serves requests.
  */
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
@@ -12,9 +13,9 @@ import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { NodeType } from '../../shared/global-id';
-import type { LinkFilter, ProjectionNode } from './analytics.repository';
+import { ENTITY_LABELS } from '../../shared/model';
+import type { ProjectionNode } from './analytics.repository';
 import { brokers, type BrokerScore } from './brokers';
-import { VersionedCache } from '../../shared/versioned-cache';
 
 export interface NodeAttributes {
   uuid: string;
@@ -50,6 +51,28 @@ export interface Communities {
   of: Map<string, number>;
   modularity: number;
   count: number;
+}
+
+export type Measure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
+
+/** The best-ranked nodes of the allowed types, highest first (ties by uuid). */
+export interface Ranking {
+  ranked: [uuid: string, score: number][];
+  approximate: boolean;
+}
+
+/** The communities a request lists, each with its countries and best-connected entities. */
+export interface CommunityListing {
+  modularity: number;
+  count: number;
+  communities: {
+    id: number;
+    size: number;
+    countries: string[];
+    /** Entity members, most links first, cut to membersFirst. */
+    members: string[];
+    memberIds: string[];
+  }[];
 }
 
 /** One projection and the results computed on it so far (each computed once). */
@@ -91,6 +114,69 @@ export class Projection {
       (key) => groupOf(this.graph.getNodeAttribute(key, 'uuid')),
       options,
     ).map((b) => ({ ...b, uuid: this.graph.getNodeAttribute(b.uuid, 'uuid') }));
+  }
+
+  /** The `first` nodes of the allowed types by a measure, highest first (ties by uuid). */
+  ranking(measure: Measure, allowed: readonly string[], first: number): Ranking {
+    const scores =
+      measure === 'DEGREE'
+        ? this.degree()
+        : measure === 'PAGERANK'
+          ? this.pagerank()
+          : this.betweenness();
+    const types = new Set(allowed);
+    const ranked = [...scores.values]
+      .filter(([uuid]) => types.has(this.attributes(uuid)?.type ?? ''))
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .slice(0, first);
+    return { ranked, approximate: scores.approximate };
+  }
+
+  /** Communities of at least minSize members, largest first, cut to first and membersFirst. */
+  listing(first: number, membersFirst: number, minSize: number): CommunityListing {
+    const { of, modularity, count } = this.communities();
+    const groups = new Map<number, string[]>();
+    for (const [uuid, c] of of) {
+      const members = groups.get(c);
+      if (members) members.push(uuid);
+      else groups.set(c, [uuid]);
+    }
+    const listed = [...groups.entries()]
+      .filter(([, members]) => members.length >= minSize)
+      .sort(([a], [b]) => a - b)
+      .slice(0, first);
+    const degree = this.degree().values;
+    const entity = (uuid: string): boolean =>
+      (ENTITY_LABELS as readonly string[]).includes(this.attributes(uuid)?.type ?? '');
+    return {
+      modularity,
+      count,
+      communities: listed.map(([c, members]) => ({
+        id: c,
+        size: members.length,
+        countries: mostFrequent(members.map((m) => this.attributes(m)?.country ?? null)),
+        members: members
+          .filter(entity)
+          .sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : 1))
+          .slice(0, membersFirst),
+        memberIds: members,
+      })),
+    };
+  }
+
+  /** Brokers by country or community among the candidate types, best first, cut to first. */
+  brokerRanking(
+    by: 'COUNTRY' | 'COMMUNITY',
+    options: { candidates: readonly string[]; required: readonly string[] },
+    first: number,
+  ): BrokerScore[] {
+    const communities = by === 'COMMUNITY' ? this.communities().of : null;
+    const groupOf = (uuid: string): string | null =>
+      communities ? String(communities.get(uuid)) : (this.attributes(uuid)?.country ?? null);
+    return this.brokers(groupOf, {
+      candidates: new Set(options.candidates),
+      required: [...options.required],
+    }).slice(0, first);
   }
 
   private once<T>(key: string, compute: () => T): T {
@@ -191,10 +277,66 @@ export function sampledBetweenness(graph: ProjectionGraph, samples: number): Map
 }
 
 /**
- * Builds a projection from the streamed rows: nodes first, then each node's neighbours. Links are
+ * Builds a projection from streamed rows: nodes first, then each node's neighbours. Links are
  * packed into numbers (lower index * n + higher index), sorted and deduplicated before graphology
  * sees them, so parallel and opposite links cost nothing and the graph is built in order.
  */
+export class ProjectionBuilder {
+  private readonly started = performance.now();
+  private readonly nodes: ProjectionNode[] = [];
+  private readonly index = new Map<string, number>();
+  private packed = new Float64Array(1 << 16);
+  private count = 0;
+  private linking = false;
+
+  addNode(node: ProjectionNode): void {
+    if (this.linking) throw new Error('projection nodes come before links');
+    this.index.set(node.uuid, this.nodes.length);
+    this.nodes.push(node);
+  }
+
+  addLinks(from: string, to: readonly string[]): void {
+    this.linking = true;
+    const a = this.index.get(from);
+    if (a === undefined) return;
+    const n = this.nodes.length;
+    for (const target of to) {
+      const b = this.index.get(target);
+      if (b === undefined || b === a) continue;
+      if (this.count === this.packed.length) {
+        const grown = new Float64Array(this.packed.length * 2);
+        grown.set(this.packed);
+        this.packed = grown;
+      }
+      this.packed[this.count++] = a < b ? a * n + b : b * n + a;
+    }
+  }
+
+  /** The graph, timed from this builder's creation (so the read of the rows counts too). */
+  finish(version: string): Projection {
+    const graph: ProjectionGraph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
+    this.nodes.forEach((n, i) =>
+      graph.addNode(i.toString(36), {
+        uuid: n.uuid,
+        type: n.type,
+        name: n.name,
+        country: n.country,
+      }),
+    );
+    const links = this.packed.subarray(0, this.count).sort();
+    const n = this.nodes.length;
+    let previous = -1;
+    for (const link of links) {
+      if (link === previous) continue;
+      previous = link;
+      const a = Math.floor(link / n);
+      graph.addEdge(a.toString(36), (link - a * n).toString(36));
+    }
+    return new Projection(graph, version, Math.round(performance.now() - this.started));
+  }
+}
+
+/** Builds a projection from a stream of rows (one call of `stream`). */
 export async function buildProjection(
   version: string,
   stream: (
@@ -202,65 +344,17 @@ export async function buildProjection(
     onLinks: (from: string, to: string[]) => void,
   ) => Promise<void>,
 ): Promise<Projection> {
-  const started = performance.now();
-  const nodes: ProjectionNode[] = [];
-  const index = new Map<string, number>();
-  let packed = new Float64Array(1 << 16);
-  let count = 0;
+  const builder = new ProjectionBuilder();
   await stream(
-    (node) => {
-      index.set(node.uuid, nodes.length);
-      nodes.push(node);
-    },
-    (from, to) => {
-      const a = index.get(from);
-      if (a === undefined) return;
-      for (const target of to) {
-        const b = index.get(target);
-        if (b === undefined || b === a) continue;
-        if (count === packed.length) {
-          const grown = new Float64Array(packed.length * 2);
-          grown.set(packed);
-          packed = grown;
-        }
-        packed[count++] = a < b ? a * nodes.length + b : b * nodes.length + a;
-      }
-    },
+    (node) => builder.addNode(node),
+    (from, to) => builder.addLinks(from, to),
   );
-  const graph: ProjectionGraph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
-  nodes.forEach((n, i) =>
-    graph.addNode(i.toString(36), { uuid: n.uuid, type: n.type, name: n.name, country: n.country }),
-  );
-  const links = packed.subarray(0, count).sort();
-  const n = nodes.length;
-  let previous = -1;
-  for (const link of links) {
-    if (link === previous) continue;
-    previous = link;
-    const a = Math.floor(link / n);
-    graph.addEdge(a.toString(36), (link - a * n).toString(36));
-  }
-  return new Projection(graph, version, Math.round(performance.now() - started));
+  return builder.finish(version);
 }
 
-/** Projections per link filter, dropped when the graph version moves on. */
-export class ProjectionCache {
-  private readonly cache: VersionedCache<Projection>;
-
-  constructor(maxEntries = 4) {
-    this.cache = new VersionedCache(maxEntries);
-  }
-
-  /** The projection for a filter if one is built (whatever its version), without building. */
-  peek(filter: LinkFilter): Promise<Projection | undefined> {
-    return this.cache.peek(ProjectionCache.key(filter));
-  }
-
-  static key(filter: LinkFilter): string {
-    return JSON.stringify([[...filter.types].sort(), filter.window]);
-  }
-
-  get(filter: LinkFilter, version: string, build: () => Promise<Projection>): Promise<Projection> {
-    return this.cache.get(ProjectionCache.key(filter), version, build);
-  }
+/** Distinct non-null values, most frequent first (ties alphabetical). */
+function mostFrequent(values: (string | null)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([v]) => v);
 }

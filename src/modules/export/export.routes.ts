@@ -51,9 +51,14 @@ const STATUS: Record<string, number> = {
 function failWith(res: Response, error: unknown, logger: Logger, requestId?: string): void {
   if (error instanceof AppError) {
     const code = String(error.extensions.code);
+    // BUSY and DATABASE_UNAVAILABLE carry their status and Retry-After, as in GraphQL answers.
+    const http = error.extensions.http as
+      | { status?: number; headers?: Map<string, string> }
+      | undefined;
+    for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
     fail(
       res,
-      STATUS[code] ?? 500,
+      http?.status ?? STATUS[code] ?? 500,
       code,
       error.message,
       error.extensions.argument as string | undefined,

@@ -116,7 +116,7 @@ export class ExportService {
   ): Promise<void> {
     const communities =
       withCommunity && writer.parts.nodes
-        ? (await this.analytics.projection(ctx, {})).communities().of
+        ? await this.analytics.communityOf(ctx)
         : null;
     let edgeNumber = 0;
     let inEdges = false;
