@@ -2,25 +2,41 @@
  * Limits on what one GraphQL operation may ask, checked after validation and before any
  * resolver runs (so a refused operation never reaches Neo4j): depth, aliases, nesting of the
  * variables and cost. Refusals carry QUERY_TOO_COMPLEX with the limit and what was measured.
- * Cost comes from graphql-query-complexity: a field costs 1, a list field with `first`/`limit`/
- * `k` costs that many times its selection (the rows it may return), and type-graphql
- * `complexity` annotations win where present. Tokens are bounded at parse time (Apollo's
- * parseOptions.maxTokens).
+ * Cost: a field costs 1 + its selection, a list field with `first`/`limit`/`k` costs that many
+ * times (1 + its selection), the rows it may return; on an interface or union, the costliest
+ * possible type counts. Tokens are bounded at parse time (Apollo's parseOptions.maxTokens).
+ *
+ * Every measure is linear in the document's size: a fragment is measured once per operation
+ * and its result reused at every spread. (A walk that re-enters a fragment at each spread is
+ * exponential: 21 fragments each spreading the next twice took seconds on the event loop.)
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import {
-  fieldExtensionsEstimator,
-  getComplexity,
-  simpleEstimator,
-  type ComplexityEstimator,
-} from 'graphql-query-complexity';
 import { QueryTooComplexError } from './errors';
 
 export interface QueryLimits {
@@ -50,44 +66,162 @@ export const DEFAULT_LIMITS: QueryLimits = {
 
 const PAGE_ARGUMENTS = ['first', 'limit', 'k'] as const;
 
-/** A list field with a page argument costs (1 + its selection) times the rows it may return. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+/** What one page argument multiplies a field's cost by (undefined: not a paged field). */
+function pageFactor(args: Record<string, unknown>): number | undefined {
   for (const name of PAGE_ARGUMENTS) {
     const value = args[name];
     if (typeof value === 'number' && Number.isFinite(value) && value > 0)
       // Beyond the largest page any field allows (2,000) the field itself refuses the value
       // with a precise BAD_USER_INPUT; pricing it here would hide that answer.
-      return (1 + childComplexity) * (value > 2_000 ? 1 : value);
+      return value > 2_000 ? 1 : value;
   }
   return undefined;
-};
+}
 
-/** Deepest field nesting of the operation, fragments followed (cycles are invalid already). */
-export function depthOf(document: DocumentNode, operationName?: string | null): number {
+type Selection = SelectionSetNode['selections'][number];
+
+/** The measures of one operation: depth (fields nested) and cost (see the file header). */
+export interface OperationMeasures {
+  depth: number;
+  /** undefined: the variables do not fit their types (execution refuses them next). */
+  cost: number | undefined;
+}
+
+/**
+ * Depth and cost of `operation` in one pass per fragment: each fragment's depth and cost are
+ * computed once and reused at every spread, so the work is linear in the document's size
+ * whatever the spreads multiply. Directives @skip/@include with a known value are honoured
+ * by the cost (as by execution); the depth counts every field written.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): OperationMeasures {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const walk = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
-    if (!set) return 0;
+
+  // Cycles are refused by validation before this runs; a fragment being measured counts 0 at
+  // a spread of itself so that a cycle could never recurse forever here anyway.
+  const depths = new Map<string, number>();
+  const depthOfSet = (set: SelectionSetNode | undefined): number => {
     let deepest = 0;
-    for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) deepest = Math.max(deepest, 1 + walk(s.selectionSet, seen));
-      else if (s.kind === Kind.INLINE_FRAGMENT)
-        deepest = Math.max(deepest, walk(s.selectionSet, seen));
-      else if (!seen.has(s.name.value)) {
-        const fragment = fragments.get(s.name.value);
-        deepest = Math.max(deepest, walk(fragment?.selectionSet, new Set([...seen, s.name.value])));
-      }
+    for (const s of set?.selections ?? []) {
+      const d =
+        s.kind === Kind.FIELD
+          ? 1 + depthOfSet(s.selectionSet)
+          : s.kind === Kind.INLINE_FRAGMENT
+            ? depthOfSet(s.selectionSet)
+            : depthOfFragment(s.name.value);
+      if (d > deepest) deepest = d;
     }
     return deepest;
   };
-  return Math.max(
-    0,
-    ...document.definitions
-      .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
-      .filter((d) => !operationName || d.name?.value === operationName)
-      .map((d) => walk(d.selectionSet, new Set())),
-  );
+  const depthOfFragment = (name: string): number => {
+    const known = depths.get(name);
+    if (known !== undefined) return known;
+    depths.set(name, 0);
+    const d = depthOfSet(fragments.get(name)?.selectionSet);
+    depths.set(name, d);
+    return d;
+  };
+  const depth = depthOfSet(operation.selectionSet);
+
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return { depth, cost: undefined };
+  const values = coerced.coerced;
+
+  const included = (s: Selection): boolean => {
+    if (!s.directives?.length) return true;
+    try {
+      if (getDirectiveValues(GraphQLSkipDirective, s, values)?.if === true) return false;
+      if (getDirectiveValues(GraphQLIncludeDirective, s, values)?.if === false) return false;
+    } catch {
+      // A directive argument that does not coerce: execution refuses it; count the selection.
+    }
+    return true;
+  };
+  const fieldOf = (
+    parent: GraphQLCompositeType,
+    node: FieldNode,
+  ): GraphQLField<unknown, unknown> | undefined => {
+    const name = node.name.value;
+    if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+    if (parent === schema.getQueryType()) {
+      if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+      if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+    }
+    return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+  };
+  const typesOf = (type: GraphQLCompositeType): readonly string[] =>
+    isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name];
+
+  const costs = new Map<string, number>();
+  const costOfSet = (set: SelectionSetNode, parent: GraphQLCompositeType): number => {
+    // What each possible concrete type would cost; the costliest one counts.
+    const perType = new Map<string, number>();
+    const add = (value: number, types: readonly string[]): void => {
+      for (const t of types) perType.set(t, (perType.get(t) ?? 0) + value);
+    };
+    for (const s of set.selections) {
+      if (!included(s)) continue;
+      if (s.kind === Kind.FIELD) {
+        const field = fieldOf(parent, s);
+        if (!field) continue;
+        const named = getNamedType(field.type);
+        const child =
+          s.selectionSet && isCompositeType(named) ? costOfSet(s.selectionSet, named) : 0;
+        let args: Record<string, unknown> = {};
+        try {
+          args = getArgumentValues(field, s, values);
+        } catch {
+          // An argument that does not coerce: execution refuses it; price the field unpaged.
+        }
+        add((1 + child) * (pageFactor(args) ?? 1), typesOf(parent));
+      } else {
+        const condition = conditionOf(s, parent);
+        if (!condition) continue;
+        const value =
+          s.kind === Kind.INLINE_FRAGMENT
+            ? costOfSet(s.selectionSet, condition)
+            : costOfFragment(s.name.value, condition);
+        add(value, typesOf(condition));
+      }
+    }
+    let costliest = 0;
+    for (const value of perType.values()) if (value > costliest) costliest = value;
+    return costliest;
+  };
+  const conditionOf = (
+    s: InlineFragmentNode | FragmentSpreadNode,
+    parent: GraphQLCompositeType,
+  ): GraphQLCompositeType | undefined => {
+    const condition =
+      s.kind === Kind.INLINE_FRAGMENT
+        ? s.typeCondition
+        : fragments.get(s.name.value)?.typeCondition;
+    if (s.kind === Kind.INLINE_FRAGMENT && !condition) return parent;
+    const type = condition ? schema.getType(condition.name.value) : undefined;
+    return type && isCompositeType(type) ? type : undefined;
+  };
+  const costOfFragment = (name: string, condition: GraphQLCompositeType): number => {
+    const known = costs.get(name);
+    if (known !== undefined) return known;
+    costs.set(name, 0);
+    const fragment = fragments.get(name);
+    const value = fragment ? costOfSet(fragment.selectionSet, condition) : 0;
+    costs.set(name, value);
+    return value;
+  };
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  return { depth, cost: root ? costOfSet(operation.selectionSet, root) : 0 };
 }
 
 /** Aliased fields in the whole document (fragments counted where they are defined). */
@@ -136,39 +270,34 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operationName }) {
+        async didResolveOperation({ document, request, operationName, operation }) {
           // First, and iteratively: the key below serialises the variables recursively.
           const nesting = nestingOf(request.variables ?? {});
           if (nesting > limits.maxVariableDepth)
             throw new QueryTooComplexError('variable nesting', limits.maxVariableDepth, nesting);
           const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
           const known = remembered.get(document);
-          if (known?.has(key)) return;
-          const depth = depthOf(document, operationName);
-          if (depth > limits.maxDepth)
-            throw new QueryTooComplexError('depth', limits.maxDepth, depth);
+          if (known?.has(key) || !operation) return;
           const aliases = aliasesOf(document);
           if (aliases > limits.maxAliases)
             throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [
-                fieldExtensionsEstimator(),
-                pagedEstimator,
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them next, with Apollo's
-            // BAD_USER_INPUT naming the variable; nothing runs either way.
-            return;
-          }
-          if (cost > limits.maxCost) throw new QueryTooComplexError('cost', limits.maxCost, cost);
+          const { depth, cost } = measureOperation(
+            schema,
+            document,
+            operation,
+            request.variables ?? {},
+          );
+          if (depth > limits.maxDepth)
+            throw new QueryTooComplexError('depth', limits.maxDepth, depth);
+          // Variables that do not fit their types: execution refuses them next, with Apollo's
+          // BAD_USER_INPUT naming the variable; nothing runs either way.
+          if (cost === undefined) return;
+          if (cost > limits.maxCost)
+            throw new QueryTooComplexError(
+              'cost',
+              limits.maxCost,
+              Math.min(cost, Number.MAX_SAFE_INTEGER),
+            );
           if (key.length > MAX_REMEMBERED_KEY) return;
           const within = known ?? new Set<string>();
           if (within.size >= MAX_REMEMBERED_PER_DOCUMENT)
