@@ -16,9 +16,9 @@ import {
 } from '../../shared/model';
 import { stableId } from '../../shared/ids';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
-import { assertEntityRanges, assertLinkRange } from './entity-range.repository';
 import { keepInteractionRules } from '../integrity/integrity';
 import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
+import { assertEntityRanges, assertLinkRange } from './entity-range.repository';
 
 export interface EvidenceWrite {
   kind: 'STATED' | 'EXTERNAL' | 'ASSERTED';
@@ -260,11 +260,11 @@ export class EntityWriteRepository {
            RETURN count(*) AS n`,
           { fromId, toId, ...extra, evidenceIds },
         );
-        if (extra.startDate !== null || extra.endDate !== null)
-          await assertLinkRange(tx, type, fromId, toId);
         // An end deleted by another transaction since it was checked: nothing was linked.
         if (Number(linked.records[0]?.get('n') ?? 0) === 0)
           throw new NotFoundError('An end of the relationship was deleted meanwhile.', 'input');
+        if (extra.startDate !== null || extra.endDate !== null)
+          await assertLinkRange(tx, type, fromId, toId);
       },
       { operation: `link ${type}`, requestId },
     );
