@@ -53,8 +53,7 @@ function failWith(res: Response, error: unknown, logger: Logger, requestId?: str
     const code = String(error.extensions.code);
     // BUSY and DATABASE_UNAVAILABLE carry their status and Retry-After, as in GraphQL answers.
     const http = error.extensions.http as
-      | { status?: number; headers?: Map<string, string> }
-      | undefined;
+      { status?: number; headers?: Map<string, string> } | undefined;
     for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
     fail(
       res,

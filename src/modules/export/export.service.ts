@@ -115,9 +115,7 @@ export class ExportService {
     send: (text: string) => Promise<void>,
   ): Promise<void> {
     const communities =
-      withCommunity && writer.parts.nodes
-        ? await this.analytics.communityOf(ctx)
-        : null;
+      withCommunity && writer.parts.nodes ? await this.analytics.communityOf(ctx) : null;
     let edgeNumber = 0;
     let inEdges = false;
     // Global ids are base64 of type and uuid: computed once per node, not once per link end.
