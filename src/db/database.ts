@@ -16,6 +16,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { DatabaseUnavailableError, ConflictError, TooExpensiveError } from '../shared/errors';
 import { requestScope, type RequestScope } from '../shared/request-scope';
+import { DEFAULT_WATCHDOG, Watchdog, within, type WatchdogOptions } from './watchdog';
 
 export interface TxOptions {
   /** Shown in Neo4j's query log and `SHOW TRANSACTIONS`. */
@@ -38,6 +39,10 @@ export interface DatabaseOptions {
   defaultTimeoutMs?: number;
   /** How long transaction functions retry transient failures before giving up. */
   maxRetryMs?: number;
+  /** Client-side deadlines for a database that stops answering (see watchdog.ts). */
+  watchdog?: Partial<WatchdogOptions>;
+  /** Told when the database stops answering (true) and when it answers again (false). */
+  onAvailabilityChange?: (down: boolean) => void;
 }
 
 /** Failures of connecting that a person must fix in the configuration. */
@@ -182,6 +187,7 @@ export class Database {
   private queries = 0;
   private readonly observers = new Set<TransactionObserver>();
   private readonly statementListeners = new Set<StatementListener>();
+  private readonly watchdog: Watchdog;
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.database;
@@ -196,6 +202,16 @@ export class Database {
       maxTransactionRetryTime: this.maxRetryMs,
       disableLosslessIntegers: false,
     });
+    this.watchdog = new Watchdog(
+      (timeoutMs) => this.ping(timeoutMs),
+      { ...DEFAULT_WATCHDOG, ...options.watchdog },
+      options.onAvailabilityChange,
+    );
+  }
+
+  /** True while the database is known not to answer (requests fail at once meanwhile). */
+  get down(): boolean {
+    return this.watchdog.down;
   }
 
   /** Calls `observer` after every transaction function; returns a function that stops it. */
@@ -250,20 +266,20 @@ export class Database {
     }
   }
 
-  /** True when a trivial read succeeds within timeoutMs; never throws. */
+  /**
+   * True when a trivial read succeeds within timeoutMs, measured here (a frozen server never
+   * enforces its own timeout); never throws. A session given up on is closed in the
+   * background, whenever the server answers.
+   */
   async ping(timeoutMs = 2_000): Promise<boolean> {
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: neo4j.session.READ,
     });
-    try {
-      await session.run('RETURN 1', {}, { timeout: timeoutMs });
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await session.close().catch(() => undefined);
-    }
+    const answered = session.run('RETURN 1', {}, { timeout: timeoutMs }).then(() => true);
+    const ok = await within(answered, timeoutMs, false);
+    void answered.catch(() => false).finally(() => session.close().catch(() => undefined));
+    return ok;
   }
 
   /** Name and version of the server, e.g. { name: "Neo4j Kernel", version: "5.26.30", edition: "community" }. */
@@ -289,9 +305,13 @@ export class Database {
    * A read whose output leaves the process as it arrives (exports): one explicit transaction and
    * no retry, since rows already sent cannot be taken back; a failure ends the stream instead.
    */
-  async stream<T>(
+  stream<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.watchdog.run(() => this.streamed(work, options));
+  }
+
+  private async streamed<T>(
     work: (tx: ManagedTransaction) => Promise<T>,
-    options: TxOptions = {},
+    options: TxOptions,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.name,
@@ -324,13 +344,23 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.watchdog.close();
     await this.driver.close();
   }
 
-  private async run<T>(
+  private run<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
     options: TxOptions,
+  ): Promise<T> {
+    return this.watchdog.run((check) => this.guarded(mode, work, options, check));
+  }
+
+  private async guarded<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: TxOptions,
+    check: () => void,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.name,
@@ -343,10 +373,11 @@ export class Database {
       const value =
         mode === 'READ'
           ? await this.autoCommitRead(session, work, config)
-          : await session.executeWrite(
-              (tx) => this.versioned(tx, work, options.operation ?? ''),
-              config,
-            );
+          : await session.executeWrite((tx) => {
+              // Given up on (the database froze): neither retried nor committed afterwards.
+              check();
+              return this.versioned(tx, work, options.operation ?? '', check);
+            }, config);
       ok = true;
       return value;
     } catch (error) {
@@ -410,6 +441,7 @@ export class Database {
     tx: ManagedTransaction,
     work: (tx: ManagedTransaction) => Promise<T>,
     operation: string,
+    check: () => void,
   ): Promise<T> {
     const results: Result[] = [];
     const value = await work(this.counting(tx, results));
@@ -422,6 +454,8 @@ export class Database {
       const scope = requestScope.getStore();
       if (scope) await tx.run(WRITE_AUDIT, auditParams(scope, operation, value, totals(summaries)));
     }
+    // The caller was told DATABASE_UNAVAILABLE meanwhile: roll back rather than commit.
+    check();
     return value;
   }
 

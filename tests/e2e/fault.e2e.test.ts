@@ -1,8 +1,9 @@
 /**
  * Faults, against the real API process (dist/src/main.js) and a Neo4j of this suite's own:
- * the Neo4j is killed during a stream of reads and writes and started again; then the API is
- * sent SIGTERM under load. Nothing crashes, every failure is coded, the API is back within 10 s
- * of Neo4j, no write is duplicated or half-done, and no request already received fails.
+ * the Neo4j is killed during a stream of reads and writes and started again; then it is frozen
+ * (SIGSTOP) for 15 s and thawed; then the API is sent SIGTERM under load. Nothing crashes,
+ * every failure is coded, the API is back within 10 s of Neo4j, no write is duplicated or
+ * half-done, and no request already received fails.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -102,6 +103,8 @@ class Stream {
     private readonly prefix: string,
     firstN: number,
     private readonly read = READ,
+    /** A pause after a failed request, as a client honouring Retry-After would take. */
+    private readonly pauseAfterFailureMs = 0,
   ) {
     this.next = firstN;
     this.workers = Array.from({ length: workers }, () => this.work());
@@ -122,6 +125,8 @@ class Stream {
         );
         this.outcomes.push({ ...o, kind: 'write', n });
       }
+      const last = this.outcomes[this.outcomes.length - 1];
+      if (this.pauseAfterFailureMs > 0 && last && !last.ok) await sleep(this.pauseAfterFailureMs);
     }
   }
 
@@ -191,7 +196,9 @@ describe('faults against the running API', () => {
   });
 
   it('rides out a Neo4j crash: coded errors while down, back within 10 s, no lost or half writes', async () => {
-    const stream = new Stream(origin, key, 6, 'c', 0);
+    // Clients pause after a failure, as Retry-After asks: once the API knows Neo4j is gone it
+    // answers at once, and a client that did not pause would send thousands of writes to retry.
+    const stream = new Stream(origin, key, 6, 'c', 0, READ, 500);
     await sleep(2_000);
 
     // Crash the database (SIGKILL: no clean shutdown), keep the requests coming.
@@ -296,6 +303,89 @@ describe('faults against the running API', () => {
     );
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(writes.length).toBeGreaterThan(acknowledged.length);
+  }, 180_000);
+
+  it('answers 503 within seconds while Neo4j is frozen (SIGSTOP 15 s), and recovers by itself', async () => {
+    const stream = new Stream(origin, key, 4, 'f', 100_000, READ, 500);
+    await sleep(2_000);
+    const frozenAt = Date.now();
+    process.kill(neo4j!.pid, 'SIGSTOP');
+    const ready: { status: number | 'network'; ms: number }[] = [];
+    const live: number[] = [];
+    try {
+      while (Date.now() - frozenAt < 15_000) {
+        const started = Date.now();
+        const status = await readyStatus(origin);
+        ready.push({ status, ms: Date.now() - started });
+        const liveStarted = Date.now();
+        expect((await fetch(`${origin}/health/live`)).status).toBe(200);
+        live.push(Date.now() - liveStarted);
+        await sleep(250);
+      }
+    } finally {
+      process.kill(neo4j!.pid, 'SIGCONT');
+    }
+    const thawedAt = Date.now();
+    let recoveredAt: number | undefined;
+    const probes: Promise<void>[] = [];
+    for (let i = 0; recoveredAt === undefined && Date.now() - thawedAt < 20_000; i++) {
+      probes.push(
+        send(origin, `fprobe${i}`, { query: READ }).then((probe) => {
+          if (probe.ok) recoveredAt = Math.min(recoveredAt ?? Infinity, probe.answered);
+        }),
+      );
+      await sleep(250);
+    }
+    await Promise.all(probes);
+    await sleep(2_000);
+    const outcomes = await stream.stop();
+
+    // /health/ready: 503 within 2 s (a little slack for this machine's noise) once frozen.
+    expect(ready.slice(1).map((r) => r.status)).toEqual(ready.slice(1).map(() => 503));
+    expect(Math.max(...ready.map((r) => r.ms))).toBeLessThan(2_500);
+    expect(Math.max(...live)).toBeLessThan(500);
+    // Every request got an answer within a few seconds: good, or DATABASE_UNAVAILABLE (503,
+    // Retry-After). None hung until the thaw.
+    expect(outcomes.filter((o) => o.status === 'network')).toEqual([]);
+    const during = outcomes.filter((o) => o.sent >= frozenAt && o.sent < thawedAt - 8_000);
+    expect(during.length).toBeGreaterThan(0);
+    for (const o of during) {
+      expect({ id: o.id, status: o.status, codes: o.codes }).toEqual({
+        id: o.id,
+        status: 503,
+        codes: ['DATABASE_UNAVAILABLE'],
+      });
+      expect(Number(o.retryAfter)).toBeGreaterThan(0);
+      expect(o.answered - o.sent).toBeLessThan(8_000);
+    }
+    // Back by itself within 10 s of the thaw, and everything after that succeeds.
+    expect(recoveredAt).toBeDefined();
+    expect(recoveredAt! - thawedAt).toBeLessThanOrEqual(10_000);
+    expect(outcomes.filter((o) => o.sent >= recoveredAt! + 1_000 && !o.ok)).toEqual([]);
+    expect(await readyStatus(origin)).toBe(200);
+    expect(run.child.exitCode).toBeNull();
+    expect(run.stderr()).toBe('');
+
+    // Writes told DATABASE_UNAVAILABLE are retried by the client (upserts are idempotent); each
+    // organisation is then there exactly once, whole, with its audit.
+    const writes = outcomes.filter((o) => o.kind === 'write');
+    for (const o of writes.filter((w) => !w.ok)) {
+      const retry = await send(
+        origin,
+        `fw${o.n}-1`,
+        { query: UPSERT, variables: { input: writeInput(o.n!) } },
+        key,
+      );
+      expect(retry.ok).toBe(true);
+    }
+    const rows = await db.query(
+      `UNWIND $names AS name MATCH (o:Organisation {name: name})
+       RETURN name, count(o) AS copies, size(o.aliasNames) AS aliases`,
+      { names: writes.map((o) => `Outage Cluster ${o.n}`) },
+    );
+    expect(
+      rows.records.map((r) => [r.get('copies').toNumber(), r.get('aliases').toNumber()]),
+    ).toEqual(writes.map(() => [1, 1]));
   }, 180_000);
 
   it('finishes every request already received when SIGTERM arrives under load', async () => {
