@@ -40,6 +40,11 @@ export interface Config {
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   shutdownGraceSeconds: number;
   /**
+   * Restarts of the local Neo4j (when the API started it) after it exits unasked, within ten
+   * minutes, before the API gives up and exits non-zero for its own supervisor. 0: exit at once.
+   */
+  localRestarts: number;
+  /**
    * Every so many seconds, rebuild the analytics projection in the background when the graph
    * changed (and once at start), so rankings rarely wait for a build. 0: only on demand.
    */
@@ -304,6 +309,7 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     },
     seedOnStart: bool(env, 'SEED_ON_START', true),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
+    localRestarts: integer(env, 'NEO4J_LOCAL_RESTARTS', 5, 0, 100),
     analyticsRefreshSeconds: integer(env, 'ANALYTICS_REFRESH_SECONDS', 60, 0, 86_400),
     analyticsPool: {
       // One core left to the event loop (and Neo4j): with as many busy workers as cores, the

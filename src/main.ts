@@ -3,6 +3,11 @@
  * verify the database, migrate, seed an empty graph, serve; on SIGINT/SIGTERM drain requests,
  * close the driver and stop the local Neo4j. Known start-up failures end in one sentence and
  * exit code 1, without a stack trace.
+ *
+ * A local Neo4j that exits unasked (killed, crashed, out of memory) is started again on the
+ * same port and data, after 1, 2, 4 ... 30 s; the driver reconnects by itself meanwhile and
+ * requests answer DATABASE_UNAVAILABLE. After NEO4J_LOCAL_RESTARTS restarts within ten
+ * minutes the API stops and exits with code 1, for its own supervisor to act.
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
@@ -56,6 +61,51 @@ async function main(): Promise<void> {
     process.once(signal, () => void shutdown(signal));
   }
 
+  /** Restart times within the window, oldest first. */
+  const restarts: number[] = [];
+  const RESTART_WINDOW_MS = 10 * 60_000;
+  const supervise = (neo4j: LocalNeo4j): void => {
+    void neo4j.exited.then(async ({ code, signal, stopped }) => {
+      if (stopped || shuttingDown) return;
+      const now = Date.now();
+      while (restarts.length > 0 && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= config.localRestarts) {
+        logger.fatal(
+          { code, signal, pid: neo4j.pid, restarts: restarts.length },
+          'the local Neo4j exited and the restart budget is spent; stopping the API',
+        );
+        process.exitCode = 1;
+        await shutdown('local Neo4j lost');
+        return;
+      }
+      const delayMs = Math.min(1_000 * 2 ** restarts.length, 30_000);
+      restarts.push(now);
+      logger.error(
+        { code, signal, pid: neo4j.pid, restart: restarts.length, delayMs },
+        'the local Neo4j exited unexpectedly; restarting it',
+      );
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (shuttingDown) return;
+      try {
+        local = await startLocalNeo4j(localOptions);
+        logger.info({ startMs: local.startMs, pid: local.pid }, 'local Neo4j restarted');
+        supervise(local);
+      } catch (error) {
+        logger.error({ err: error }, 'the local Neo4j could not be restarted');
+        // Counted as another exit: the next attempt waits longer, or the budget ends it.
+        supervise({
+          ...neo4j,
+          exited: Promise.resolve({ code: null, signal: null, stopped: false }),
+        });
+      }
+    });
+  };
+  const localOptions = {
+    ...config.local,
+    password: config.neo4j.password,
+    log: (line: string) => logger.debug({ neo4j: line }),
+  };
+
   try {
     let uri = config.neo4j.uri;
     if (uri === undefined) {
@@ -63,16 +113,13 @@ async function main(): Promise<void> {
         { dataDir: config.local.dataDir, port: config.local.boltPort },
         'starting the local Neo4j',
       );
-      local = await startLocalNeo4j({
-        ...config.local,
-        password: config.neo4j.password,
-        log: (line) => logger.debug({ neo4j: line }),
-      });
+      local = await startLocalNeo4j(localOptions);
       logger.info(
         { uri: local.uri, version: local.version, startMs: local.startMs, pid: local.pid },
         'local Neo4j is ready',
       );
       uri = local.uri;
+      supervise(local);
     }
     if (shuttingDown) return await shuttingDown;
     db = new Database({ ...config.neo4j, uri });

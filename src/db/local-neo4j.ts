@@ -41,6 +41,11 @@ export interface LocalNeo4j {
   pid: number;
   /** Milliseconds from spawning the JVM to Bolt answering. */
   startMs: number;
+  /**
+   * Settles when the JVM has exited, for whatever reason: after stop(), or unasked (killed,
+   * crashed, out of memory), which a supervisor tells apart by `stopped`.
+   */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stopped: boolean }>;
   stop(): Promise<void>;
 }
 
@@ -179,9 +184,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     stderrTail.push(...chunk.split('\n').filter(Boolean));
     stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
   });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  const exited = ended.then(({ code }) => code);
   const lines = readline.createInterface({ input: child.stdout });
 
   const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
@@ -232,5 +238,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     })();
     return stopping;
   };
-  return { ...ready, pid: child.pid ?? -1, startMs: Date.now() - started, stop };
+  return {
+    ...ready,
+    pid: child.pid ?? -1,
+    startMs: Date.now() - started,
+    exited: ended.then((end) => ({ ...end, stopped: stopping !== undefined })),
+    stop,
+  };
 }

@@ -109,7 +109,9 @@ describe('npm start with its own local Neo4j', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function startLocal(): Promise<{ run: Run; javaPid: number; port: number }> {
+  async function startLocal(
+    env: Record<string, string> = {},
+  ): Promise<{ run: Run; javaPid: number; port: number }> {
     const port = await freePort();
     const run = runMain({
       ...baseEnv(),
@@ -120,6 +122,7 @@ describe('npm start with its own local Neo4j', () => {
       NEO4J_LOCAL_HEAP: '512m',
       NEO4J_LOCAL_PAGECACHE: '64m',
       SEED_ON_START: 'true',
+      ...env,
     });
     const [, pid] = await waitFor(run, /"pid":(\d+),"msg":"local Neo4j is ready"/);
     await waitFor(run, /Cluster Graph API ready at/);
@@ -146,6 +149,45 @@ describe('npm start with its own local Neo4j', () => {
     expect(await waitUntilDead(javaPid)).toBe(true);
     expect(run.stderr()).toBe('');
   });
+
+  it('restarts its local Neo4j when that dies (SIGKILL), and serves again by itself', async () => {
+    const { run, javaPid, port } = await startLocal();
+    process.kill(javaPid, 'SIGKILL');
+    expect(await waitUntilDead(javaPid)).toBe(true);
+    const killedAt = Date.now();
+    const [, restarted] = await waitFor(run, /"pid":(\d+),"msg":"local Neo4j restarted"/, 180_000);
+    expect(Number(restarted)).not.toBe(javaPid);
+    expect(alive(Number(restarted))).toBe(true);
+    expect(run.stdout()).toMatch(/"msg":"the local Neo4j exited unexpectedly; restarting it"/);
+    let ready = 0;
+    while (ready !== 200 && Date.now() - killedAt < 180_000) {
+      ready = (await fetch(`http://127.0.0.1:${port}/health/ready`)).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(ready).toBe(200);
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ organisations(first: 1) { totalCount } }' }),
+    });
+    const json = (await res.json()) as { data?: { organisations: { totalCount: number } } };
+    // The same data directory: the seeds loaded at the first start are still there.
+    expect(json.data?.organisations.totalCount).toBeGreaterThan(0);
+
+    run.child.kill('SIGTERM');
+    expect((await run.exit).code).toBe(0);
+    expect(await waitUntilDead(Number(restarted))).toBe(true);
+  }, 400_000);
+
+  it('exits non-zero when its local Neo4j dies and no restart is allowed', async () => {
+    const { run, javaPid } = await startLocal({ NEO4J_LOCAL_RESTARTS: '0' });
+    process.kill(javaPid, 'SIGKILL');
+    const { code } = await run.exit;
+    expect(code).toBe(1);
+    expect(run.stdout()).toMatch(
+      /"msg":"the local Neo4j exited and the restart budget is spent; stopping the API"/,
+    );
+  }, 300_000);
 
   it('a killed API (SIGKILL) takes its Neo4j down with it', async () => {
     const { run, javaPid } = await startLocal();
