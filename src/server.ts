@@ -27,7 +27,7 @@ import { UnauthenticatedError } from './modules/auth/auth.service';
 import type { Principal } from './modules/auth/auth.model';
 import { pinoHttp } from 'pino-http';
 import { createRateLimiter } from './shared/rate-limit';
-import { DEFAULT_LIMITS, queryLimitsPlugin } from './shared/query-limits';
+import { DEFAULT_LIMITS, DocumentShapeCheck, queryLimitsPlugin } from './shared/query-limits';
 
 /** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -253,11 +253,24 @@ export async function startServer(
     };
   };
   const guard = [identify, limiter.middleware];
+  const shapes = new DocumentShapeCheck(DEFAULT_LIMITS);
   app.get('/export/:file', guard, exportHandler(services.exports, context, logger));
   app.use(
     '/graphql',
     guard,
     express.json({ limit: MAX_BODY_BYTES }),
+    // Shapes whose validation alone is quadratic are refused before Apollo validates them.
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const query =
+        req.method === 'GET'
+          ? req.query.query
+          : (req.body as { query?: unknown } | undefined)?.query;
+      const refusal = typeof query === 'string' ? shapes.refusal(query) : undefined;
+      if (!refusal) return next();
+      metrics.errors.inc({ code: 'QUERY_TOO_COMPLEX' });
+      const { http: _http, ...extensions } = refusal.extensions;
+      res.status(400).json({ errors: [{ message: refusal.message, extensions }] });
+    },
     // Every write of this request is audited with its caller and variables (see request-scope).
     (req: express.Request, _res: express.Response, next: express.NextFunction) => {
       const body = (req.body ?? {}) as { variables?: unknown };

@@ -23,6 +23,7 @@ import {
   isObjectType,
   isInterfaceType,
   Kind,
+  parse,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
@@ -46,6 +47,14 @@ export interface QueryLimits {
   maxTokens: number;
   /** Nesting of objects and lists in the variables (the JSON sent, used or not). */
   maxVariableDepth: number;
+  /**
+   * Fields of one response name in one selection set, fragments included. Validation compares
+   * such fields pairwise (graphql-js OverlappingFieldsCanBeMerged), so hundreds of them made a
+   * 13 KB document cost 200+ ms of event loop before any of our checks ran.
+   */
+  maxRepeatedField: number;
+  /** Fragment spreads and inline fragments written in one selection set (also compared pairwise). */
+  maxFragmentsPerSelection: number;
 }
 
 /**
@@ -62,6 +71,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
   // deep fits in a small body and overflows the stack of any recursive walk over it (the audit
   // serialises a write's variables), so it is refused before anything runs.
   maxVariableDepth: 32,
+  maxRepeatedField: 32,
+  maxFragmentsPerSelection: 32,
 };
 
 const PAGE_ARGUMENTS = ['first', 'limit', 'k'] as const;
@@ -222,6 +233,95 @@ export function measureOperation(
         ? schema.getMutationType()
         : schema.getSubscriptionType();
   return { depth, cost: root ? costOfSet(operation.selectionSet, root) : 0 };
+}
+
+/**
+ * Refuses, before validation, the document shapes whose validation is quadratic: one response
+ * name selected many times in one selection set (directly, through aliases or through
+ * fragments), or many fragments in one selection set. Linear: each fragment's counts of
+ * response names are computed once, and the walk stops at the first count over the limit.
+ */
+export function checkDocumentShape(document: DocumentNode, limits: QueryLimits): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const counted = new Map<string, Map<string, number>>();
+  const countsOf = (set: SelectionSetNode | undefined): Map<string, number> => {
+    const counts = new Map<string, number>();
+    const add = (name: string, n: number): void => {
+      const total = (counts.get(name) ?? 0) + n;
+      counts.set(name, total);
+      if (total > limits.maxRepeatedField)
+        throw new QueryTooComplexError(
+          `count of fields named "${name}" in one selection`,
+          limits.maxRepeatedField,
+          total,
+        );
+    };
+    const selections = set?.selections ?? [];
+    const fragmentCount = selections.filter((s) => s.kind !== Kind.FIELD).length;
+    if (fragmentCount > limits.maxFragmentsPerSelection)
+      throw new QueryTooComplexError(
+        'count of fragments in one selection',
+        limits.maxFragmentsPerSelection,
+        fragmentCount,
+      );
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) {
+        add((s.alias ?? s.name).value, 1);
+        countsOf(s.selectionSet);
+      } else {
+        const inner =
+          s.kind === Kind.INLINE_FRAGMENT ? countsOf(s.selectionSet) : fragmentCounts(s.name.value);
+        for (const [name, n] of inner) add(name, n);
+      }
+    }
+    return counts;
+  };
+  const fragmentCounts = (name: string): Map<string, number> => {
+    const known = counted.get(name);
+    if (known) return known;
+    // A cycle (refused by validation next) counts nothing the second time round.
+    counted.set(name, new Map());
+    const counts = countsOf(fragments.get(name)?.selectionSet);
+    counted.set(name, counts);
+    return counts;
+  };
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION) countsOf(d.selectionSet);
+    else if (d.kind === Kind.FRAGMENT_DEFINITION) fragmentCounts(d.name.value);
+}
+
+/** Query texts longer than this are checked every time rather than remembered. */
+const MAX_REMEMBERED_TEXT = 10_000;
+
+/**
+ * checkDocumentShape on query texts, before Apollo parses and validates them (validation is
+ * where the quadratic work would happen, and no plugin hook runs between parsing and it).
+ * Verdicts are remembered per text, so a busy client's few queries are parsed here once.
+ */
+export class DocumentShapeCheck {
+  private readonly verdicts = new Map<string, QueryTooComplexError | null>();
+
+  constructor(private readonly limits: QueryLimits) {}
+
+  /** The refusal of this query text, if its shape is refused; texts that do not parse pass. */
+  refusal(query: string): QueryTooComplexError | undefined {
+    const known = this.verdicts.get(query);
+    if (known !== undefined) return known ?? undefined;
+    let verdict: QueryTooComplexError | null = null;
+    try {
+      checkDocumentShape(parse(query, { maxTokens: this.limits.maxTokens }), this.limits);
+    } catch (error) {
+      // A syntax error or too many tokens: Apollo answers those itself.
+      if (error instanceof QueryTooComplexError) verdict = error;
+    }
+    if (query.length <= MAX_REMEMBERED_TEXT) {
+      if (this.verdicts.size >= 1_000) this.verdicts.delete(this.verdicts.keys().next().value!);
+      this.verdicts.set(query, verdict);
+    }
+    return verdict ?? undefined;
+  }
 }
 
 /** Aliased fields in the whole document (fragments counted where they are defined). */

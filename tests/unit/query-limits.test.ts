@@ -1,0 +1,74 @@
+/**
+ * The measures taken before execution, on the generated schema without a database: a fragment
+ * is measured once whatever its spreads multiply (the value is that of the document written
+ * out), and the shape check counts repeated fields through fragments.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import {
+  checkDocumentShape,
+  DEFAULT_LIMITS,
+  measureOperation,
+} from '../../src/shared/query-limits';
+
+const schema = buildSchema(
+  readFileSync(path.join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8'),
+);
+
+function chain(levels: number, times: number): string {
+  let text = '{ organisations(first: 1) { edges { node { ...F0 } } } }\n';
+  for (let i = 0; i < levels; i++)
+    text += `fragment F${i} on Organisation { ${Array.from({ length: times }, () => `...F${i + 1}`).join(' ')} }\n`;
+  return `${text}fragment F${levels} on Organisation { name }\n`;
+}
+
+function measure(text: string, variables: Record<string, unknown> = {}) {
+  const document = parse(text);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  return measureOperation(schema, document, operation, variables);
+}
+
+describe('measureOperation', () => {
+  it('prices a page as (1 + its selection) times first, as written out', () => {
+    // organisations(first: 10) x (edges 1 + node 1 + name 1 + slug 1) = 10 x 5
+    expect(measure('{ organisations(first: 10) { edges { node { name slug } } } }')).toEqual({
+      depth: 4,
+      cost: 50,
+    });
+    expect(
+      measure(
+        'query($n: Int) { organisations(first: $n) { edges { node { ...O } } } } fragment O on Organisation { name slug }',
+        { n: 10 },
+      ).cost,
+    ).toBe(50);
+  });
+
+  it('measures fragments spreading each other exponentially in linear time, with the exact value', () => {
+    const started = performance.now();
+    // 2^60 leaves: a walk that re-entered fragments would never finish.
+    const { depth, cost } = measure(chain(60, 2));
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(depth).toBe(4);
+    expect(cost).toBe(2 ** 60 + 3);
+    expect(measure(chain(21, 2)).cost).toBe(2 ** 21 + 3);
+  });
+
+  it('skips what @skip and @include leave out', () => {
+    const text =
+      'query($x: Boolean!) { organisations(first: 10) { edges { node { name slug @include(if: $x) } } } }';
+    expect(measure(text, { x: false }).cost).toBe(40);
+    expect(measure(text, { x: true }).cost).toBe(50);
+  });
+});
+
+describe('checkDocumentShape', () => {
+  it('counts a field repeated through fragments, and refuses past the limit', () => {
+    expect(() => checkDocumentShape(parse(chain(5, 2)), DEFAULT_LIMITS)).not.toThrow();
+    expect(() => checkDocumentShape(parse(chain(6, 2)), DEFAULT_LIMITS)).toThrow(
+      /count of fields named "name" in one selection is 64, above the limit of 32/,
+    );
+  });
+});
