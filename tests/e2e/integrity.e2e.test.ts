@@ -6,7 +6,7 @@
  * integrity rule.
  */
 import { useSeededApi, type GraphQLResponse } from '../support/api';
-import { graphState } from '../support/db';
+import { writeHelpers } from '../support/writes';
 import { assertGraphIntegrity, graphViolations } from '../support/integrity';
 
 const api = useSeededApi();
@@ -15,26 +15,7 @@ afterEach(async () => {
   await assertGraphIntegrity(api.db());
 });
 
-async function idOf(type: string, slug: string): Promise<string> {
-  const res = await api.gql<{ entity: { id: string } }>(
-    'query($t: EntityType!, $s: String!) { entity(type: $t, slug: $s) { id } }',
-    { t: type, s: slug },
-  );
-  return res.data!.entity.id;
-}
-
-/** Runs a mutation that must fail: returns its first error, and checks nothing changed. */
-async function failing(
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ message: string; extensions: Record<string, unknown> }> {
-  const before = await graphState(api.db());
-  const res = await api.gql(query, variables);
-  const after = await graphState(api.db());
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(after.fingerprint).toBe(before.fingerprint);
-  return res.errors![0]!;
-}
+const { idOf, failing } = writeHelpers(api);
 
 function parallel<T>(n: number, call: (i: number) => Promise<T>): Promise<T[]> {
   return Promise.all(Array.from({ length: n }, (_, i) => call(i)));

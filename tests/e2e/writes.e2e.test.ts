@@ -4,6 +4,7 @@
  */
 import { useSeededApi } from '../support/api';
 import { graphState } from '../support/db';
+import { writeHelpers } from '../support/writes';
 import { assertGraphIntegrity } from '../support/integrity';
 
 const api = useSeededApi();
@@ -13,26 +14,7 @@ afterEach(async () => {
   await assertGraphIntegrity(api.db());
 });
 
-async function idOf(type: string, slug: string): Promise<string> {
-  const res = await api.gql<{ entity: { id: string } }>(
-    'query($t: EntityType!, $s: String!) { entity(type: $t, slug: $s) { id } }',
-    { t: type, s: slug },
-  );
-  return res.data!.entity.id;
-}
-
-/** Runs a mutation that must fail: returns its first error, and checks nothing changed. */
-async function failing(
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ message: string; extensions: Record<string, unknown> }> {
-  const before = await graphState(api.db());
-  const res = await api.gql(query, variables);
-  const after = await graphState(api.db());
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(after.fingerprint).toBe(before.fingerprint);
-  return res.errors![0]!;
-}
+const { idOf, failing } = writeHelpers(api);
 
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) {
   id slug name kind country aliases { name language } evidence { kind assertedBy url } } }`;
