@@ -19,6 +19,9 @@ const PROSE_FORBIDDEN =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|\p{Cs}/u;
 
+/** Nothing but white space and zero-width characters. */
+const BLANK = /^[\s\u200B-\u200D\u2060\uFEFF]*$/u;
+
 function describe(char: string): string {
   const code = char.codePointAt(0)!;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -40,6 +43,9 @@ export function forbiddenCharacter(value: string, kind: TextKind = 'line'): stri
 
 /** The sentence (without the field's name) saying why a text is refused. */
 export function textProblem(value: string, kind: TextKind = 'line'): string | undefined {
+  // A name of spaces (or of invisible characters) names nothing, and was stored trimmed to "".
+  if (kind === 'line' && value.length > 0 && BLANK.test(value))
+    return 'must hold a visible character, not only spaces';
   const found = forbiddenCharacter(value, kind);
   if (!found) return undefined;
   const allowed = kind === 'prose' ? ' (tab and line breaks are fine)' : '';

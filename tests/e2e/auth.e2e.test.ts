@@ -168,6 +168,32 @@ describe('JWT bearer tokens (HS256)', () => {
     }
   });
 
+  it('refuses a token whose subject (the author of its writes) holds a bidirectional override', async () => {
+    const server = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ...env }),
+      api.db(),
+      createLogger('silent'),
+    );
+    try {
+      const origin = `http://127.0.0.1:${server.port}`;
+      const evil = await new SignJWT({ role: 'editor' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('partner\u202Eexe.1')
+        .setIssuer(env.JWT_ISSUER)
+        .setAudience(env.JWT_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(SECRET));
+      expect(await post(origin, evil)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+      expect(await post(origin, await sign({ role: 'editor' }))).toEqual({
+        status: 200,
+        code: 'OK',
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('refuses tokens that live longer than JWT_MAX_LIFETIME_SECONDS, or say not how long, with a sentence', async () => {
     const server = await startServer(
       testConfig({ PORT: '0', HOST: '127.0.0.1', ...env, JWT_MAX_LIFETIME_SECONDS: '600' }),

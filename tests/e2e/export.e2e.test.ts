@@ -299,6 +299,30 @@ describe('spreadsheet formulas and unsafe text', () => {
     ],
     ['upsertAward', 'CreateAwardInput', { name: 'next\u0085line' }, 'input.name'],
     [
+      'linkEntities',
+      'LinkInput',
+      { type: 'AFFILIATED_WITH', from: 'UGVyc29uOng', to: 'T3JnYW5pc2F0aW9uOng', role: 'r\u202Ex' },
+      'input.role',
+    ],
+    [
+      'recordQuestion',
+      'RecordQuestionInput',
+      { summary: 'esc\u001B[31m', askers: ['UGVyc29uOng'] },
+      'input.summary',
+    ],
+    [
+      'recordInvitation',
+      'RecordInvitationInput',
+      {
+        summary: 'Fine',
+        inviter: 'UGVyc29uOng',
+        invitees: ['UGVyc29uOng'],
+        target: 'RXZlbnQ6eA',
+        inviteeNote: 'two\nlines',
+      },
+      'input.inviteeNote',
+    ],
+    [
       'createPublication',
       'CreatePublicationInput',
       { name: 'del\u007F', kind: 'REPORT' },
@@ -327,30 +351,6 @@ describe('spreadsheet formulas and unsafe text', () => {
       },
       'input.evidence[0].translation',
     ],
-    [
-      'linkEntities',
-      'LinkInput',
-      { type: 'AFFILIATED_WITH', from: 'UGVyc29uOng', to: 'T3JnYW5pc2F0aW9uOng', role: 'r\u202Ex' },
-      'input.role',
-    ],
-    [
-      'recordQuestion',
-      'RecordQuestionInput',
-      { summary: 'esc\u001B[31m', askers: ['UGVyc29uOng'] },
-      'input.summary',
-    ],
-    [
-      'recordInvitation',
-      'RecordInvitationInput',
-      {
-        summary: 'Fine',
-        inviter: 'UGVyc29uOng',
-        invitees: ['UGVyc29uOng'],
-        target: 'RXZlbnQ6eA',
-        inviteeNote: 'two\nlines',
-      },
-      'input.inviteeNote',
-    ],
   ];
 
   it.each(BAD_TEXT)(
@@ -363,6 +363,41 @@ describe('spreadsheet formulas and unsafe text', () => {
       });
       expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
       expect(res.errors![0]!.message).toMatch(/control or bidirectional.*U\+[0-9A-F]{4}/);
+      expect(await graphState(api.db())).toEqual(before);
+    },
+  );
+
+  // Blank names (spaces, an ideographic space, a zero-width space) were stored as "".
+  const BLANK_TEXT: [string, string, Record<string, unknown>, string][] = [
+    [
+      'createEvent',
+      'CreateEventInput',
+      { name: '   ', kind: 'MEETING', slug: 'blank-event' },
+      'input.name',
+    ],
+    [
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name: ' \u3000 ', kind: 'FUND', slug: 'blank-org' },
+      'input.name',
+    ],
+    [
+      'createPerson',
+      'CreatePersonInput',
+      { name: 'Fine', aliases: [{ name: '\u200B' }] },
+      'input.aliases[0].name',
+    ],
+  ];
+
+  it.each(BLANK_TEXT)(
+    '%s refuses a blank name in variables (%#), naming the argument',
+    async (mutation, type, input, argument) => {
+      const before = await graphState(api.db());
+      const res = await api.gql(`mutation($i: ${type}!) { ${mutation}(input: $i) { id } }`, {
+        i: input,
+      });
+      expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+      expect(res.errors![0]!.message).toMatch(/must hold a visible character/);
       expect(await graphState(api.db())).toEqual(before);
     },
   );

@@ -10,6 +10,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jos
 import { AppError } from '../../shared/errors';
 import { ANONYMOUS, ROLES, type Principal, type Role } from './auth.model';
 import { KEY_PREFIX, type ApiKeyRepository } from './api-key.repository';
+import { textProblem } from '../../shared/text';
 
 export interface JwtConfig {
   secret: string | undefined;
@@ -88,6 +89,10 @@ export class AuthService {
         throw new UnauthenticatedError(
           `The token's role claim must be one of ${ROLES.join(', ')}.`,
         );
+      // The subject becomes the author of writes in the audit: the same text rule as names.
+      const subjectProblem = textProblem(String(payload.sub), 'line');
+      if (subjectProblem)
+        throw new UnauthenticatedError(`The token's sub claim ${subjectProblem}.`);
       return { id: `jwt:${payload.sub}`, role: role as Role };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
