@@ -24,7 +24,7 @@ import { Kind } from 'graphql';
 import { Metrics } from './shared/metrics';
 import { requestScope } from './shared/request-scope';
 import { UnauthenticatedError } from './modules/auth/auth.service';
-import type { Principal } from './modules/auth/auth.model';
+import type { Principal } from './shared/principal';
 import { pinoHttp } from 'pino-http';
 import { createRateLimiter } from './shared/rate-limit';
 import { DEFAULT_LIMITS, DocumentShapeCheck, queryLimitsPlugin } from './shared/query-limits';

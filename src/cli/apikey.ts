@@ -4,7 +4,7 @@
  */
 import { migrate } from '../db/migrations';
 import { ApiKeyRepository } from '../modules/auth/api-key.repository';
-import { ROLES, type Role } from '../modules/auth/auth.model';
+import { ROLES, type Role } from '../shared/principal';
 import { CliError, withDatabase } from './with-database';
 
 const USAGE =

@@ -1,5 +1,5 @@
 /** The typed per-request context: the request id, the logger, the DataLoaders. Nothing per request lives in module scope. */
-import type { Principal } from '../modules/auth/auth.model';
+import type { Principal } from './principal';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 

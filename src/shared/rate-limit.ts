@@ -8,7 +8,7 @@ import type express from 'express';
 import { ipKeyGenerator, rateLimit, type RateLimitInfo, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
-import type { Principal } from '../modules/auth/auth.model';
+import type { Principal } from './principal';
 import type { Logger } from './logger';
 
 export interface RateLimitOptions {

@@ -35,7 +35,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
-import type { Role } from '../../src/modules/auth/auth.model';
+import type { Role } from '../../src/shared/principal';
 import { createOfflineSchema } from '../../src/schema';
 import { useSeededApi } from '../support/api';
 import { assertGraphIntegrity } from '../support/integrity';

@@ -1,7 +1,7 @@
 /** A started API over the seeded test graph, and a small GraphQL client for it. */
 import type { Database } from '../../src/db/database';
 import { ApiKeyRepository } from '../../src/modules/auth/api-key.repository';
-import type { Role } from '../../src/modules/auth/auth.model';
+import type { Role } from '../../src/shared/principal';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { testConfig, useSeededGraph } from './db';

@@ -6,7 +6,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { BadUserInputError } from '../../shared/errors';
 import { textProblem } from '../../shared/text';
-import type { Role } from './auth.model';
+import type { Role } from '../../shared/principal';
 
 export interface ApiKeyRecord {
   id: string;

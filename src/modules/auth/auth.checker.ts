@@ -5,7 +5,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { ForbiddenError } from '../../shared/errors';
-import { includes, type Role } from './auth.model';
+import { includes, type Role } from '../../shared/principal';
 import { UnauthenticatedError } from './auth.service';
 
 export const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {

@@ -8,7 +8,7 @@
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../shared/errors';
-import { ANONYMOUS, ROLES, type Principal, type Role } from './auth.model';
+import { ANONYMOUS, ROLES, type Principal, type Role } from '../../shared/principal';
 import { KEY_PREFIX, type ApiKeyRepository } from './api-key.repository';
 import { textProblem } from '../../shared/text';
 

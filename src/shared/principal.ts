@@ -1,4 +1,4 @@
-/** Who is calling: roles in rank order, and the principal every request carries. */
+/** Who is calling: roles in rank order, and the principal every request carries (shared by every layer). */
 export const ROLES = ['reader', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
