@@ -106,6 +106,17 @@ export const COMMON_PARAMS = {
 
 const SCOPE = (v: string): string => `($ids IS NULL OR ${v}.id IN $ids)`;
 
+/**
+ * Nodes `n` found by `match` that name no evidence, or evidence that does not exist. Built only
+ * from the fixed fragments of this file; `labels` names the parameter listing the kinds.
+ */
+const nodeEvidenceCheck = (match: string, noun: string, labels: string): string => /* cypher */ `
+${match}
+WITH n, coalesce(n.evidenceIds, []) AS ids
+WITH n, ids, [id IN ids WHERE NOT EXISTS { MATCH (:Evidence {id: id}) }] AS missing
+WHERE size(ids) = 0 OR size(missing) > 0
+RETURN n.id AS subject, [l IN labels(n) WHERE l IN $${labels}][0] AS kind, '${noun} has ' + size(ids) + ' evidence, ' + size(missing) + ' of them missing' AS problem`;
+
 /** One rule per interaction label and party: how many of them it has. */
 const partyCountRules: IntegrityRule[] = INTERACTION_LABELS.flatMap((label) =>
   INTERACTION_PARTY_RULES[label]
@@ -166,23 +177,21 @@ RETURN i.id AS subject, coalesce(label, 'Interaction') AS kind, coalesce(label, 
     id: 'interaction-evidence',
     rule: 'Every interaction has at least one evidence, and every evidence it names exists.',
     subject: 'Interaction',
-    check: /* cypher */ `
-MATCH (i:Interaction) WHERE ${SCOPE('i')}
-WITH i, coalesce(i.evidenceIds, []) AS ids
-WITH i, ids, [id IN ids WHERE NOT EXISTS { MATCH (:Evidence {id: id}) }] AS missing
-WHERE size(ids) = 0 OR size(missing) > 0
-RETURN i.id AS subject, [l IN labels(i) WHERE l IN $interactionLabels][0] AS kind, 'interaction has ' + size(ids) + ' evidence, ' + size(missing) + ' of them missing' AS problem`,
+    check: nodeEvidenceCheck(
+      `MATCH (n:Interaction) WHERE ${SCOPE('n')}`,
+      'interaction',
+      'interactionLabels',
+    ),
   },
   {
     id: 'entity-evidence',
     rule: 'Every entity but a document has at least one evidence, and every evidence it names exists.',
     subject: 'Entity',
-    check: /* cypher */ `
-MATCH (n:Entity) WHERE NOT n:Document AND ${SCOPE('n')}
-WITH n, coalesce(n.evidenceIds, []) AS ids
-WITH n, ids, [id IN ids WHERE NOT EXISTS { MATCH (:Evidence {id: id}) }] AS missing
-WHERE size(ids) = 0 OR size(missing) > 0
-RETURN n.id AS subject, [l IN labels(n) WHERE l IN $entityLabels][0] AS kind, 'entity has ' + size(ids) + ' evidence, ' + size(missing) + ' of them missing' AS problem`,
+    check: nodeEvidenceCheck(
+      `MATCH (n:Entity) WHERE NOT n:Document AND ${SCOPE('n')}`,
+      'entity',
+      'entityLabels',
+    ),
   },
   {
     id: 'relationship-evidence',
