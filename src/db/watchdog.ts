@@ -39,7 +39,7 @@ interface Unit {
   abandoned: boolean;
 }
 
-/** Resolves with the value of `work`, or false once `ms` have passed; never rejects. */
+/** Resolves with the value of `work`, or `timedOut` once `ms` have passed or if it fails; never rejects. */
 export function within<T>(work: Promise<T>, ms: number, timedOut: T): Promise<T> {
   return new Promise<T>((resolve) => {
     const timer = setTimeout(() => resolve(timedOut), ms);
@@ -60,7 +60,7 @@ export class Watchdog {
   private readonly units = new Set<Unit>();
   private timer: NodeJS.Timeout | undefined;
   private probing: Promise<void> | undefined;
-  private downSince: number | undefined;
+  private isDown = false;
   /** When some unit last finished (answered or failed): a sign of life. */
   private lastProgress = 0;
   private closed = false;
@@ -74,7 +74,7 @@ export class Watchdog {
 
   /** True while the last check found the database not answering. */
   get down(): boolean {
-    return this.downSince !== undefined;
+    return this.isDown;
   }
 
   /**
@@ -147,13 +147,13 @@ export class Watchdog {
     // Work that finished while the check waited shows the database alive, only slow.
     if (answered || this.lastProgress >= checkedAt) {
       if (this.down) {
-        this.downSince = undefined;
+        this.isDown = false;
         this.onChange(false);
       }
       return;
     }
     if (!this.down) {
-      this.downSince = checkedAt;
+      this.isDown = true;
       this.onChange(true);
     }
     // Everything that was waiting when the check began waits for a database that is gone.
