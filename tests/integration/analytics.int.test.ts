@@ -59,6 +59,7 @@ describe('analytics on a graph with a known split (real Neo4j)', () => {
     services = createServices(db);
   });
   afterAll(async () => {
+    await services.analytics.close();
     await clearGraph(db);
     await db.close();
   });

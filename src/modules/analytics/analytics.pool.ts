@@ -67,7 +67,6 @@ export class PoolSlot {
 
   private spawn(): void {
     const worker = new Worker(this.file);
-    worker.unref();
     worker.on('message', (answer: WorkerAnswer) => {
       const pending = this.calls.get(answer.call);
       if (!pending) return;
@@ -88,6 +87,9 @@ export class PoolSlot {
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`analytics worker exited with code ${code}`)));
+    // After the listeners: a 'message' listener refs the worker's port again, and a referenced
+    // port keeps the process alive after everything else has stopped (jest never exited).
+    worker.unref();
     this.worker = worker;
   }
 
