@@ -10,7 +10,10 @@ import path from 'node:path';
 const poolModule = path.resolve(__dirname, '../../dist/src/modules/analytics/analytics.pool.js');
 
 /** Runs `script` in a fresh node; resolves with its exit code, or 'still running' after `ms`. */
-function runNode(script: string, ms: number): Promise<{ code: number | 'still running'; out: string }> {
+function runNode(
+  script: string,
+  ms: number,
+): Promise<{ code: number | 'still running'; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
