@@ -19,6 +19,7 @@ import {
 } from '../shared/model';
 import type { EvidenceRecord as StoredEvidence } from '../modules/evidence/evidence.repository';
 import { stableId } from '../shared/ids';
+import { quoteProblem } from '../shared/text';
 import { seedFileSchema, type EntityInput, type EvidenceInput, type SeedFile } from './seed.schema';
 
 export class SeedError extends Error {
@@ -207,11 +208,12 @@ export function planSeeds(seedDir: string): FilePlan[] {
               'STATED evidence needs a document, and this file has none (use kind: EXTERNAL with a url)',
             );
           }
-          if (!documentText.includes(item.quote!)) {
+          const problem = quoteProblem(documentText, item.quote!);
+          if (problem) {
             throw new SeedError(
               file,
               where,
-              `the quote is not a verbatim substring of ${doc.file}: "${item.quote!.slice(0, 80)}"`,
+              `the quote ${problem.replace('the document', doc.file)}: "${item.quote!.slice(0, 80)}"`,
             );
           }
           if (doc.language !== 'en' && item.translation === undefined) {

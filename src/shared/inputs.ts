@@ -53,7 +53,8 @@ export class EvidenceInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Verbatim from the document (required with document).',
+    description:
+      'Verbatim from the document, whole words (required with document): the words that state the fact, at least 3 letters or digits.',
   })
   @ValidateIf((e: EvidenceInput) => e.document !== undefined && e.document !== null)
   // IsDefined: type-graphql validates with skipMissingProperties, which skips Length on an

@@ -73,3 +73,34 @@ export function SafeText(kind: TextKind = 'line', options?: ValidationOptions): 
     options,
   );
 }
+
+/** Letters and digits in any script: what a word is made of. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** At least this many letters or digits: "a" or "ab" is verbatim almost anywhere and states nothing. */
+export const QUOTE_MIN_WORD_CHARS = 3;
+
+/**
+ * Why a quote does not quote `text` (the sentence, without the field's name), or undefined when
+ * it does: it holds at least QUOTE_MIN_WORD_CHARS letters or digits, and it occurs in the text
+ * verbatim as whole words (a quote that starts or ends inside a word, "itra" of "Sitra",
+ * quotes a fragment, not what the document says). The seeds and every GraphQL write use it.
+ */
+export function quoteProblem(text: string, quote: string): string | undefined {
+  const wordChars = [...quote].filter((c) => WORD_CHAR.test(c)).length;
+  if (wordChars < QUOTE_MIN_WORD_CHARS)
+    return `must quote the words of the document that state the fact: at least ${QUOTE_MIN_WORD_CHARS} letters or digits, found ${wordChars}`;
+  const startsInWord = WORD_CHAR.test(quote[0]!);
+  const endsInWord = WORD_CHAR.test(quote[quote.length - 1]!);
+  let found = false;
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    found = true;
+    const before = text[at - 1];
+    const after = text[at + quote.length];
+    const wholeStart = !startsInWord || before === undefined || !WORD_CHAR.test(before);
+    const wholeEnd = !endsInWord || after === undefined || !WORD_CHAR.test(after);
+    if (wholeStart && wholeEnd) return undefined;
+  }
+  return found
+    ? 'must quote whole words: it starts or ends inside a word of the document'
+    : 'is not a verbatim substring of the document';
+}

@@ -85,19 +85,44 @@ describe('createOrganisation', () => {
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', argument: 'input.slug' });
   });
 
-  it('refuses a quote that is not verbatim in the document it cites, writing nothing', async () => {
+  it.each([
+    ['not in the document', 'Sitra was not there', /is not a verbatim substring of the document/],
+    ['too short to state anything', 'a', /at least 3 letters or digits, found 1/],
+    ['only punctuation', ' – ', /at least 3 letters or digits, found 0/],
+    ['cut inside a word at its start', 'itran esityksessä', /whole words/],
+    ['cut inside a word at its end', 'Sitran esityksess', /whole words/],
+  ])('refuses a quote %s (%j), writing nothing', async (_case, quote, message) => {
     const document = await idOf('DOCUMENT', 'gnf-2019-10-25-sitra-st-petersburg-meeting');
     const error = await failing(CREATE, {
       input: {
         name: 'Quote Test',
         kind: 'OTHER',
-        evidence: [{ document, quote: 'Sitra was not there', translation: 'x' }],
+        evidence: [{ document, quote, translation: 'x' }],
       },
     });
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'input.evidence[0].quote',
     });
+    expect(error.message).toMatch(message);
+    const left = await api
+      .db()
+      .query("MATCH (o:Organisation {name: 'Quote Test'}) RETURN count(o) AS n");
+    expect(Number(left.records[0]!.get('n'))).toBe(0);
+  });
+
+  it('accepts a quote of whole words, however short, with punctuation at its edges', async () => {
+    const document = await idOf('DOCUMENT', 'gnf-2019-10-25-sitra-st-petersburg-meeting');
+    const answer = await api.gql<{ createOrganisation: { id: string } }>(CREATE, {
+      input: {
+        name: 'Quote Edge Test',
+        kind: 'OTHER',
+        evidence: [
+          { document, quote: 'hyvähenkinen tapaaminen!', translation: 'good-spirited meeting!' },
+        ],
+      },
+    });
+    expect(answer.errors).toBeUndefined();
   });
 });
 

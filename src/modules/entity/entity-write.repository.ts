@@ -15,6 +15,7 @@ import {
   type RelationshipType,
 } from '../../shared/model';
 import { stableId } from '../../shared/ids';
+import { quoteProblem } from '../../shared/text';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import { keepInteractionRules } from '../integrity/integrity';
 import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
@@ -333,12 +334,9 @@ export class EntityWriteRepository {
             `${ev.argument}.document`,
           );
         // A STATED fact always has a verbatim quote (the service refuses a missing one first).
-        if (!ev.quote?.trim() || !(doc.records[0]!.get('text') as string).includes(ev.quote)) {
-          throw new BadUserInputError(
-            `${ev.argument}.quote is not a verbatim substring of the document.`,
-            `${ev.argument}.quote`,
-          );
-        }
+        const problem = quoteProblem(doc.records[0]!.get('text') as string, ev.quote ?? '');
+        if (problem)
+          throw new BadUserInputError(`${ev.argument}.quote ${problem}.`, `${ev.argument}.quote`);
         language = doc.records[0]!.get('language') as string;
       }
       const id = stableId(
