@@ -9,6 +9,7 @@ import type { ValidationError } from 'class-validator';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { translateError } from '../db/database';
+import { variableArgument } from './argument-path';
 import { AppError } from './errors';
 import type { Logger } from './logger';
 import { scalarRefusal } from './scalars';
@@ -55,7 +56,13 @@ export function formatError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // A variable's value refused by graphql-js (an Int that is not one, an unknown enum value,
+    // a missing required field): name the variable and the argument it feeds.
+    const variable =
+      code === 'BAD_USER_INPUT' && original instanceof GraphQLError
+        ? variableArgument(original)
+        : {};
+    return { ...formatted, extensions: { ...extensions, ...variable } };
   }
   if (isRequestRefusal(original))
     return {

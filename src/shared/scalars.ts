@@ -12,14 +12,11 @@ import {
   GraphQLError,
   GraphQLScalarType,
   Kind,
-  parse,
   print,
-  visit,
-  BREAK,
-  type ASTNode,
   type GraphQLFormattedError,
   type ValueNode,
 } from 'graphql';
+import { argumentPath, variableArgument } from './argument-path';
 
 /** A value a date scalar refuses; the message is a sentence for the client. */
 export class ScalarValueError extends Error {
@@ -127,38 +124,6 @@ function scalarCause(error: unknown): ScalarValueError | undefined {
 }
 
 /**
- * Where a literal sits in its document, as an argument path ("input.startsAt",
- * "input.aliases[1].date"). The node has no parent links, so the document is parsed again and
- * searched by position; this runs only for refused requests.
- */
-function argumentPath(node: ASTNode): string | undefined {
-  const loc = node.loc;
-  if (!loc) return undefined;
-  let found: string | undefined;
-  visit(parse(loc.source), {
-    enter(candidate, _key, parent, path, ancestors) {
-      if (found !== undefined) return BREAK;
-      if (candidate.kind !== node.kind || candidate.loc?.start !== loc.start) return undefined;
-      const parts: string[] = [];
-      // Container i holds the next step under key path[i] (a list's index follows 'values').
-      [...ancestors, parent].forEach((a, i) => {
-        if (a === undefined) return;
-        if (Array.isArray(a)) return;
-        const n = a as ASTNode;
-        if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) parts.push(n.name.value);
-        else if (n.kind === Kind.VARIABLE_DEFINITION) parts.push(`$${n.variable.name.value}`);
-        else if (n.kind === Kind.LIST) parts.push(`[${String(path[i + 1])}]`);
-      });
-      if (candidate.kind === Kind.OBJECT_FIELD || candidate.kind === Kind.ARGUMENT)
-        parts.push(candidate.name.value);
-      found = parts.join('.').replace(/\.\[/g, '[');
-      return BREAK;
-    },
-  });
-  return found;
-}
-
-/**
  * BAD_USER_INPUT for a value a date scalar refused, or undefined for any other error. graphql-js
  * reports a literal as a validation failure and a variable as a coercion failure; both are the
  * client's bad value, so both get the same code, with `argument` (literal) or `variable`.
@@ -174,7 +139,7 @@ export function scalarRefusal(
     return {
       message: formatted.message,
       locations: formatted.locations,
-      extensions: { code: 'BAD_USER_INPUT', variable: node.variable.name.value },
+      extensions: { code: 'BAD_USER_INPUT', ...variableArgument(error) },
     };
   }
   let argument: string | undefined;

@@ -63,7 +63,11 @@ describe('DateTime', () => {
     const error = await refused(EVENT, {
       input: { name: name(), kind: 'MEETING', startsAt: value },
     });
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', variable: 'input' });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      variable: 'input',
+      argument: 'input.startsAt',
+    });
     expect(error.message).toContain('$input');
   });
 
@@ -231,4 +235,52 @@ describe('codes that look right', () => {
       });
     },
   );
+});
+
+describe('values in variables that graphql-js refuses', () => {
+  it.each([
+    {
+      what: 'a string for an Int',
+      query: 'query($n: Int) { organisations(first: $n) { totalCount } }',
+      variables: { n: 'ten' },
+      variable: 'n',
+      argument: 'first',
+    },
+    {
+      what: 'an Int past 32 bits',
+      query: 'query($n: Int) { organisations(first: $n) { totalCount } }',
+      variables: { n: 2 ** 40 },
+      variable: 'n',
+      argument: 'first',
+    },
+    {
+      what: 'an unknown enum value inside an input',
+      query: EVENT.replace('$input', '$e').replace('input: $input', 'input: $e'),
+      variables: { e: { name: 'Enum probe', kind: 'PICNIC' } },
+      variable: 'e',
+      argument: 'input.kind',
+    },
+    {
+      what: 'a missing required field inside an input',
+      query: EVENT,
+      variables: { input: { kind: 'MEETING' } },
+      variable: 'input',
+      argument: 'input',
+    },
+    {
+      what: 'a wrong type in a list inside an input',
+      query: EVENT,
+      variables: { input: { name: 'List probe', kind: 'MEETING', aliases: [{ name: 5 }] } },
+      variable: 'input',
+      argument: 'input.aliases[0].name',
+    },
+  ])('$what: BAD_USER_INPUT naming the variable and the argument it feeds', async (c) => {
+    const error = await refused(c.query, c.variables);
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      variable: c.variable,
+      argument: c.argument,
+    });
+    expect(error.message).toContain(`$${c.variable}`);
+  });
 });
