@@ -13,7 +13,7 @@ import express from 'express';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { formatError } from './shared/format-error';
-import { AppError } from './shared/errors';
+import { AppError, RETRY_AFTER_SECONDS } from './shared/errors';
 import type { Context } from './shared/context';
 import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
@@ -226,6 +226,7 @@ export async function startServer(
     // Known down: at once. Otherwise a check with a client-side deadline, so the answer comes
     // within 2 s even from a frozen database.
     const database = accepting && !db.down && (await db.ping(1_500));
+    if (!database) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(database ? 200 : 503).json({
       status: database ? 'ready' : 'unavailable',
       database: database ? 'up' : accepting ? 'down' : 'shutting down',

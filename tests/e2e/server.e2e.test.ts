@@ -95,6 +95,8 @@ describe('HTTP server', () => {
       const ready = await fetch(`http://127.0.0.1:${other.port}/health/ready`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'unavailable', database: 'down' });
+      // Like every 503 of the API: when to ask again.
+      expect(Number(ready.headers.get('retry-after'))).toBeGreaterThan(0);
       const live = await fetch(`http://127.0.0.1:${other.port}/health/live`);
       expect(live.status).toBe(200);
     } finally {
