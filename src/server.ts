@@ -132,6 +132,9 @@ export async function startServer(
     // production unless GRAPHQL_INTROSPECTION turns both on).
     hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM (drain, close the driver, stop the local Neo4j). Apollo's own
+    // handler, on unless NODE_ENV is "test", re-raised the signal and ended the process first.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },

@@ -111,10 +111,14 @@ describe('npm start with its own local Neo4j', () => {
 
   async function startLocal(
     env: Record<string, string> = {},
+    { asReadme = false } = {},
   ): Promise<{ run: Run; javaPid: number; port: number }> {
     const port = await freePort();
+    const base = baseEnv();
+    // The README's `npm start` leaves NODE_ENV unset (libraries behave differently under "test").
+    if (asReadme) delete base.NODE_ENV;
     const run = runMain({
-      ...baseEnv(),
+      ...base,
       PORT: String(port),
       HOST: '127.0.0.1',
       NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
@@ -129,26 +133,48 @@ describe('npm start with its own local Neo4j', () => {
     return { run, javaPid: Number(pid), port };
   }
 
-  it('serves GraphQL and health, and SIGTERM stops the API and its Neo4j', async () => {
-    const { run, javaPid, port } = await startLocal();
-    expect(alive(javaPid)).toBe(true);
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-    expect(ready.status).toBe(200);
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
-    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
-    // The graph was empty, so start-up loaded the seeds.
-    expect(run.stdout()).toMatch(/"msg":"graph was empty; seeds loaded"/);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'serves GraphQL and health; %s (NODE_ENV unset, as the README starts it) finishes the request in flight, then stops the API and its Neo4j',
+    async (signal) => {
+      const { run, javaPid, port } = await startLocal({}, { asReadme: true });
+      expect(alive(javaPid)).toBe(true);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+      // The graph was empty, so start-up loaded the seeds.
+      expect(run.stdout()).toMatch(/"msg":"graph was empty; seeds loaded"/);
 
-    run.child.kill('SIGTERM');
-    const { code } = await run.exit;
-    expect(code).toBe(0);
-    expect(await waitUntilDead(javaPid)).toBe(true);
-    expect(run.stderr()).toBe('');
-  });
+      // A request in flight when the signal comes: its body is still arriving.
+      const body = JSON.stringify({ query: '{ organisations(first: 1) { totalCount } }' });
+      const socket = net.connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      const closed = new Promise((resolve) => socket.once('close', resolve));
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      run.child.kill(signal);
+      await waitFor(run, /"msg":"shutting down"/);
+      // write, not end: a half-closed socket aborts its request in Node's HTTP server.
+      socket.write(body.slice(10));
+      await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 200/);
+      expect(answer).toMatch(/"totalCount":\d+/);
+
+      expect(await run.exit).toEqual({ code: 0, signal: null });
+      expect(run.stdout()).toMatch(/"msg":"stopped"/);
+      expect(await waitUntilDead(javaPid)).toBe(true);
+      expect(run.stderr()).toBe('');
+    },
+  );
 
   it('restarts its local Neo4j when that dies (SIGKILL), and serves again by itself', async () => {
     const { run, javaPid, port } = await startLocal();
