@@ -57,8 +57,19 @@ async function main(): Promise<void> {
     })();
     return shuttingDown;
   };
+  /** A signal during start-up: shutdown ran with what existed then; stop what started since. */
+  const stopWhatStarted = async (): Promise<void> => {
+    await shuttingDown;
+    await db?.close().catch(() => undefined);
+    await local?.stop().catch((e: unknown) => logger.error({ err: e }, 'local Neo4j stop failed'));
+  };
+  // A terminal's Ctrl-C reaches npm and node both, and npm forwards it again: a repeated signal
+  // is noted, not obeyed (the grace period bounds the shutdown already).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void shutdown(signal));
+    process.on(signal, () => {
+      if (shuttingDown) logger.info({ signal }, 'already shutting down');
+      void shutdown(signal);
+    });
   }
 
   /** Restart times within the window, oldest first. */
@@ -121,16 +132,18 @@ async function main(): Promise<void> {
       uri = local.uri;
       supervise(local);
     }
-    if (shuttingDown) return await shuttingDown;
+    if (shuttingDown) return await stopWhatStarted();
     db = new Database({ ...config.neo4j, uri });
     await db.verify();
     const migrations = await migrate(db);
     logger.info(migrations, 'migrations');
     if (config.seedOnStart) await seedIfEmpty(db, logger);
-    if (shuttingDown) return await shuttingDown;
+    if (shuttingDown) return await stopWhatStarted();
     server = await startServer(config, db, logger);
     logger.info({ url: server.url }, `Cluster Graph API ready at ${server.url}`);
   } catch (error) {
+    // A signal during start-up closes what start-up is using; that is not a failure.
+    if (shuttingDown) return await stopWhatStarted();
     await shutdown('start-up failed');
     fail(error, logger);
   }

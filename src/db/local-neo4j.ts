@@ -8,7 +8,7 @@
  * stops on stop(), and by itself when this process dies (its stdin closes and it watches our
  * pid), so no Java process outlives its owner.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -49,8 +49,28 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
-function javaMajorVersion(): number {
-  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+/**
+ * Runs a command to its end without blocking the event loop (a restart of the database happens
+ * while the API serves): its output, exit status, or the spawn error (e.g. not installed).
+ */
+function runCommand(
+  command: string,
+  args: string[],
+  cwd?: string,
+): Promise<{ error?: Error; status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', (error) => resolve({ error, status: null, stdout, stderr }));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function javaMajorVersion(): Promise<number> {
+  const probe = await runCommand('java', ['-version']);
   if (probe.error) {
     throw new LocalNeo4jError(
       `Java ${MIN_JAVA} or newer is needed to run the local Neo4j, but "java" was not found: install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to a running Neo4j.`,
@@ -86,8 +106,10 @@ function launcherIsBuilt(): boolean {
  * time). Returns a java @argfile holding the class path, which keeps the 200-jar class path
  * off the command line (and out of `ps`).
  */
-export function ensureLauncherBuilt(log: (m: string) => void = () => undefined): string {
-  const major = javaMajorVersion();
+export async function ensureLauncherBuilt(
+  log: (m: string) => void = () => undefined,
+): Promise<string> {
+  const major = await javaMajorVersion();
   if (major < MIN_JAVA) {
     throw new LocalNeo4jError(
       `Java ${MIN_JAVA} or newer is needed to run the local Neo4j, but "java" is version ${major}: install a newer JDK or set NEO4J_URI to a running Neo4j.`,
@@ -95,11 +117,7 @@ export function ensureLauncherBuilt(log: (m: string) => void = () => undefined):
   }
   if (!launcherIsBuilt()) {
     log('building docker/neo4j-local with Maven (the first run downloads Neo4j into ~/.m2)');
-    const build = spawnSync('mvn', ['-B', '-q', 'compile'], {
-      cwd: LAUNCHER_DIR,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const build = await runCommand('mvn', ['-B', '-q', 'compile'], LAUNCHER_DIR);
     if (build.error) {
       throw new LocalNeo4jError(
         'Maven ("mvn") is needed once to fetch Neo4j for the local database, but it was not found: install Maven 3.8+ (e.g. apt-get install maven) or set NEO4J_URI to a running Neo4j.',
@@ -150,7 +168,7 @@ export function freePort(): Promise<number> {
 /** Starts the local Neo4j and resolves once Bolt accepts connections. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => undefined);
-  const argfile = ensureLauncherBuilt(log);
+  const argfile = await ensureLauncherBuilt(log);
   if (!(await portIsFree(options.boltPort))) {
     throw new LocalNeo4jError(
       `Port ${options.boltPort} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there: stop what uses it or set NEO4J_LOCAL_BOLT_PORT to a free port.`,
@@ -173,7 +191,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `--pagecache=${options.pageCache}`,
       `--parent-pid=${process.pid}`,
     ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // Its own process group: a terminal's Ctrl-C signals the whole foreground group, and the
+    // database must outlive the API's drain of requests in flight; the API stops it after.
+    // The launcher watches --parent-pid, so it still ends if the API is killed outright.
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   // The password travels on stdin, never on the command line.
   child.stdin.write(`${options.password}\n`);

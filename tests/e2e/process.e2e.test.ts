@@ -3,7 +3,7 @@
  * one sentence and a non-zero exit, a full start with its own local Neo4j serves GraphQL, and
  * SIGTERM or the parent's death leave no Java process behind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,20 @@ import {
   waitUntilDead,
   type Run,
 } from '../support/process';
+
+/** Pids of the processes whose command line holds `text` (read from /proc). */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 /** Exit code 1 and exactly one line on stderr, without a stack trace. */
 async function expectOneSentence(run: Run, expected: RegExp): Promise<void> {
@@ -117,17 +131,21 @@ describe('npm start with its own local Neo4j', () => {
     const base = baseEnv();
     // The README's `npm start` leaves NODE_ENV unset (libraries behave differently under "test").
     if (asReadme) delete base.NODE_ENV;
-    const run = runMain({
-      ...base,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
-      NEO4J_LOCAL_DATA_DIR: dataDir,
-      NEO4J_LOCAL_HEAP: '512m',
-      NEO4J_LOCAL_PAGECACHE: '64m',
-      SEED_ON_START: 'true',
-      ...env,
-    });
+    const run = runMain(
+      {
+        ...base,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
+        NEO4J_LOCAL_DATA_DIR: dataDir,
+        NEO4J_LOCAL_HEAP: '512m',
+        NEO4J_LOCAL_PAGECACHE: '64m',
+        SEED_ON_START: 'true',
+        ...env,
+      },
+      // As a terminal runs it: a foreground process group of its own.
+      { group: asReadme },
+    );
     const [, pid] = await waitFor(run, /"pid":(\d+),"msg":"local Neo4j is ready"/);
     await waitFor(run, /Cluster Graph API ready at/);
     return { run, javaPid: Number(pid), port };
@@ -161,7 +179,12 @@ describe('npm start with its own local Neo4j', () => {
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
       );
       await new Promise((r) => setTimeout(r, 200));
-      run.child.kill(signal);
+      if (signal === 'SIGINT') {
+        // Ctrl-C in a terminal: the whole foreground group gets it (a local Neo4j in that group
+        // would stop before the drain), then npm forwards its own copy to the API.
+        process.kill(-run.child.pid!, 'SIGINT');
+        setTimeout(() => run.child.kill('SIGINT'), 5);
+      } else run.child.kill(signal);
       await waitFor(run, /"msg":"shutting down"/);
       // write, not end: a half-closed socket aborts its request in Node's HTTP server.
       socket.write(body.slice(10));
@@ -178,10 +201,25 @@ describe('npm start with its own local Neo4j', () => {
 
   it('restarts its local Neo4j when that dies (SIGKILL), and serves again by itself', async () => {
     const { run, javaPid, port } = await startLocal();
+    // The API stays responsive while it restarts its database: /health/live every 100 ms.
+    let slowestLive = 0;
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        const sent = Date.now();
+        await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.arrayBuffer());
+        slowestLive = Math.max(slowestLive, Date.now() - sent);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
     process.kill(javaPid, 'SIGKILL');
     expect(await waitUntilDead(javaPid)).toBe(true);
     const killedAt = Date.now();
     const [, restarted] = await waitFor(run, /"pid":(\d+),"msg":"local Neo4j restarted"/, 180_000);
+    watching = false;
+    await watch;
+    // Nothing on the restart path blocks the event loop (spawnSync('java -version') did, 3-8 s).
+    expect(slowestLive).toBeLessThan(1_000);
     expect(Number(restarted)).not.toBe(javaPid);
     expect(alive(Number(restarted))).toBe(true);
     expect(run.stdout()).toMatch(/"msg":"the local Neo4j exited unexpectedly; restarting it"/);
@@ -214,6 +252,29 @@ describe('npm start with its own local Neo4j', () => {
       /"msg":"the local Neo4j exited and the restart budget is spent; stopping the API"/,
     );
   }, 300_000);
+
+  it('SIGTERM during start-up stops the local Neo4j it was starting and exits 0', async () => {
+    const run = runMain({
+      ...baseEnv(),
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      NEO4J_LOCAL_BOLT_PORT: String(await freePort()),
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE: '64m',
+    });
+    await waitFor(run, /"msg":"starting the local Neo4j"/);
+    let java: number[] = [];
+    while (java.length === 0 && run.child.exitCode === null) {
+      await new Promise((r) => setTimeout(r, 100));
+      java = processesMentioning(`--data-dir=${dataDir}`);
+    }
+    expect(java).toHaveLength(1);
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toEqual({ code: 0, signal: null });
+    expect(await waitUntilDead(java[0]!)).toBe(true);
+    expect(run.stderr()).toBe('');
+  }, 120_000);
 
   it('a killed API (SIGKILL) takes its Neo4j down with it', async () => {
     const { run, javaPid } = await startLocal();

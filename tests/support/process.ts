@@ -31,11 +31,13 @@ export function testDbEnv(): Record<string, string> {
   };
 }
 
-export function runMain(env: Record<string, string>): Run {
+/** `group`: the process leads its own process group, as a terminal's foreground job does. */
+export function runMain(env: Record<string, string>, { group = false } = {}): Run {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
   });
   let out = '';
   let err = '';
