@@ -217,6 +217,43 @@ describe('updateOrganisation and deleteOrganisation', () => {
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
   });
 
+  // A field every entity of its type has cannot be cleared: null is refused (it was stored,
+  // answered INTERNAL_SERVER_ERROR, and broke every list that then met the record).
+  it.each([
+    { type: 'Organisation', label: 'ORGANISATION', slug: 'green-net-finland', field: 'kind' },
+    { type: 'Organisation', label: 'ORGANISATION', slug: 'green-net-finland', field: 'name' },
+    { type: 'Organisation', label: 'ORGANISATION', slug: 'green-net-finland', field: 'slug' },
+    { type: 'Organisation', label: 'ORGANISATION', slug: 'green-net-finland', field: 'aliases' },
+    { type: 'Organisation', label: 'ORGANISATION', slug: 'green-net-finland', field: 'evidence' },
+    { type: 'Event', label: 'EVENT', slug: 'wcef', field: 'kind' },
+    { type: 'Event', label: 'EVENT', slug: 'wcef', field: 'name' },
+    { type: 'Place', label: 'PLACE', slug: 'kolpino', field: 'kind' },
+    { type: 'Project', label: 'PROJECT', slug: 'cata3pult', field: 'status' },
+    { type: 'Publication', label: 'PUBLICATION', slug: 'circular-economy-playbook', field: 'kind' },
+    { type: 'Person', label: 'PERSON', slug: 'daniel-kaufmann', field: 'name' },
+    { type: 'Topic', label: 'TOPIC', slug: 'cleantech', field: 'name' },
+    { type: 'Award', label: 'AWARD', slug: 'best-cluster-cooperation-project-2016', field: 'name' },
+  ])('update$type refuses $field: null, literal or variable, writing nothing', async (row) => {
+    const id = await idOf(row.label, row.slug);
+    const literal = await failing(
+      `mutation($id: ID!) { update${row.type}(id: $id, input: { ${row.field}: null, description: "Changed." }) { id } }`,
+      { id },
+    );
+    expect(literal.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: `input.${row.field}`,
+    });
+    expect(literal.message).toMatch(new RegExp(`input\\.${row.field}.*cannot be null`));
+    const variable = await failing(
+      `mutation($id: ID!, $input: Update${row.type}Input!) { update${row.type}(id: $id, input: $input) { id } }`,
+      { id, input: { [row.field]: null, description: 'Changed.' } },
+    );
+    expect(variable.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: `input.${row.field}`,
+    });
+  });
+
   it('answers CONFLICT when deleting an organisation others reference, writing nothing', async () => {
     const sitra = await idOf('ORGANISATION', 'sitra');
     const error = await failing('mutation($id: ID!) { deleteOrganisation(id: $id) }', {

@@ -48,6 +48,31 @@ export interface CommonInput {
   evidence?: EvidenceInput[] | null;
 }
 
+/**
+ * What an update may change or leave out, but not clear: every entity has a name and a slug,
+ * a kind (or a project's status) where its type has one, and lists whose null would be
+ * ambiguous. null for them is refused; for any other field it clears the value.
+ */
+const NOT_CLEARABLE: Record<string, (type: string) => string> = {
+  name: (type) => `every ${type} has a name; leave it out to keep the current one`,
+  slug: (type) => `every ${type} has a slug; leave it out to keep the current one`,
+  kind: (type) => `every ${type} has a kind; leave it out to keep the current one`,
+  status: (type) =>
+    `every ${type} has a status (UNKNOWN when not known); leave it out to keep the current one`,
+  aliases: () => 'pass [] to remove every alias, or leave it out to keep them',
+  evidence: () => 'leave it out to add none',
+};
+
+function refuseClearing(label: EntityLabel, fields: Record<string, unknown>): void {
+  for (const [field, hint] of Object.entries(NOT_CLEARABLE)) {
+    if (fields[field] === null)
+      throw new BadUserInputError(
+        `input.${field} cannot be null: ${hint(label.toLowerCase())}.`,
+        `input.${field}`,
+      );
+  }
+}
+
 export class EntityWriteService {
   constructor(private readonly writes: EntityWriteRepository) {}
 
@@ -172,6 +197,7 @@ export class EntityWriteService {
     specific: Record<string, unknown>,
   ): Promise<EntityObject> {
     const uuid = entityUuidOf(globalId, 'id', [label]);
+    refuseClearing(label, { ...input, ...specific });
     const evidence = input.evidence ? this.evidence(ctx, input.evidence) : [];
     const record = await this.writes.update(
       label,
