@@ -254,6 +254,16 @@ describe('updateOrganisation and deleteOrganisation', () => {
     });
   });
 
+  it.each(['create', 'upsert'])(
+    '%sProject refuses status: null (its default, UNKNOWN, is what to send), writing nothing',
+    async (verb) => {
+      const error = await failing(
+        `mutation { ${verb}Project(input: { name: "Null Status Project", status: null }) { id } }`,
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.status' });
+    },
+  );
+
   it('answers CONFLICT when deleting an organisation others reference, writing nothing', async () => {
     const sitra = await idOf('ORGANISATION', 'sitra');
     const error = await failing('mutation($id: ID!) { deleteOrganisation(id: $id) }', {

@@ -58,13 +58,18 @@ const NOT_CLEARABLE: Record<string, (type: string) => string> = {
   slug: (type) => `every ${type} has a slug; leave it out to keep the current one`,
   kind: (type) => `every ${type} has a kind; leave it out to keep the current one`,
   status: (type) =>
-    `every ${type} has a status (UNKNOWN when not known); leave it out to keep the current one`,
+    `every ${type} has a status; leave it out to keep the current one (UNKNOWN for a new ${type})`,
   aliases: () => 'pass [] to remove every alias, or leave it out to keep them',
   evidence: () => 'leave it out to add none',
 };
 
-function refuseClearing(label: EntityLabel, fields: Record<string, unknown>): void {
-  for (const [field, hint] of Object.entries(NOT_CLEARABLE)) {
+function refuseClearing(
+  label: EntityLabel,
+  fields: Record<string, unknown>,
+  which: readonly string[] = Object.keys(NOT_CLEARABLE),
+): void {
+  for (const field of which) {
+    const hint = NOT_CLEARABLE[field]!;
     if (fields[field] === null)
       throw new BadUserInputError(
         `input.${field} cannot be null: ${hint(label.toLowerCase())}.`,
@@ -178,6 +183,8 @@ export class EntityWriteService {
     input: CommonInput,
     specific: Record<string, unknown>,
   ): Promise<EntityObject> {
+    // At creation, null slug, aliases and evidence mean none; a stored field cannot be null.
+    refuseClearing(label, { ...input, ...specific }, ['name', 'kind', 'status']);
     const record = await this.writes.save(
       mode,
       label,
