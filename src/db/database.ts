@@ -108,6 +108,8 @@ const DATA_UPDATES = [
   'labelsRemoved',
 ] as const;
 
+/** A node or relationship a transaction had read was deleted by another one before it was used. */
+const DELETED_MEANWHILE = 'Neo.ClientError.Statement.EntityNotFound';
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 const TOO_MUCH_MEMORY = new Set([
   'Neo.ClientError.General.TransactionOutOfMemoryError',
@@ -170,6 +172,11 @@ export function translateError(error: unknown): unknown {
     return new TooExpensiveError(
       'time',
       'This operation ran longer than the graph database allows one request; ask for less (fewer hops, a smaller page or limit).',
+    );
+  }
+  if (error.code === DELETED_MEANWHILE) {
+    return new ConflictError(
+      'A record this request uses was deleted by another request at the same moment; send it again.',
     );
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
@@ -373,11 +380,13 @@ export class Database {
       const value =
         mode === 'READ'
           ? await this.autoCommitRead(session, work, config)
-          : await session.executeWrite((tx) => {
-              // Given up on (the database froze): neither retried nor committed afterwards.
-              check();
-              return this.versioned(tx, work, options.operation ?? '', check);
-            }, config);
+          : await this.rerunIfRaced(() =>
+              session.executeWrite((tx) => {
+                // Given up on (the database froze): neither retried nor committed afterwards.
+                check();
+                return this.versioned(tx, work, options.operation ?? '', check);
+              }, config),
+            );
       ok = true;
       return value;
     } catch (error) {
@@ -386,6 +395,22 @@ export class Database {
       const seconds = (performance.now() - started) / 1000;
       for (const observer of this.observers) observer(mode, seconds, ok);
       await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * A write that met a node another transaction deleted after this one had read it (a detaching
+   * delete racing a link to the node) is run again from the start: its own checks then see the
+   * node gone and answer NOT_FOUND, or it succeeds. The driver retries only transient errors.
+   */
+  private async rerunIfRaced<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!(error instanceof Neo4jError && error.code === DELETED_MEANWHILE) || attempt >= 3)
+          throw error;
+      }
     }
   }
 

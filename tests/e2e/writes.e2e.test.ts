@@ -420,6 +420,55 @@ describe('recordInvitation, recordPresentation, deleteInteraction', () => {
     expect(deleted.errors).toBeUndefined();
   });
 
+  it('racing a detaching delete, every recordInvitation succeeds or answers NOT_FOUND, never half-written', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const codes = new Set<string>();
+    for (let round = 0; round < 6; round++) {
+      const person = await api.gql<{ createPerson: { id: string } }>(
+        'mutation($n: String!) { createPerson(input: { name: $n }) { id } }',
+        { n: `Racer ${round}` },
+      );
+      const project = await api.gql<{ createProject: { id: string } }>(
+        'mutation($n: String!) { createProject(input: { name: $n }) { id } }',
+        { n: `Race Project ${round}` },
+      );
+      const inviter = person.data!.createPerson.id;
+      const target = project.data!.createProject.id;
+      const record = (i: number) =>
+        api.gql(RECORD, {
+          input: {
+            slug: `race-${round}-${i}`,
+            summary: 'A race.',
+            inviter,
+            invitees: [sitra],
+            target,
+          },
+        });
+      const answers = await Promise.all([
+        record(0),
+        record(1),
+        record(2),
+        api.gql('mutation($id: ID!) { deletePerson(id: $id, detach: true) }', { id: inviter }),
+        record(3),
+        record(4),
+        api.gql('mutation($id: ID!) { deleteProject(id: $id, detach: true) }', { id: target }),
+        record(5),
+      ]);
+      for (const answer of answers) {
+        const code = answer.errors?.[0]?.extensions?.code;
+        codes.add(typeof code === 'string' ? `${code} ${answer.errors![0]!.message}` : 'ok');
+      }
+    }
+    for (const code of codes) expect(code).toMatch(/^(ok$|NOT_FOUND |CONFLICT )/);
+    // Whatever won, no invitation is left without its inviter or target.
+    const left = await api
+      .db()
+      .query(
+        'MATCH (i:Invitation) WHERE i.slug STARTS WITH "race-" AND (NOT (i)<-[:INVITED]-() OR NOT (i)-[:TO]->()) RETURN count(i) AS n',
+      );
+    expect(left.records[0]!.get('n').toNumber()).toBe(0);
+  });
+
   it('refuses an invitee of the wrong kind and a missing target, writing nothing', async () => {
     const base = {
       summary: 'x',
