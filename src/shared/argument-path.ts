@@ -82,3 +82,21 @@ export function variableArgument(error: GraphQLError): { variable?: string; argu
   const rest = inside?.startsWith(variable) ? inside.slice(variable.length) : '';
   return { variable, argument: `${argument ?? variable}${rest}` };
 }
+
+/**
+ * The variable that supplied the value a resolver refused at `argument` ("input.aliases[1].language")
+ * of `field`, when a variable supplied it or one of its containers (`$in` given as `input`, or
+ * `$a` given as `input.aliases`); undefined when the value is written in the document.
+ */
+export function variableAt(field: ASTNode | undefined, argument: string): string | undefined {
+  if (field?.kind !== Kind.FIELD) return undefined;
+  const [name, ...steps] = argument.match(/[^.[\]]+/g) ?? [];
+  let value: ASTNode | undefined = field.arguments?.find((a) => a.name.value === name)?.value;
+  for (const step of steps) {
+    if (value?.kind === Kind.VARIABLE) break;
+    if (value?.kind === Kind.OBJECT) value = value.fields.find((f) => f.name.value === step)?.value;
+    else if (value?.kind === Kind.LIST) value = value.values[Number(step)];
+    else return undefined;
+  }
+  return value?.kind === Kind.VARIABLE ? value.name.value : undefined;
+}

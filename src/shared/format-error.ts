@@ -9,7 +9,7 @@ import type { ValidationError } from 'class-validator';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { translateError } from '../db/database';
-import { variableArgument } from './argument-path';
+import { variableArgument, variableAt } from './argument-path';
 import { AppError } from './errors';
 import type { Logger } from './logger';
 import { scalarRefusal } from './scalars';
@@ -26,6 +26,22 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger,
+): GraphQLFormattedError {
+  const answer = answerFor(formatted, error, logger);
+  // A value a resolver refused came in a variable: name the variable too, as coercion errors do.
+  const argument = answer.extensions?.argument;
+  if (typeof argument === 'string' && answer.extensions?.variable === undefined) {
+    const variable =
+      error instanceof GraphQLError ? variableAt(error.nodes?.[0], argument) : undefined;
+    if (variable) return { ...answer, extensions: { ...answer.extensions, variable } };
+  }
+  return answer;
+}
+
+function answerFor(
   formatted: GraphQLFormattedError,
   error: unknown,
   logger: Logger,

@@ -284,3 +284,52 @@ describe('values in variables that graphql-js refuses', () => {
     expect(error.message).toContain(`$${c.variable}`);
   });
 });
+
+describe('values in variables that the resolvers refuse', () => {
+  it.each([
+    {
+      what: 'a whole input refused by class-validator',
+      query: EVENT,
+      variables: { input: { name: 'Validator probe', kind: 'MEETING', aliases: [{ name: '' }] } },
+      variable: 'input',
+      argument: 'input.aliases[0].name',
+    },
+    {
+      what: 'a variable inside a literal input, refused by class-validator',
+      query:
+        'mutation($a: [AliasInput!]) { createEvent(input: { name: "Validator probe", kind: MEETING, aliases: $a }) { id } }',
+      variables: { a: [{ name: 'ok' }, { name: 'Alias', language: 'NOT A TAG' }] },
+      variable: 'a',
+      argument: 'input.aliases[1].language',
+    },
+    {
+      what: 'a page size out of bounds',
+      query: 'query($n: Int) { organisations(first: $n) { totalCount } }',
+      variables: { n: 100000 },
+      variable: 'n',
+      argument: 'first',
+    },
+    {
+      what: 'a time zone the service refuses',
+      query: EVENT,
+      variables: { input: { name: 'Zone probe', kind: 'MEETING', timeZone: 'Mars/Olympus' } },
+      variable: 'input',
+      argument: 'input.timeZone',
+    },
+  ])('$what: BAD_USER_INPUT naming the variable and the argument', async (c) => {
+    const error = await refused(c.query, c.variables);
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      variable: c.variable,
+      argument: c.argument,
+    });
+  });
+
+  it('a literal value names no variable', async () => {
+    const error = await refused(
+      'mutation { createEvent(input: { name: "Validator probe", kind: MEETING, aliases: [{ name: "" }] }) { id } }',
+    );
+    expect(error.extensions.argument).toBe('input.aliases[0].name');
+    expect(error.extensions).not.toHaveProperty('variable');
+  });
+});
