@@ -10,6 +10,7 @@ import { createServices, type Services } from '../../src/schema';
 import { createLogger } from '../../src/shared/logger';
 import { CentralityMeasure, BrokerGrouping } from '../../src/modules/analytics/analytics.type';
 import { stableId } from '../../src/shared/ids';
+import type { AnalyticsPool } from '../../src/modules/analytics/analytics.pool';
 import { clearGraph, openTestDatabase } from '../support/db';
 
 const org = (key: string): string => stableId('analytics-test', key);
@@ -139,6 +140,37 @@ describe('analytics on a graph with a known split (real Neo4j)', () => {
           await services.analytics.shortestPaths(ctx(), toId(from), toId(to), 2, short, {}),
         ).toEqual([]);
       }
+    }
+  });
+
+  it('answers an ask that waited for its worker while a write made its projection stale', async () => {
+    const single = createServices(db, undefined, {
+      workers: 1,
+      queue: 8,
+      waitSeconds: 60,
+      runSeconds: 60,
+    });
+    const pool = (single.analytics as unknown as { workers(): AnalyticsPool }).workers();
+    try {
+      // The projection at the current version, built and cached.
+      await single.analytics.centrality(ctx(), CentralityMeasure.BETWEENNESS, null, 3, {});
+      // The one worker is taken, so the next ask on that projection waits for it...
+      let release!: () => void;
+      const held = pool.run(() => new Promise<void>((resolve) => (release = resolve)));
+      const waiting = single.analytics.centrality(ctx(), CentralityMeasure.PAGERANK, null, 3, {});
+      await new Promise((r) => setTimeout(r, 200));
+      // ...while a write moves the version and a newer ask replaces the projection.
+      await db.write((tx) =>
+        tx.run('MATCH (o:Organisation {id: $id}) SET o.touched = true', { id: org('x') }),
+      );
+      const newer = single.analytics.centrality(ctx(), CentralityMeasure.DEGREE, null, 3, {});
+      await new Promise((r) => setTimeout(r, 200));
+      release();
+      await held;
+      const [ranked] = await Promise.all([waiting, newer]);
+      expect(ranked).toHaveLength(3);
+    } finally {
+      await single.analytics.close();
     }
   });
 });

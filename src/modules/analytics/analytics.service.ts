@@ -75,6 +75,8 @@ interface CacheEntry {
   built?: ProjectionHandle;
   /** Requests between asking for this projection and getting their answer. */
   users: number;
+  /** Out of the cache (stale or evicted): its worker drops it once its last user is done. */
+  forgotten?: boolean;
 }
 
 type Ask = WorkerRequest extends infer R
@@ -416,6 +418,7 @@ export class AnalyticsService {
         throw error;
       } finally {
         entry.users -= 1;
+        if (entry.users === 0 && entry.forgotten) this.drop(entry);
       }
     }
   }
@@ -459,9 +462,17 @@ export class AnalyticsService {
     }
   }
 
-  /** Removes a cached projection and frees its worker's memory once it is built. */
+  /**
+   * Removes a projection from the cache. Its worker's memory is freed once it is built and no
+   * request still asks it (one may be waiting for the worker: a version moved under it).
+   */
   private forget(key: string, entry: CacheEntry): void {
     if (this.projections.get(key) === entry) this.projections.delete(key);
+    entry.forgotten = true;
+    if (entry.users === 0) this.drop(entry);
+  }
+
+  private drop(entry: CacheEntry): void {
     entry.handle.then(
       (handle) => {
         if (held(handle)) handle.slot.post({ op: 'drop', id: handle.id });
