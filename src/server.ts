@@ -23,11 +23,12 @@ import helmet from 'helmet';
 import { Kind } from 'graphql';
 import { Metrics } from './shared/metrics';
 import { requestScope } from './shared/request-scope';
-import { UnauthenticatedError } from './modules/auth/auth.service';
+import { challenge, readAuthorization, UnauthenticatedError } from './modules/auth/auth.service';
 import type { Principal } from './shared/principal';
 import { pinoHttp } from 'pino-http';
 import { createRateLimiter } from './shared/rate-limit';
 import { DEFAULT_LIMITS, DocumentShapeCheck, queryLimitsPlugin } from './shared/query-limits';
+import { KnownOperationTypesRule } from './shared/operation-types';
 
 /** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -97,10 +98,12 @@ export async function startServer(
   );
   const metricsRefusal = (
     req: express.Request,
-  ): { status: number; code: string; message: string } | undefined => {
+  ): { status: number; code: string; message: string; challenge?: string } | undefined => {
+    const read = readAuthorization(req.headers.authorization);
     if (
       config.metrics.token &&
-      sameSecret(req.headers.authorization, `Bearer ${config.metrics.token}`)
+      read.kind === 'bearer' &&
+      sameSecret(read.credentials, config.metrics.token)
     )
       return undefined;
     const caller = callers.get(req);
@@ -114,7 +117,13 @@ export async function startServer(
         code: 'FORBIDDEN',
         message: `${needs}; these credentials are ${caller.role}.`,
       };
-    return { status: 401, code: 'UNAUTHENTICATED', message: `${needs}.` };
+    return {
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: `${needs}.`,
+      // Why credentials that came were refused, if they were (RFC 6750 §3).
+      challenge: caller instanceof UnauthenticatedError ? caller.challenge : challenge(),
+    };
   };
   const stopTiming = db.observe((mode, seconds, ok) =>
     metrics.neo4j.observe({ mode: mode.toLowerCase(), outcome: ok ? 'ok' : 'error' }, seconds),
@@ -138,6 +147,8 @@ export async function startServer(
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
+    // `subscription { ... }` (no Subscription type) is a validation error, not an internal one.
+    validationRules: [KnownOperationTypesRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints and send no Cache-Control for POSTs; left on, the plugin wraps
@@ -214,6 +225,7 @@ export async function startServer(
   app.get('/metrics', identify, limiter.middleware, async (req, res) => {
     const refusal = config.metrics.public ? undefined : metricsRefusal(req);
     if (refusal) {
+      if (refusal.challenge) res.setHeader('www-authenticate', refusal.challenge);
       res.status(refusal.status).json({
         errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
       });

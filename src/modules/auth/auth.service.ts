@@ -1,11 +1,13 @@
 /**
- * Credentials: `Authorization: Bearer <api key or JWT>`. API keys (cgk_...) are looked up by
+ * Credentials: `Authorization: Bearer <api key or JWT>` (the scheme in any case, 1+ spaces).
+ * Every 401 carries a WWW-Authenticate challenge. API keys (cgk_...) are looked up by
  * hash on every request, one indexed read: no instance may keep serving a key that another
  * has revoked (a cache of any length would, and one keyed on the graph version would cost the
  * same round trip as the lookup). JWTs are verified with jose: algorithm pinned (HS256 with a
  * secret, or RS256/ES256 from a JWKS URL), issuer, audience, expiry and lifetime checked; the
  * role comes from the `role` claim. Bad credentials are refused, never downgraded to anonymous.
  */
+import { HeaderMap } from '@apollo/server';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../shared/errors';
 import { ANONYMOUS, ROLES, type Principal, type Role } from '../../shared/principal';
@@ -24,11 +26,53 @@ export interface JwtConfig {
   maxLifetimeSeconds?: number;
 }
 
+/** What a 401's challenge says went wrong (RFC 6750 §3.1); none when no credentials came. */
+export type ChallengeError = 'invalid_request' | 'invalid_token';
+
+/**
+ * The WWW-Authenticate header of a 401 (RFC 9110 §11.6.1, RFC 6750 §3): the Bearer scheme and
+ * our realm, and an error code only when Bearer credentials came but were refused.
+ */
+export function challenge(error?: ChallengeError): string {
+  return `Bearer realm="cluster-graph"${error ? `, error="${error}"` : ''}`;
+}
+
 export class UnauthenticatedError extends AppError {
-  constructor(message: string) {
-    super('UNAUTHENTICATED', message, { http: { status: 401 } });
+  /** Its WWW-Authenticate header, also sent with the 401 (GraphQL and exports alike). */
+  readonly challenge: string;
+
+  constructor(message: string, error?: ChallengeError) {
+    const header = challenge(error);
+    super('UNAUTHENTICATED', message, {
+      http: { status: 401, headers: new HeaderMap([['www-authenticate', header]]) },
+    });
+    this.challenge = header;
   }
 }
+
+/** An auth-scheme (RFC 9110 token) at the start of the header, and what follows it. */
+const SCHEME = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(.*)$/s;
+/** RFC 6750 §2.1 b64token: API keys (cgk_ + base64url) and JWTs (base64url and dots) are. */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/**
+ * An Authorization header read as RFC 9110 §11.6.2 and RFC 6750 §2.1 write it: the scheme
+ * Bearer in any case, one or more spaces, the credentials. `none`: no header; `other`: another
+ * scheme (Basic ...) or no scheme at all (a bare key); `malformed`: Bearer without credentials
+ * or not separated by spaces.
+ */
+export function readAuthorization(
+  header: string | undefined,
+): { kind: 'none' | 'other' } | { kind: 'malformed' } | { kind: 'bearer'; credentials: string } {
+  const text = header?.trim() ?? '';
+  if (text === '') return { kind: 'none' };
+  const [, scheme, rest] = SCHEME.exec(text) ?? [];
+  if (scheme === undefined || scheme.toLowerCase() !== 'bearer') return { kind: 'other' };
+  const credentials = /^ +(\S.*)$/s.exec(rest ?? '')?.[1];
+  return credentials === undefined ? { kind: 'malformed' } : { kind: 'bearer', credentials };
+}
+
+const HOW = 'send "Authorization: Bearer <API key or JWT>"';
 
 export class AuthService {
   private readonly jwks: JWTVerifyGetKey | undefined;
@@ -44,19 +88,30 @@ export class AuthService {
 
   /** The principal behind an Authorization header (none: anonymous). */
   async authenticate(header: string | undefined): Promise<Principal> {
-    if (header === undefined || header.trim() === '') return ANONYMOUS;
-    const match = /^Bearer\s+(\S{10,4096})$/i.exec(header.trim());
-    if (!match)
+    const read = readAuthorization(header);
+    if (read.kind === 'none') return ANONYMOUS;
+    if (read.kind === 'other')
       throw new UnauthenticatedError(
-        'Send credentials as "Authorization: Bearer <API key or JWT>".',
+        `The Authorization header must use the Bearer scheme: ${HOW}.`,
       );
-    const token = match[1]!;
+    const token = read.kind === 'bearer' ? read.credentials : '';
+    if (
+      read.kind === 'malformed' ||
+      token.length < 10 ||
+      token.length > 4096 ||
+      !B64TOKEN.test(token)
+    )
+      throw new UnauthenticatedError(
+        `The Authorization header is malformed: ${HOW}, the scheme and the token separated by spaces, the token 10 to 4096 letters, digits or -._~+/ (then any = padding) and nothing after it.`,
+        'invalid_request',
+      );
     return token.startsWith(KEY_PREFIX) ? this.apiKey(token) : this.token(token);
   }
 
   private async apiKey(key: string): Promise<Principal> {
     const found = await this.apiKeys.find(key);
-    if (!found) throw new UnauthenticatedError('This API key is unknown or revoked.');
+    if (!found)
+      throw new UnauthenticatedError('This API key is unknown or revoked.', 'invalid_token');
     return { id: `key:${found.name}`, role: found.role };
   }
 
@@ -64,6 +119,7 @@ export class AuthService {
     if (!this.jwt.secret && !this.jwks)
       throw new UnauthenticatedError(
         'This API accepts API keys only (no JWT issuer is configured).',
+        'invalid_token',
       );
     try {
       const options = {
@@ -83,16 +139,18 @@ export class AuthService {
       if (payload.exp! - payload.iat! > max)
         throw new UnauthenticatedError(
           `The token is meant to live ${payload.exp! - payload.iat!} s (exp - iat); this API accepts at most ${max} s (JWT_MAX_LIFETIME_SECONDS).`,
+          'invalid_token',
         );
       const role = payload.role;
       if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
         throw new UnauthenticatedError(
           `The token's role claim must be one of ${ROLES.join(', ')}.`,
+          'invalid_token',
         );
       // The subject becomes the author of writes in the audit: the same text rule as names.
       const subjectProblem = textProblem(String(payload.sub), 'line');
       if (subjectProblem)
-        throw new UnauthenticatedError(`The token's sub claim ${subjectProblem}.`);
+        throw new UnauthenticatedError(`The token's sub claim ${subjectProblem}.`, 'invalid_token');
       return { id: `jwt:${payload.sub}`, role: role as Role };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
@@ -105,9 +163,11 @@ export class AuthService {
       if (claim === 'iat' || (claim === 'exp' && error instanceof errors.JWTClaimValidationFailed))
         throw new UnauthenticatedError(
           `The token must carry iat (when it was issued, not in the future) and exp, at most ${this.maxLifetime} s apart (JWT_MAX_LIFETIME_SECONDS).`,
+          'invalid_token',
         );
       throw new UnauthenticatedError(
         'The bearer token is not valid here (signature, algorithm, issuer, audience or expiry).',
+        'invalid_token',
       );
     }
   }
