@@ -92,12 +92,22 @@ export function exportHandler(
       failWith(res, error, logger);
       return;
     }
-    const query = Object.fromEntries(
-      Object.entries(req.query).map(([k, v]) => [
-        k,
-        Array.isArray(v) ? String(v.at(-1)) : v === undefined ? undefined : String(v),
-      ]),
-    ) as Query;
+    // Each parameter once: of ?limit=1&limit=2, which one was meant is not for us to guess.
+    const repeated = Object.entries(req.query).find(([, v]) => typeof v !== 'string');
+    if (repeated) {
+      const [name, value] = repeated;
+      fail(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        Array.isArray(value)
+          ? `${name} is given ${value.length} times; give it once.`
+          : `${name} must be a single value.`,
+        name,
+      );
+      return;
+    }
+    const query = req.query as Query;
     let buffer = '';
     let started = false;
     let closed = false;

@@ -8,7 +8,7 @@ import { DateScalar } from '../../shared/scalars';
 import { NODE_TYPES, toGlobalId, type NodeType } from '../../shared/global-id';
 import type { Context } from '../../shared/context';
 import { LINK_TYPES, type DateWindow } from '../analytics/analytics.model';
-import type { AnalyticsService } from '../analytics/analytics.service';
+import { LIMITS, type AnalyticsService } from '../analytics/analytics.service';
 import { RELATIONSHIP_TYPES } from '../../shared/model';
 import { EXPORT_FILES, type FormatWriter } from './export.formats';
 import type { ExportFilter, ExportRepository } from './export.repository';
@@ -84,10 +84,19 @@ export class ExportService {
         return type;
       }) ?? null;
     const window = this.window(query);
+    // The neighbourhood's bounds: checked whether or not around is given, then refused without
+    // it (they would silently do nothing: the whole graph is exported).
+    const depth = this.integer(query, 'depth', 1, LIMITS.depth);
+    const limit = this.integer(query, 'limit', LIMITS.nodeCap.max, LIMITS.nodeCap);
+    if (query.around === undefined)
+      for (const name of ['depth', 'limit'])
+        if (query[name] !== undefined)
+          throw new BadUserInputError(
+            `${name} applies only with around=<id> (the neighbourhood exported); without around the whole graph is.`,
+            name,
+          );
     let uuids: string[] | null = null;
     if (query.around !== undefined) {
-      const depth = this.integer(query, 'depth', 1);
-      const limit = this.integer(query, 'limit', 2_000);
       uuids = await this.analytics.neighbourhoodIds(
         ctx,
         query.around,
@@ -199,11 +208,24 @@ export class ExportService {
     return from === null && to === null ? null : { from, to, includeUndated };
   }
 
-  private integer(query: Query, name: string, fallback: number): number {
+  /** A bounded whole number (digits only: no sign, point, exponent or space), or the fallback. */
+  private integer(
+    query: Query,
+    name: string,
+    fallback: number,
+    { min, max }: { min: number; max: number },
+  ): number {
     const value = query[name];
     if (value === undefined) return fallback;
-    if (!/^\d{1,7}$/.test(value))
-      throw new BadUserInputError(`${name} is a whole number; got ${JSON.stringify(value)}.`, name);
-    return Number(value);
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!(n >= min && n <= max)) {
+      const shown =
+        value.length > 20 ? `${JSON.stringify(value.slice(0, 20))}...` : JSON.stringify(value);
+      throw new BadUserInputError(
+        `${name} must be a whole number from ${min} to ${max}; got ${shown}.`,
+        name,
+      );
+    }
+    return n;
   }
 }
