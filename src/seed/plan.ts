@@ -12,6 +12,8 @@ import type { z } from 'zod';
 import {
   checkEndpoints,
   INTERACTION_PARTIES,
+  partyClash,
+  selfLinkProblem,
   type EntityLabel,
   type InteractionLabel,
   type InteractionLinkType,
@@ -255,6 +257,7 @@ export function planSeeds(seedDir: string): FilePlan[] {
       const to = ref(`${record}.to`, toSlug);
       const wrong = checkEndpoints(type, from.label, to.label);
       if (wrong) throw new SeedError(file, record, wrong);
+      if (from.id === to.id) throw new SeedError(file, record, selfLinkProblem(type));
       if (extra.startDate && extra.endDate && extra.startDate > extra.endDate) {
         throw new SeedError(file, record, 'endDate is before startDate');
       }
@@ -369,24 +372,29 @@ export function planSeeds(seedDir: string): FilePlan[] {
           `slug "${item.slug}" is already used by a ${label} in ${seenIn}`,
         );
       interactionSlugs.set(`${label}:${item.slug}`, file);
+      const evidenceIds = evidence(record, `${label}:${item.slug}`, item.evidence);
+      const parties = links.flatMap((l) =>
+        l.slugs.map((s, j) => {
+          const argument = `${l.field}${l.slugs.length > 1 ? `[${j}]` : ''}`;
+          return {
+            type: l.type,
+            outgoing: l.outgoing,
+            entityId: ref(`${record}.${argument}`, s, INTERACTION_PARTIES[l.type]).id,
+            argument,
+          };
+        }),
+      );
+      // The API's rule: one entity is not, e.g., both the inviter and an invitee.
+      const clash = partyClash(parties);
+      if (clash) throw new SeedError(file, record, clash.message);
       plan.interactions.push({
         id: stableId(label, item.slug),
         label,
         slug: item.slug,
         props: { summary: item.summary, ...props },
         date: item.date ?? null,
-        evidenceIds: evidence(record, `${label}:${item.slug}`, item.evidence),
-        links: links.flatMap((l) =>
-          l.slugs.map((s, j) => ({
-            type: l.type,
-            outgoing: l.outgoing,
-            entityId: ref(
-              `${record}.${l.field}${l.slugs.length > 1 ? `[${j}]` : ''}`,
-              s,
-              INTERACTION_PARTIES[l.type],
-            ).id,
-          })),
-        ),
+        evidenceIds,
+        links: parties.map(({ type, outgoing, entityId }) => ({ type, outgoing, entityId })),
       });
     };
     const opt = (slug: string | undefined): string[] => (slug ? [slug] : []);

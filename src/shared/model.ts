@@ -196,3 +196,68 @@ export function checkEndpoints(
     return `${type} links two things of the same type, not a ${from} and a ${to}`;
   return undefined;
 }
+
+/** The sentence for a relationship from an entity to itself: refused for every type. */
+export function selfLinkProblem(type: RelationshipType): string {
+  return `${type} links two different entities, not an entity to itself`;
+}
+
+/**
+ * Roles of one interaction that must be held by different entities, by link type, and why:
+ * who invites is not invited, nobody is invited to or acts on its own behalf. (A presenter may
+ * be its own subject, an organisation presenting itself; an inviter may invite to its own
+ * group.) The API's record mutations, the seed planner and the integrity rules all read this.
+ */
+export const DISTINCT_PARTIES: readonly {
+  types: readonly [InteractionLinkType, InteractionLinkType];
+  why: string;
+}[] = [
+  { types: ['EXTENDED', 'INVITES'], why: 'the inviter is not one of the invitees' },
+  {
+    types: ['EXTENDED', 'ON_BEHALF_OF'],
+    why: 'an inviter does not invite on its own behalf (leave onBehalfOf out)',
+  },
+  { types: ['INVITES', 'TO'], why: 'an invitee is not invited to itself' },
+  { types: ['INVITES', 'ON_BEHALF_OF'], why: 'an invitee is not invited on its own behalf' },
+  {
+    types: ['GAVE', 'ON_BEHALF_OF'],
+    why: 'a presenter does not present on its own behalf (leave onBehalfOf out)',
+  },
+];
+
+/** One party of an interaction being recorded, and where it was given ("input.invitees[1]"). */
+export interface PartyRef {
+  type: InteractionLinkType;
+  entityId: string;
+  argument: string;
+}
+
+/**
+ * The first party (in the order given) that names the same entity as an earlier one where they
+ * must differ: the same role twice, or two roles of DISTINCT_PARTIES. Undefined when none does.
+ */
+export function partyClash(
+  parties: readonly PartyRef[],
+): { argument: string; message: string } | undefined {
+  for (const [i, later] of parties.entries()) {
+    for (const earlier of parties.slice(0, i)) {
+      if (earlier.entityId !== later.entityId) continue;
+      if (earlier.type === later.type)
+        return {
+          argument: later.argument,
+          message: `${later.argument} names the same entity as ${earlier.argument}; name each party once`,
+        };
+      const rule = DISTINCT_PARTIES.find(
+        (d) =>
+          (d.types[0] === earlier.type && d.types[1] === later.type) ||
+          (d.types[1] === earlier.type && d.types[0] === later.type),
+      );
+      if (rule)
+        return {
+          argument: later.argument,
+          message: `${later.argument} names the same entity as ${earlier.argument}; ${rule.why}`,
+        };
+    }
+  }
+  return undefined;
+}

@@ -6,6 +6,7 @@
  * test graph after each write test (tests/support/integrity.ts).
  */
 import {
+  DISTINCT_PARTIES,
   ENTITY_LABELS,
   INTERACTION_LABELS,
   INTERACTION_LINKS,
@@ -174,6 +175,16 @@ RETURN i.id AS subject, coalesce(label, 'Interaction') AS kind, coalesce(label, 
     },
   },
   {
+    id: 'interaction-distinct-parties',
+    rule: 'No entity holds two roles of one interaction that must differ: an inviter is not an invitee, an invitee is not invited to itself, nobody acts on its own behalf.',
+    subject: 'Interaction',
+    check: /* cypher */ `
+MATCH (i:Interaction)-[r1]-(e:Entity)-[r2]-(i) WHERE ${SCOPE('i')} AND [type(r1), type(r2)] IN $pairs
+WITH i, e, r1, r2, [l IN labels(i) WHERE l IN $interactionLabels][0] AS label
+RETURN i.id AS subject, coalesce(label, 'Interaction') AS kind, coalesce(label, 'Interaction') + ' has ' + e.id + ' as both ' + type(r1) + ' and ' + type(r2) AS problem`,
+    params: { pairs: DISTINCT_PARTIES.map((d) => [...d.types]) },
+  },
+  {
     id: 'interaction-evidence',
     rule: 'Every interaction has at least one evidence, and every evidence it names exists.',
     subject: 'Interaction',
@@ -222,6 +233,14 @@ RETURN a.id AS subject, from AS kind, type(r) + ' from a ' + from + ' to a ' + t
         ]),
       ),
     },
+  },
+  {
+    id: 'relationship-to-itself',
+    rule: 'No relationship links an entity to itself.',
+    subject: 'Relationship',
+    check: /* cypher */ `
+MATCH (a:Entity)-[r]->(a) WHERE ${SCOPE('a')}
+RETURN a.id AS subject, [l IN labels(a) WHERE l IN $entityLabels][0] AS kind, type(r) + ' from the entity to itself' AS problem`,
   },
   {
     id: 'stated-evidence-quote',

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from '../../shared/context';
 import { fromGlobalId } from '../../shared/global-id';
 import { BadUserInputError } from '../../shared/errors';
-import type { InteractionLabel, InteractionLinkType } from '../../shared/model';
+import { partyClash, type InteractionLabel, type InteractionLinkType } from '../../shared/model';
 import { entityUuidOf, type EntityWriteService } from '../entity/entity-write.service';
 import { toPresentation } from '../presentation/presentation.resolver';
 import type { Presentation } from '../presentation/presentation.type';
@@ -41,6 +41,16 @@ function links(
   }));
 }
 
+/**
+ * Refuses parties that name one entity twice where they must differ (an inviter who is also an
+ * invitee, a presenter on its own behalf, an invitee listed twice), naming the later one; after
+ * the ids and the evidence are checked, before anything is read or written.
+ */
+function distinctParties(all: readonly InteractionLink[]): void {
+  const clash = partyClash(all);
+  if (clash) throw new BadUserInputError(`${clash.message}.`, clash.argument);
+}
+
 /** A slug from the parties and the date, so the same interaction recorded twice meets itself. */
 function partySlug(label: InteractionLabel, parts: (string | null | undefined)[]): string {
   const hash = createHash('sha256')
@@ -63,6 +73,8 @@ export class InteractionWriteService {
       ...links('TO', true, input.target, 'input.target'),
       ...links('ON_BEHALF_OF', true, input.onBehalfOf, 'input.onBehalfOf'),
     ];
+    const evidence = this.entityWrites.evidence(ctx, input.evidence);
+    distinctParties(all);
     const slug =
       input.slug ??
       partySlug('Invitation', [
@@ -76,7 +88,7 @@ export class InteractionWriteService {
       slug,
       { summary: input.summary, date: input.date ?? null, inviteeNote: input.inviteeNote ?? null },
       all,
-      this.entityWrites.evidence(ctx, input.evidence),
+      evidence,
       ctx.requestId,
     );
     return toInvitation(this.answer(ctx, record));
@@ -146,6 +158,8 @@ export class InteractionWriteService {
       ...links('ABOUT', true, input.subjects ?? [], 'input.subjects'),
       ...extra,
     ];
+    const evidence = this.entityWrites.evidence(ctx, input.evidence);
+    distinctParties(all);
     const slug =
       input.slug ??
       partySlug(label, [input.event, input.date, input.summary, ...[...actors].sort()]);
@@ -154,7 +168,7 @@ export class InteractionWriteService {
       slug,
       { ...props, date: input.date ?? null },
       all,
-      this.entityWrites.evidence(ctx, input.evidence),
+      evidence,
       ctx.requestId,
     );
     return convert(this.answer(ctx, record));

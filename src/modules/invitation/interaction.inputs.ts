@@ -51,12 +51,17 @@ export class RecordInvitationInput extends RecordInteractionBase {
   @Length(1, 200)
   inviter!: string;
 
-  @Field(() => ID, { nullable: true, description: "Global id of the inviter's organisation." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Global id of the inviter's organisation: neither the inviter nor an invitee.",
+  })
   @IsOptional()
   @Length(1, 200)
   onBehalfOf?: string | null;
 
-  @Field(() => [ID], { description: 'Global ids of the invited people or organisations.' })
+  @Field(() => [ID], {
+    description: 'Global ids of the invited people or organisations, each once; not the inviter.',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   invitees!: string[];
@@ -70,14 +75,18 @@ export class RecordInvitationInput extends RecordInteractionBase {
   @SafeText()
   inviteeNote?: string | null;
 
-  @Field(() => ID, { description: 'Global id of the event, project or group invited to.' })
+  @Field(() => ID, {
+    description: 'Global id of the event, project or group invited to; not an invitee.',
+  })
   @Length(1, 200)
   target!: string;
 }
 
 @InputType({ description: 'A presentation to record: who presented what, where.' })
 export class RecordPresentationInput extends RecordInteractionBase {
-  @Field(() => [ID], { description: 'Global ids of the presenting people or organisations.' })
+  @Field(() => [ID], {
+    description: 'Global ids of the presenting people or organisations, each once.',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   presenters!: string[];
@@ -89,13 +98,16 @@ export class RecordPresentationInput extends RecordInteractionBase {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Global ids of the topics, projects or publications presented.',
+    description: 'Global ids of the topics, projects or publications presented, each once.',
   })
   @IsOptional()
   @ArrayMaxSize(50)
   subjects?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: "Global id of the presenter's organisation." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Global id of the presenter's organisation: not a presenter itself.",
+  })
   @IsOptional()
   @Length(1, 200)
   onBehalfOf?: string | null;
@@ -106,7 +118,7 @@ export class RecordPresentationInput extends RecordInteractionBase {
 })
 export class RecordProposalInput extends RecordInteractionBase {
   @Field(() => [ID], {
-    description: 'Global ids of the people or organisations who put it forward.',
+    description: 'Global ids of the people or organisations who put it forward, each once.',
   })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -117,7 +129,10 @@ export class RecordProposalInput extends RecordInteractionBase {
   @Length(1, 200)
   event?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Global ids of what the idea is about.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Global ids of what the idea is about, each once.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   subjects?: string[] | null;
@@ -125,7 +140,9 @@ export class RecordProposalInput extends RecordInteractionBase {
 
 @InputType({ description: 'A question to record: who asked what, where, and the answer.' })
 export class RecordQuestionInput extends RecordInteractionBase {
-  @Field(() => [ID], { description: 'Global ids of the people or organisations who asked.' })
+  @Field(() => [ID], {
+    description: 'Global ids of the people or organisations who asked, each once.',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   askers!: string[];
@@ -135,7 +152,10 @@ export class RecordQuestionInput extends RecordInteractionBase {
   @Length(1, 200)
   event?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Global ids of what the question is about.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Global ids of what the question is about, each once.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   subjects?: string[] | null;

@@ -34,7 +34,9 @@ export class UnlinkInput {
   @Length(1, 200)
   from!: string;
 
-  @Field(() => ID, { description: 'Global id of the end entity.' })
+  @Field(() => ID, {
+    description: 'Global id of the end entity; linkEntities refuses the start entity itself.',
+  })
   @Length(1, 200)
   to!: string;
 }

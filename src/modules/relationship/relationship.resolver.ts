@@ -6,6 +6,9 @@ import type { Context } from '../../shared/context';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
 import { Affiliation, ParticipationEdge } from './relationship.type';
+import { BadUserInputError } from '../../shared/errors';
+import { fromGlobalId } from '../../shared/global-id';
+import { selfLinkProblem } from '../../shared/model';
 
 @Resolver(() => Affiliation)
 export class AffiliationResolver {
@@ -39,6 +42,14 @@ export class LinkResolver {
     @Arg('input', () => LinkInput) input: LinkInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
+    // No relationship type links an entity to itself. (unlinkEntities stays open to such a link
+    // made before this check, so that it can be removed.)
+    const from = fromGlobalId(input.from)?.uuid;
+    if (from !== undefined && from === fromGlobalId(input.to)?.uuid)
+      throw new BadUserInputError(
+        `input.to names the same entity as input.from; ${selfLinkProblem(input.type)}.`,
+        'input.to',
+      );
     await this.writes.link(ctx, input);
     return true;
   }
