@@ -409,7 +409,7 @@ describe('communities, brokers, timeline', () => {
     const refused = await api.gql('{ brokers(countries: ["Finland"]) { score } }');
     expect(refused.errors![0]!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      argument: 'countries',
+      argument: 'countries[0]',
     });
   });
 

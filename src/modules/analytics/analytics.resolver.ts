@@ -178,7 +178,8 @@ export class AnalyticsResolver {
     @Arg('by', () => BrokerGrouping, { defaultValue: BrokerGrouping.COUNTRY }) by: BrokerGrouping,
     @Arg('countries', () => [String], {
       nullable: true,
-      description: 'Keep brokers spanning all of these (ISO codes, with by: COUNTRY).',
+      description:
+        'Keep brokers spanning all of these, with by: COUNTRY: ISO 3166-1 alpha-2 codes in capitals, e.g. FI (others are refused).',
     })
     countries: string[] | null,
     @Arg('types', () => [EntityType], {

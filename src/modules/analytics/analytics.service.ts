@@ -12,6 +12,7 @@ import type { Context } from '../../shared/context';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { fromGlobalId, toGlobalId, type NodeType } from '../../shared/global-id';
 import { labelOfType, type EntityType } from '../../shared/enums';
+import { countryProblem } from '../../shared/country';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
 import type { EntityObject, EntityService } from '../entity/entity.service';
 import type { NodeInterface } from '../entity/entity.type';
@@ -295,13 +296,12 @@ export class AnalyticsService {
     args: LinkArgs,
   ): Promise<Broker[]> {
     bounded(first, 'first', 'first');
-    const wanted = (countries ?? []).map((c) => c.toUpperCase());
-    const bad = wanted.find((c) => !/^[A-Z]{2}$/.test(c));
-    if (bad !== undefined)
-      throw new BadUserInputError(
-        `countries are ISO 3166-1 alpha-2 codes such as FI; got ${JSON.stringify(bad)}.`,
-        'countries',
-      );
+    // Codes as writes store them: upper case and existing ("fi" and "XX" are refused).
+    const wanted = countries ?? [];
+    for (const [i, code] of wanted.entries()) {
+      const problem = countryProblem(code, `countries[${i}]`);
+      if (problem) throw new BadUserInputError(problem, `countries[${i}]`);
+    }
     if (wanted.length > 0 && by !== BrokerGrouping.COUNTRY)
       throw new BadUserInputError('countries applies when by is COUNTRY.', 'countries');
     const ranked = await this.answer<BrokerScore[]>(ctx, args, {

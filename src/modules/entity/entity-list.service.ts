@@ -6,6 +6,7 @@ import {
   toConnection,
   type ConnectionShape,
 } from '../../shared/connection';
+import { countryProblem } from '../../shared/country';
 import { BadUserInputError } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
 import type { EntityLabel } from '../../shared/model';
@@ -76,6 +77,11 @@ export class EntityListService {
     const key = decodeCursor(after, ['key', 'string']) as [string | number, string] | null;
     if (input?.name !== undefined && input.name !== null && input.name.length > 200) {
       throw new BadUserInputError('filter.name must be at most 200 characters.', 'filter.name');
+    }
+    if (input?.country !== undefined && input.country !== null) {
+      // As writes store it: "fi" or "XX" would match nothing and say nothing.
+      const problem = countryProblem(input.country, 'filter.country');
+      if (problem) throw new BadUserInputError(problem, 'filter.country');
     }
     if (input?.from && input.to && input.from > input.to) {
       throw new BadUserInputError('filter.from must not be after filter.to.', 'filter.from');
