@@ -12,7 +12,10 @@ export class CreateAwardInput extends CreateEntityInputBase {
   year?: number | null;
 }
 
-@InputType({ description: 'Changes to an award: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to an award: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdateAwardInput extends CreateAwardInput {
   @OptionalName()
   declare name: string;

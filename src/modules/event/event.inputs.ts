@@ -84,7 +84,10 @@ export class CreateEventInput extends CreateEntityInputBase {
   website?: string | null;
 }
 
-@InputType({ description: 'Changes to an event: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to an event: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdateEventInput extends CreateEventInput {
   @OptionalName()
   declare name: string;

@@ -55,7 +55,10 @@ export class CreateOrganisationInput extends CreateEntityInputBase {
   website?: string | null;
 }
 
-@InputType({ description: 'Changes to an organisation: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to an organisation: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdateOrganisationInput extends CreateOrganisationInput {
   @OptionalName()
   declare name: string;

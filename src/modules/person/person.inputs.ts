@@ -29,7 +29,10 @@ export class PersonFilter {
 })
 export class CreatePersonInput extends CreateEntityInputBase {}
 
-@InputType({ description: 'Changes to a person: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to a person: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdatePersonInput extends CreatePersonInput {
   @OptionalName()
   declare name: string;

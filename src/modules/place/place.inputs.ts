@@ -19,7 +19,10 @@ export class CreatePlaceInput extends CreateEntityInputBase {
   country?: string | null;
 }
 
-@InputType({ description: 'Changes to a place: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to a place: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdatePlaceInput extends CreatePlaceInput {
   @OptionalName()
   declare name: string;

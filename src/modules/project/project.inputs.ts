@@ -32,7 +32,10 @@ export class CreateProjectInput extends CreateEntityInputBase {
   website?: string | null;
 }
 
-@InputType({ description: 'Changes to a project: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to a project: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdateProjectInput extends CreateProjectInput {
   @OptionalName()
   declare name: string;

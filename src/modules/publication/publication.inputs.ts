@@ -17,7 +17,10 @@ export class CreatePublicationInput extends CreateEntityInputBase {
   url?: string | null;
 }
 
-@InputType({ description: 'Changes to a publication: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.' })
+@InputType({
+  description:
+    'Changes to a publication: only the fields given change; null clears an optional field. The name, slug, kind, status, aliases and evidence cannot be cleared, so null is refused for them.',
+})
 export class UpdatePublicationInput extends CreatePublicationInput {
   @OptionalName()
   declare name: string;
