@@ -361,7 +361,11 @@ describe('spreadsheet formulas and unsafe text', () => {
       const res = await api.gql(`mutation($i: ${type}!) { ${mutation}(input: $i)${selection} }`, {
         i: input,
       });
-      expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+      expect(res.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument,
+        variable: 'i',
+      });
       expect(res.errors![0]!.message).toMatch(/control or bidirectional.*U\+[0-9A-F]{4}/);
       expect(await graphState(api.db())).toEqual(before);
     },
@@ -396,7 +400,11 @@ describe('spreadsheet formulas and unsafe text', () => {
       const res = await api.gql(`mutation($i: ${type}!) { ${mutation}(input: $i) { id } }`, {
         i: input,
       });
-      expect(res.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+      expect(res.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument,
+        variable: 'i',
+      });
       expect(res.errors![0]!.message).toMatch(/must hold a visible character/);
       expect(await graphState(api.db())).toEqual(before);
     },
