@@ -13,7 +13,7 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../shared/model';
-import { textProblem, type TextKind } from '../shared/text';
+import { textProblem, urlProblem, type TextKind } from '../shared/text';
 
 const slug = z
   .string()
@@ -36,7 +36,13 @@ const language = z
     /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/,
     'must be a BCP 47 language tag such as fi, et, ru, en',
   );
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+/** An http(s) URL under the API's rule (urlProblem): no white space, control or invisible characters. */
+const url = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FI');
 const year = z.number().int().min(1800).max(2100);
 

@@ -41,6 +41,9 @@ export class EvidenceInput {
     { protocols: ['http', 'https'], require_protocol: true },
     { message: 'url must be an http(s) URL' },
   )
+  // Checked first, so that the character is named: IsUrl passes bidi, invisible and control
+  // characters in a path, and refuses some (U+FEFF) without saying which.
+  @SafeText()
   url?: string | null;
 
   @Field(() => ID, {
@@ -54,7 +57,7 @@ export class EvidenceInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Verbatim from the document, whole words (required with document): the words that state the fact, at least 3 letters or digits.',
+      'Verbatim from the document, whole words (required with document): the words that state the fact, at least 2 words and 3 letters or digits (one word or number states nothing).',
   })
   @ValidateIf((e: EvidenceInput) => e.document !== undefined && e.document !== null)
   // IsDefined: type-graphql validates with skipMissingProperties, which skips Length on an
@@ -120,11 +123,16 @@ export abstract class CreateEntityInputBase {
   evidence?: EvidenceInput[] | null;
 }
 
-/** An optional http(s) URL field (website, url) with one message for every input. */
+/**
+ * An optional http(s) URL field (website, url) with one message for every input, under the text
+ * rule for one-line values (src/shared/text.ts).
+ */
 export function UrlField(): PropertyDecorator {
   return (target, key) => {
     Field(() => String, { nullable: true })(target, key);
     IsOptional()(target, key);
+    // Before IsUrl, so that a bidi, invisible or control character is named (see EvidenceInput).
+    SafeText()(target, key);
     IsUrl(
       { protocols: ['http', 'https'], require_protocol: true },
       { message: `${String(key)} must be an http(s) URL` },
