@@ -279,6 +279,31 @@ describe('deletes keep the integrity rules', () => {
 });
 
 describe('a damaged record never fails a whole list', () => {
+  it('reports an entity that lacks a field every entity of its type has (legacy damage)', async () => {
+    await api
+      .db()
+      .write((tx) =>
+        tx.run(
+          "MATCH (o:Organisation {slug: 'green-net-finland'}) SET o.keptKind = o.kind REMOVE o.kind",
+        ),
+      );
+    try {
+      const violations = await graphViolations(api.db());
+      expect(violations.map((v) => [v.rule, v.kind])).toEqual([
+        ['entity-required-fields', 'Organisation'],
+      ]);
+      expect(violations[0]!.problem).toMatch(/green-net-finland lacks kind/);
+    } finally {
+      await api
+        .db()
+        .write((tx) =>
+          tx.run(
+            "MATCH (o:Organisation {slug: 'green-net-finland'}) SET o.kind = o.keptKind REMOVE o.keptKind",
+          ),
+        );
+    }
+  });
+
   it('answers the other invitations when one has lost its inviter (legacy damage)', async () => {
     const recorded = await api.gql<{ recordInvitation: { id: string } }>(
       'mutation($input: RecordInvitationInput!) { recordInvitation(input: $input) { id } }',

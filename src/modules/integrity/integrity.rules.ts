@@ -185,6 +185,26 @@ RETURN i.id AS subject, coalesce(label, 'Interaction') AS kind, coalesce(label, 
     params: { pairs: DISTINCT_PARTIES.map((d) => [...d.types]) },
   },
   {
+    id: 'entity-required-fields',
+    rule: 'Every entity has an id, a slug and a name, and a kind (a project: a status) where its type has one.',
+    subject: 'Entity',
+    check: /* cypher */ `
+MATCH (n:Entity) WHERE ${SCOPE('n')}
+WITH n, [l IN labels(n) WHERE l IN $entityLabels][0] AS label
+WITH n, label, [f IN ['id', 'slug', 'name'] + coalesce($requiredOf[label], []) WHERE n[f] IS NULL] AS missing
+WHERE size(missing) > 0
+RETURN n.id AS subject, label AS kind, label + ' ' + coalesce(n.slug, '?') + ' lacks ' + reduce(s = '', f IN missing | s + f + ' ') AS problem`,
+    params: {
+      requiredOf: {
+        Organisation: ['kind'],
+        Event: ['kind'],
+        Place: ['kind'],
+        Publication: ['kind'],
+        Project: ['status'],
+      },
+    },
+  },
+  {
     id: 'interaction-evidence',
     rule: 'Every interaction has at least one evidence, and every evidence it names exists.',
     subject: 'Interaction',
