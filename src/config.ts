@@ -54,7 +54,13 @@ export interface Config {
    * one run each at a time; at most `queue` more builds wait, each run at most `waitSeconds`
    * (beyond either: BUSY), and a run longer than `runSeconds` is stopped (QUERY_TOO_COMPLEX).
    */
-  analyticsPool: { workers: number; queue: number; waitSeconds: number; runSeconds: number };
+  analyticsPool: {
+    workers: number;
+    queue: number;
+    waitSeconds: number;
+    runSeconds: number;
+    perCaller: number;
+  };
   /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
   corsOrigins: string[];
   /**
@@ -324,6 +330,7 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
       queue: integer(env, 'ANALYTICS_QUEUE', 8, 0, 1_000),
       waitSeconds: integer(env, 'ANALYTICS_WAIT_SECONDS', 30, 1, 3_600),
       runSeconds: integer(env, 'ANALYTICS_RUN_SECONDS', 120, 1, 3_600),
+      perCaller: integer(env, 'ANALYTICS_PER_CALLER', 2, 1, 1_000),
     },
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),

@@ -26,7 +26,7 @@ import { requestScope } from './shared/request-scope';
 import { challenge, readAuthorization, UnauthenticatedError } from './modules/auth/auth.service';
 import type { Principal } from './shared/principal';
 import { pinoHttp } from 'pino-http';
-import { createRateLimiter } from './shared/rate-limit';
+import { callerKey, createRateLimiter } from './shared/rate-limit';
 import { DEFAULT_LIMITS, DocumentShapeCheck, queryLimitsPlugin } from './shared/query-limits';
 import { KnownOperationTypesRule } from './shared/operation-types';
 
@@ -266,6 +266,7 @@ export async function startServer(
       loaders: services.loaders(requestId),
       client: principal.id,
       principal,
+      caller: callerKey(req, principal.role === null ? undefined : principal.id),
     };
   };
   const guard = [identify, limiter.middleware];

@@ -11,4 +11,9 @@ export interface Context {
   client: string;
   /** The caller's identity and role (role null: anonymous). */
   principal: Principal;
+  /**
+   * Who a request counts against for shares of scarce work (analytics): the principal, or for
+   * an anonymous caller its address, as the rate limit counts them.
+   */
+  caller?: string;
 }

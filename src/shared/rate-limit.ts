@@ -20,6 +20,17 @@ export interface RateLimitOptions {
   redisUrl: string | undefined;
 }
 
+/**
+ * Who a request counts against, for the rate limit and for shares of scarce work: a
+ * credentialed principal, or else the caller's address (IPv6 per /56 network, as one client
+ * usually holds a whole prefix; behind a proxy, per TRUST_PROXY).
+ */
+export function callerKey(req: express.Request, principalId: string | undefined): string {
+  return principalId
+    ? `principal:${principalId}`
+    : `address:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
+}
+
 /** Redis named in REDIS_URL did not answer at start: one sentence, no stack. */
 export class RateLimitStoreError extends Error {
   override name = 'RateLimitStoreError';
@@ -58,12 +69,7 @@ export async function createRateLimiter(
     windowMs: WINDOW_MS,
     limit: budget,
     skip: (req) => budget(req) === 0,
-    keyGenerator: (req) => {
-      const principal = principalOf(req);
-      // IPv6 addresses count per /56 network, as one client usually holds a whole prefix.
-      const address = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-      return principal ? `principal:${principal.id}` : `address:${address}`;
-    },
+    keyGenerator: (req) => callerKey(req, principalOf(req)?.id),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     // req.ip follows express's `trust proxy` (TRUST_PROXY, documented): without it an

@@ -116,6 +116,8 @@ describe('analytics and the event loop (real process, generated graph)', () => {
       // of five distinct callers at least four are served, of eight at least one is refused.
       ANALYTICS_QUEUE: '3',
       ANALYTICS_WAIT_SECONDS: '100',
+      // These tests are one caller measuring the pool's global bounds, not its share per caller.
+      ANALYTICS_PER_CALLER: '100',
     });
     await waitFor(run, /Cluster Graph API ready at/);
   }, 240_000);
@@ -241,4 +243,56 @@ describe('analytics and the event loop (real process, generated graph)', () => {
       await strict.exit;
     }
   }, 120_000);
+
+  it('keeps a share for other callers while one anonymous caller floods the analytics', async () => {
+    const port = await freePort();
+    const fair = runMain({
+      ...baseEnv(),
+      ...testDbEnv(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
+      ANALYTICS_REFRESH_SECONDS: '0',
+      ANALYTICS_WORKERS: '1',
+      ANALYTICS_QUEUE: '8',
+      ANALYTICS_WAIT_SECONDS: '100',
+    });
+    try {
+      await waitFor(fair, /Cluster Graph API ready at/);
+      const ask = async (w: Record<string, string>, key?: string): Promise<Answer> => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(key ? { authorization: `Bearer ${key}` } : {}),
+          },
+          body: JSON.stringify({ query: HEAVY[2], variables: { w } }),
+          signal: AbortSignal.timeout(110_000),
+        });
+        return {
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          body: (await res.json()) as Answer['body'],
+        };
+      };
+      // Ten distinct windows from one anonymous address: enough to fill the worker and the queue.
+      const flood = [...Array(10)].map((_, i) => ask(window(60 + i)));
+      await new Promise((r) => setTimeout(r, 300));
+      const other = await ask(window(80), admin);
+      expect(other.body.errors).toBeUndefined();
+      expect(other.status).toBe(200);
+      const flooded = await Promise.all(flood);
+      const refused = flooded.filter((a) => a.body.errors?.[0]?.extensions.code === 'BUSY');
+      expect(refused.length).toBe(8);
+      for (const a of refused) {
+        expect(a.status).toBe(503);
+        expect(Number(a.retryAfter)).toBeGreaterThan(0);
+        expect(a.body.errors![0]!.message).toMatch(/at most 2 per caller/);
+      }
+    } finally {
+      fair.child.kill('SIGTERM');
+      await fair.exit;
+    }
+  }, 150_000);
 });

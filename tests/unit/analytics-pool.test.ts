@@ -46,3 +46,41 @@ describe('analytics worker pool', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('analytics worker pool, shared fairly', () => {
+  it('holds at most perCaller runs (running or waiting) per caller; others still get their turn', async () => {
+    const { AnalyticsPool } = (await import(
+      poolModule
+    )) as typeof import('../../src/modules/analytics/analytics.pool');
+    const pool = new AnalyticsPool({
+      workers: 1,
+      queue: 8,
+      waitSeconds: 10,
+      runSeconds: 10,
+      perCaller: 2,
+    });
+    try {
+      const gates: (() => void)[] = [];
+      const gated = (): Promise<string> =>
+        new Promise((resolve) => gates.push(() => resolve('done')));
+      const first = pool.run(gated, undefined, 'address:flooder');
+      const second = pool.run(async () => 'second', undefined, 'address:flooder');
+      // The flooder's third ask is refused at once, with a sentence and Retry-After...
+      await expect(
+        pool.run(async () => 'third', undefined, 'address:flooder'),
+      ).rejects.toMatchObject({
+        extensions: { code: 'BUSY' },
+        message: expect.stringMatching(/2 analytics requests .* at most 2 per caller/),
+      });
+      // ...while another caller is admitted and answered in turn.
+      const other = pool.run(async () => 'other', undefined, 'key:analyst');
+      await new Promise((r) => setTimeout(r, 50));
+      gates[0]!();
+      expect(await Promise.all([first, second, other])).toEqual(['done', 'second', 'other']);
+      // Answered, the flooder's share is free again.
+      expect(await pool.run(async () => 'again', undefined, 'address:flooder')).toBe('again');
+    } finally {
+      await pool.close();
+    }
+  });
+});

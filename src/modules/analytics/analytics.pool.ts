@@ -18,6 +18,8 @@ export interface PoolLimits {
   queue: number;
   waitSeconds: number;
   runSeconds: number;
+  /** Builds one caller may hold, running or waiting (unset: no bound per caller). */
+  perCaller?: number;
 }
 
 export const DEFAULT_POOL_LIMITS: Readonly<PoolLimits> = Object.freeze({
@@ -25,6 +27,7 @@ export const DEFAULT_POOL_LIMITS: Readonly<PoolLimits> = Object.freeze({
   queue: 8,
   waitSeconds: 30,
   runSeconds: 120,
+  perCaller: 2,
 });
 
 type Request = WorkerRequest extends infer R
@@ -143,6 +146,8 @@ interface Waiter {
 export class AnalyticsPool {
   private readonly slots: PoolSlot[] = [];
   private readonly waiting: Waiter[] = [];
+  /** Builds running or waiting, per caller. */
+  private readonly heldBy = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -150,8 +155,35 @@ export class AnalyticsPool {
     private readonly file: string = workerFile(),
   ) {}
 
-  /** Runs `job` on a worker (`pinned`: the one holding its projection) within the bounds. */
-  async run<T>(job: (scope: RunScope) => Promise<T>, pinned?: PoolSlot): Promise<T> {
+  /**
+   * Runs `job` on a worker (`pinned`: the one holding its projection) within the bounds. A new
+   * build counts against its `caller`'s share, so one caller cannot fill the workers and the
+   * queue and leave every other caller BUSY; a run on a built projection does not.
+   */
+  async run<T>(
+    job: (scope: RunScope) => Promise<T>,
+    pinned?: PoolSlot,
+    caller?: string,
+  ): Promise<T> {
+    const share = this.limits.perCaller;
+    if (caller === undefined || pinned || share === undefined) return this.runOnSlot(job, pinned);
+    const held = this.heldBy.get(caller) ?? 0;
+    if (held >= share)
+      throw new BusyError(
+        `You have ${held} analytics requests running or waiting, at most ${share} per caller; wait for their answers, then ask again.`,
+        RETRY_AFTER_SECONDS,
+      );
+    this.heldBy.set(caller, held + 1);
+    try {
+      return await this.runOnSlot(job, pinned);
+    } finally {
+      const left = (this.heldBy.get(caller) ?? 1) - 1;
+      if (left > 0) this.heldBy.set(caller, left);
+      else this.heldBy.delete(caller);
+    }
+  }
+
+  private async runOnSlot<T>(job: (scope: RunScope) => Promise<T>, pinned?: PoolSlot): Promise<T> {
     const slot = await this.acquire(pinned);
     const generation = slot.generation;
     let timer: NodeJS.Timeout | undefined;

@@ -437,7 +437,7 @@ export class AnalyticsService {
     this.evict();
     const entry: CacheEntry = {
       version,
-      handle: this.build(filter, version, ctx?.requestId),
+      handle: this.build(filter, version, ctx?.requestId, ctx?.caller),
       users: 0,
     };
     this.projections.set(key, entry);
@@ -489,40 +489,53 @@ export class AnalyticsService {
     filter: LinkFilter,
     version: string,
     requestId: string | undefined,
+    caller?: string,
   ): Promise<ProjectionHandle> {
-    return this.workers().run(async ({ slot, stopped }) => {
-      const id = this.nextProjection++;
-      const generation = slot.generation;
-      const going = (): void => {
-        if (stopped()) throw new Error('the projection build was stopped');
-      };
-      try {
-        await this.repo.project(
-          filter,
-          {
-            begin: () => {
-              going();
-              slot.post({ op: 'drop', id });
-              slot.post({ op: 'begin', id });
+    return this.workers().run(
+      async ({ slot, stopped }) => {
+        const id = this.nextProjection++;
+        const generation = slot.generation;
+        const going = (): void => {
+          if (stopped()) throw new Error('the projection build was stopped');
+        };
+        try {
+          await this.repo.project(
+            filter,
+            {
+              begin: () => {
+                going();
+                slot.post({ op: 'drop', id });
+                slot.post({ op: 'begin', id });
+              },
+              nodes: (nodes) => {
+                going();
+                slot.post({ op: 'nodes', id, nodes });
+              },
+              links: (from, to) => {
+                going();
+                slot.post({ op: 'links', id, from, to });
+              },
             },
-            nodes: (nodes) => {
-              going();
-              slot.post({ op: 'nodes', id, nodes });
-            },
-            links: (from, to) => {
-              going();
-              slot.post({ op: 'links', id, from, to });
-            },
-          },
-          { timeoutMs: this.limits.runSeconds * 1000, requestId },
-        );
-        const built = await slot.call<BuiltProjection>({ op: 'finish', id, version });
-        return { ...built, id, slot, generation, version, builtAt: new Date(), answers: new Map() };
-      } catch (error) {
-        if (!stopped()) slot.post({ op: 'drop', id });
-        throw error;
-      }
-    });
+            { timeoutMs: this.limits.runSeconds * 1000, requestId },
+          );
+          const built = await slot.call<BuiltProjection>({ op: 'finish', id, version });
+          return {
+            ...built,
+            id,
+            slot,
+            generation,
+            version,
+            builtAt: new Date(),
+            answers: new Map(),
+          };
+        } catch (error) {
+          if (!stopped()) slot.post({ op: 'drop', id });
+          throw error;
+        }
+      },
+      undefined,
+      caller,
+    );
   }
 
   private workers(): AnalyticsPool {
