@@ -4,6 +4,7 @@
  * SIGTERM or the parent's death leave no Java process behind.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -275,6 +276,40 @@ describe('npm start with its own local Neo4j', () => {
     expect(await waitUntilDead(java[0]!)).toBe(true);
     expect(run.stderr()).toBe('');
   }, 120_000);
+
+  it('npm start itself (the README command) exits 0 on a Ctrl-C to its process group', async () => {
+    const port = await freePort();
+    const env: Record<string, string> = { ...baseEnv(), ...testDbEnv(), PORT: String(port) };
+    delete env.NODE_ENV;
+    // A terminal's foreground job: npm, the shell it runs the script in, and node, all in one
+    // group that Ctrl-C signals at once.
+    // --ignore-scripts skips prestart's build: global setup built dist/, and rebuilding it under
+    // tests that run it would race them.
+    const npm = spawn('npm', ['start', '--silent', '--ignore-scripts'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let out = '';
+    npm.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    npm.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      npm.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const deadline = Date.now() + 150_000;
+    while (
+      !/Cluster Graph API ready at/.test(out) &&
+      Date.now() < deadline &&
+      npm.exitCode === null
+    )
+      await new Promise((r) => setTimeout(r, 200));
+    expect(out).toMatch(/Cluster Graph API ready at/);
+    process.kill(-npm.pid!, 'SIGINT');
+    // dash ran the script as a child and then died of the same SIGINT: npm reported 130.
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(out).toMatch(/"msg":"stopped"/);
+  }, 200_000);
 
   it('a killed API (SIGKILL) takes its Neo4j down with it', async () => {
     const { run, javaPid } = await startLocal();
