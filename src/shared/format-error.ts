@@ -70,6 +70,14 @@ function answerFor(
     };
   }
   const code = formatted.extensions?.code;
+  // graphql-js parses nested lists and objects recursively: thousands of levels, within the
+  // token limit, overflow its stack. Refused all the same; said in words a client can act on.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/.test(formatted.message))
+    return {
+      message:
+        'The document nests lists or objects too deeply to be read (thousands of levels); nest them less.',
+      extensions: { code },
+    };
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     // A variable's value refused by graphql-js (an Int that is not one, an unknown enum value,

@@ -132,6 +132,30 @@ describe('operation limits', () => {
     expect(errorsOf(res.json)[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it.each([
+    [
+      'list types',
+      (n: number) =>
+        `{ search(query: "a", types: ${'['.repeat(n)}PERSON${']'.repeat(n)}) { matched } }`,
+    ],
+    [
+      'input objects',
+      (n: number) =>
+        `{ search(query: "a", types: ${'{ a: '.repeat(n)}1${' }'.repeat(n)}) { matched } }`,
+    ],
+  ])(
+    'refuses %s nested thousands deep within the token limit, in a sentence',
+    async (_what, nest) => {
+      const res = await post({ query: nest(2000) });
+      expect(res.status).toBe(400);
+      const [error] = errorsOf(res.json);
+      expect(error!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      // The engine's "Maximum call stack size exceeded" says nothing a client can act on.
+      expect(error!.message).not.toMatch(/call stack/i);
+      expect(error!.message).toMatch(/nest/);
+    },
+  );
+
   it('answers 413 to a body over 256 KiB, in the GraphQL error shape', async () => {
     const res = await post({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } });
     expect(res.status).toBe(413);
