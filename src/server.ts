@@ -23,7 +23,12 @@ import helmet from 'helmet';
 import { Kind } from 'graphql';
 import { Metrics } from './shared/metrics';
 import { requestScope } from './shared/request-scope';
-import { challenge, readAuthorization, UnauthenticatedError } from './modules/auth/auth.service';
+import {
+  authorizationOf,
+  challenge,
+  readAuthorization,
+  UnauthenticatedError,
+} from './modules/auth/auth.service';
 import type { Principal } from './shared/principal';
 import { pinoHttp } from 'pino-http';
 import { callerKey, createRateLimiter } from './shared/rate-limit';
@@ -73,7 +78,7 @@ export async function startServer(
   // answered by the context, in the GraphQL error shape.
   const callers = new WeakMap<express.Request, Principal | Error>();
   const identify: express.RequestHandler = (req, _res, next) => {
-    services.auth.authenticate(req.headers.authorization).then(
+    services.auth.authenticate(authorizationOf(req)).then(
       (principal) => {
         callers.set(req, principal);
         next();
@@ -99,7 +104,7 @@ export async function startServer(
   const metricsRefusal = (
     req: express.Request,
   ): { status: number; code: string; message: string; challenge?: string } | undefined => {
-    const read = readAuthorization(req.headers.authorization);
+    const read = readAuthorization(authorizationOf(req));
     if (
       config.metrics.token &&
       read.kind === 'bearer' &&
@@ -120,7 +125,8 @@ export async function startServer(
     return {
       status: 401,
       code: 'UNAUTHENTICATED',
-      message: `${needs}.`,
+      // Why credentials that came were refused, if they were.
+      message: caller instanceof UnauthenticatedError ? `${needs}. ${caller.message}` : `${needs}.`,
       // Why credentials that came were refused, if they were (RFC 6750 §3).
       challenge: caller instanceof UnauthenticatedError ? caller.challenge : challenge(),
     };
@@ -250,8 +256,7 @@ export async function startServer(
   /** The request's context; refuses bad credentials, and anonymous callers when reads need keys. */
   const context = async (req: express.Request): Promise<Context> => {
     const requestId = String(req.id);
-    const caller =
-      callers.get(req) ?? (await services.auth.authenticate(req.headers.authorization));
+    const caller = callers.get(req) ?? (await services.auth.authenticate(authorizationOf(req)));
     if (caller instanceof Error) throw caller;
     const principal = caller;
     if (principal.role === null && !config.anonymousReads)

@@ -167,7 +167,10 @@ export const INTERACTION_PARTIES = {
   ON_BEHALF_OF: ['Organisation'],
   GAVE: ACTORS,
   AT: ['Event'],
-  ABOUT: ALL,
+  // What a presentation, proposal or question is about, as the schema says: the seeds hold
+  // organisations (a cluster presenting itself), places and events (holding WCEF in St
+  // Petersburg) beside topics, projects and publications; never a person, award or document.
+  ABOUT: ['Topic', 'Project', 'Publication', 'Organisation', 'Place', 'Event'],
   PUT_FORWARD: ACTORS,
   ASKED: ACTORS,
 } as const satisfies Record<string, Ends>;

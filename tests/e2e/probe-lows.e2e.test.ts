@@ -6,6 +6,7 @@
  * the Bearer scheme is case-insensitive and every 401 says how to authenticate.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SEED_DIR } from '../../src/seed/load';
@@ -434,7 +435,7 @@ describe('the Authorization header', () => {
     ['Bearer', 'invalid_request'],
     ['Bearer {key} extra', 'invalid_request'],
     ['Bearer  "{key}"', 'invalid_request'],
-    ['Bearer short', 'invalid_request'],
+    ['Bearer short', 'invalid_token'],
     ['Bearer{key}', ''],
     ['Basic dXNlcjpwYXNz', ''],
     ['{key}', ''],
@@ -481,4 +482,155 @@ describe('the Authorization header', () => {
     expect(again.status).toBe(401);
     expect(again.headers.get('www-authenticate')).toBe('Bearer realm="cluster-graph"');
   });
+});
+
+describe('the subjects of presentations, proposals and questions', () => {
+  const ALLOWED = /expected Topic or Project or Publication or Organisation or Place or Event\./;
+
+  it.each([
+    ['recordPresentation', 'RecordPresentationInput', 'presenters'],
+    ['recordProposal', 'RecordProposalInput', 'proposers'],
+    ['recordQuestion', 'RecordQuestionInput', 'askers'],
+  ])(
+    '%s refuses a person as a subject, naming input.subjects[i] and the kinds allowed',
+    async (field, type, actors) => {
+      const sitra = await idOf('ORGANISATION', 'sitra');
+      const topic = await idOf('TOPIC', 'cleantech');
+      const person = await idOf('PERSON', 'elena-belova');
+      const error = await failing(`mutation($input: ${type}!) { ${field}(input: $input) { id } }`, {
+        input: { summary: 'About a person.', [actors]: [sitra], subjects: [topic, person] },
+      });
+      expect(error.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.subjects[1]',
+      });
+      expect(error.message).toMatch(/Person/);
+      expect(error.message).toMatch(ALLOWED);
+    },
+  );
+
+  it('a presenter who is a person cannot be their own subject', async () => {
+    const person = await idOf('PERSON', 'elena-belova');
+    const error = await failing(
+      'mutation($input: RecordPresentationInput!) { recordPresentation(input: $input) { id } }',
+      { input: { summary: 'About herself.', presenters: [person], subjects: [person] } },
+    );
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.subjects[0]',
+    });
+  });
+
+  it('the schema says which kinds a subject may be, on every input and type that has subjects', async () => {
+    const schema = readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8');
+    const kinds = /topics, projects, publications, organisations, places or events/;
+    const described = [...schema.matchAll(/"""([^"]*)"""\s*subjects: \[/g)].map((m) => m[1]!);
+    // Presentation, Proposal, Question and their three record inputs.
+    expect(described).toHaveLength(6);
+    for (const text of described) expect(text).toMatch(kinds);
+  });
+
+  it('a person already stored as a subject breaks the integrity rule interaction-party-kinds', async () => {
+    const person = await idOf('PERSON', 'elena-belova');
+    const uuid = Buffer.from(person, 'base64url').toString('utf8').split(':')[1]!;
+    const created = await api.db().write((tx) =>
+      tx.run(
+        `MATCH (x:Presentation), (p:Person {id: $uuid}) WITH x, p LIMIT 1
+           CREATE (x)-[r:ABOUT]->(p) RETURN elementId(r) AS r`,
+        { uuid },
+      ),
+    );
+    const link = created.records[0]!.get('r') as string;
+    try {
+      expect((await graphViolations(api.db())).map((v) => v.rule)).toEqual([
+        'interaction-party-kinds',
+      ]);
+    } finally {
+      await api
+        .db()
+        .write((tx) => tx.run('MATCH ()-[r]->() WHERE elementId(r) = $link DELETE r', { link }));
+    }
+  });
+});
+
+describe('more than one Authorization header', () => {
+  function send(
+    origin: string,
+    pathname: string,
+    authorizations: string[],
+  ): Promise<{ status: number; challenge: string | undefined; body: string }> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(pathname, origin);
+      const req = http.request(url, {
+        method: pathname === '/graphql' ? 'POST' : 'GET',
+      });
+      req.setHeader('content-type', 'application/json');
+      req.setHeader('authorization', authorizations);
+      req.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            challenge: res.headers['www-authenticate'],
+            body,
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end(pathname === '/graphql' ? JSON.stringify({ query: '{ __typename }' }) : undefined);
+    });
+  }
+
+  it.each(['/graphql', '/export/nodes.csv?types=Topic', '/metrics'])(
+    '%s refuses two Authorization headers (a valid admin key first) with 401 invalid_request',
+    async (pathname) => {
+      const admin = `Bearer ${api.keys().admin}`;
+      for (const headers of [
+        [admin, 'Bearer cgk_bogusbogusbogusbogus'],
+        [admin, admin],
+      ]) {
+        const res = await send(api.origin(), pathname, headers);
+        expect({ pathname, headers, status: res.status }).toEqual({
+          pathname,
+          headers,
+          status: 401,
+        });
+        expect(res.challenge).toBe('Bearer realm="cluster-graph", error="invalid_request"');
+        const body = JSON.parse(res.body) as {
+          errors: { message: string; extensions: { code: string } }[];
+        };
+        expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+        expect(body.errors[0]!.message).toMatch(/one Authorization header/);
+      }
+      // One header still passes.
+      const one = await send(api.origin(), pathname, [admin]);
+      expect({ pathname, status: one.status }).toEqual({ pathname, status: 200 });
+    },
+  );
+});
+
+describe('a well-formed Bearer token that is no credential', () => {
+  it.each(['Bearer cgk_nope', 'Bearer nope', 'bearer  cgk_x'])(
+    '%j answers 401 with error="invalid_token" on /graphql, /export and /metrics',
+    async (authorization) => {
+      for (const [pathname, init] of [
+        ['/graphql', { method: 'POST', body: JSON.stringify({ query: '{ __typename }' }) }],
+        ['/export/nodes.csv', {}],
+        ['/metrics', {}],
+      ] as const) {
+        const res = await fetch(`${api.origin()}${pathname}`, {
+          ...init,
+          headers: { 'content-type': 'application/json', authorization },
+        });
+        expect({ pathname, status: res.status }).toEqual({ pathname, status: 401 });
+        expect({ pathname, header: res.headers.get('www-authenticate') }).toEqual({
+          pathname,
+          header: 'Bearer realm="cluster-graph", error="invalid_token"',
+        });
+        await res.text();
+      }
+    },
+  );
 });

@@ -62,14 +62,34 @@ const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
  * or not separated by spaces.
  */
 export function readAuthorization(
-  header: string | undefined,
-): { kind: 'none' | 'other' } | { kind: 'malformed' } | { kind: 'bearer'; credentials: string } {
-  const text = header?.trim() ?? '';
+  header: string | readonly string[] | undefined,
+):
+  | { kind: 'none' | 'other' }
+  | { kind: 'malformed' }
+  | { kind: 'duplicate'; count: number }
+  | { kind: 'bearer'; credentials: string } {
+  if (Array.isArray(header) && header.length > 1)
+    return { kind: 'duplicate', count: header.length };
+  const text = (Array.isArray(header) ? header[0] : (header as string | undefined))?.trim() ?? '';
   if (text === '') return { kind: 'none' };
   const [, scheme, rest] = SCHEME.exec(text) ?? [];
   if (scheme === undefined || scheme.toLowerCase() !== 'bearer') return { kind: 'other' };
   const credentials = /^ +(\S.*)$/s.exec(rest ?? '')?.[1];
   return credentials === undefined ? { kind: 'malformed' } : { kind: 'bearer', credentials };
+}
+
+/**
+ * Every Authorization header of a request, from its raw headers: Node keeps only the first in
+ * req.headers and drops the others, so a second, different credential went unseen. Several
+ * are refused (readAuthorization: duplicate), wherever credentials are read.
+ */
+export function authorizationOf(req: {
+  rawHeaders: readonly string[];
+}): string | string[] | undefined {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]!.toLowerCase() === 'authorization') values.push(req.rawHeaders[i + 1]!);
+  return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
 }
 
 const HOW = 'send "Authorization: Bearer <API key or JWT>"';
@@ -87,23 +107,29 @@ export class AuthService {
   }
 
   /** The principal behind an Authorization header (none: anonymous). */
-  async authenticate(header: string | undefined): Promise<Principal> {
+  async authenticate(header: string | readonly string[] | undefined): Promise<Principal> {
     const read = readAuthorization(header);
     if (read.kind === 'none') return ANONYMOUS;
+    if (read.kind === 'duplicate')
+      throw new UnauthenticatedError(
+        `Send one Authorization header: this request has ${read.count}.`,
+        'invalid_request',
+      );
     if (read.kind === 'other')
       throw new UnauthenticatedError(
         `The Authorization header must use the Bearer scheme: ${HOW}.`,
       );
     const token = read.kind === 'bearer' ? read.credentials : '';
-    if (
-      read.kind === 'malformed' ||
-      token.length < 10 ||
-      token.length > 4096 ||
-      !B64TOKEN.test(token)
-    )
+    if (read.kind === 'malformed' || token.length > 4096 || !B64TOKEN.test(token))
       throw new UnauthenticatedError(
-        `The Authorization header is malformed: ${HOW}, the scheme and the token separated by spaces, the token 10 to 4096 letters, digits or -._~+/ (then any = padding) and nothing after it.`,
+        `The Authorization header is malformed: ${HOW}, the scheme and the token separated by spaces, the token at most 4096 letters, digits or -._~+/ (then any = padding) and nothing after it.`,
         'invalid_request',
+      );
+    // Well-formed, but too short to be any key or JWT: a token that is not valid (RFC 6750).
+    if (token.length < 10)
+      throw new UnauthenticatedError(
+        'This token is no API key or JWT (too short to be either).',
+        'invalid_token',
       );
     return token.startsWith(KEY_PREFIX) ? this.apiKey(token) : this.token(token);
   }

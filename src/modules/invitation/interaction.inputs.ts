@@ -98,7 +98,8 @@ export class RecordPresentationInput extends RecordInteractionBase {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Global ids of the topics, projects or publications presented, each once.',
+    description:
+      'Global ids of the topics, projects, publications, organisations, places or events presented, each once.',
   })
   @IsOptional()
   @ArrayMaxSize(50)
@@ -131,7 +132,8 @@ export class RecordProposalInput extends RecordInteractionBase {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Global ids of what the idea is about, each once.',
+    description:
+      'Global ids of what the idea is about (topics, projects, publications, organisations, places or events), each once.',
   })
   @IsOptional()
   @ArrayMaxSize(50)
@@ -154,7 +156,8 @@ export class RecordQuestionInput extends RecordInteractionBase {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Global ids of what the question is about, each once.',
+    description:
+      'Global ids of what the question is about (topics, projects, publications, organisations, places or events), each once.',
   })
   @IsOptional()
   @ArrayMaxSize(50)

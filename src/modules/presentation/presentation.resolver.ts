@@ -44,7 +44,8 @@ export class PresentationResolver {
   }
 
   @FieldResolver(() => [EntityInterface], {
-    description: 'Topics, projects, publications presented.',
+    description:
+      'What was presented: topics, projects, publications, organisations, places or events.',
   })
   subjects(@Root() p: Presentation, @Ctx() ctx: Context): Promise<EntityInterface[]> {
     return this.entities.partiesOf(ctx, p.links, 'ABOUT', true);

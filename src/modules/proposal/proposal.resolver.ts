@@ -59,7 +59,10 @@ export class ProposalResolver {
     return eventOf(this.entities, ctx, p);
   }
 
-  @FieldResolver(() => [EntityInterface], { description: 'What the idea is about.' })
+  @FieldResolver(() => [EntityInterface], {
+    description:
+      'What the idea is about: topics, projects, publications, organisations, places or events.',
+  })
   subjects(@Root() p: Proposal, @Ctx() ctx: Context): Promise<EntityInterface[]> {
     return this.entities.partiesOf(ctx, p.links, 'ABOUT', true);
   }
@@ -84,7 +87,10 @@ export class QuestionResolver {
     return eventOf(this.entities, ctx, q);
   }
 
-  @FieldResolver(() => [EntityInterface], { description: 'What the question is about.' })
+  @FieldResolver(() => [EntityInterface], {
+    description:
+      'What the question is about: topics, projects, publications, organisations, places or events.',
+  })
   subjects(@Root() q: Question, @Ctx() ctx: Context): Promise<EntityInterface[]> {
     return this.entities.partiesOf(ctx, q.links, 'ABOUT', true);
   }
