@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { SafeText } from './text';
+import { SafeText, SafeUrl } from './text';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -38,12 +38,13 @@ export class EvidenceInput {
   @Field(() => String, { nullable: true, description: 'A public page that states the fact.' })
   @IsOptional()
   @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
+    { protocols: ['http', 'https'], require_protocol: true, disallow_auth: true },
     { message: 'url must be an http(s) URL' },
   )
-  // Checked first, so that the character is named: IsUrl passes bidi, invisible and control
-  // characters in a path, and refuses some (U+FEFF) without saying which.
-  @SafeText()
+  // Checked first, so that the character is named: IsUrl passes bidi, invisible, control and
+  // private-use characters and symbols in a host or path, and refuses some (U+FEFF, user info)
+  // without saying which or why.
+  @SafeUrl()
   url?: string | null;
 
   @Field(() => ID, {
@@ -132,9 +133,9 @@ export function UrlField(): PropertyDecorator {
     Field(() => String, { nullable: true })(target, key);
     IsOptional()(target, key);
     // Before IsUrl, so that a bidi, invisible or control character is named (see EvidenceInput).
-    SafeText()(target, key);
+    SafeUrl()(target, key);
     IsUrl(
-      { protocols: ['http', 'https'], require_protocol: true },
+      { protocols: ['http', 'https'], require_protocol: true, disallow_auth: true },
       { message: `${String(key)} must be an http(s) URL` },
     )(target, key);
   };

@@ -42,11 +42,17 @@ const LINE_SUSPECT =
   /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u2800\p{Cs}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/gu;
 const PROSE_SUSPECT =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\p{Cs}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/gu;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u2800\p{Cs}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/gu;
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
 const FORMAT = /\p{Cf}/u;
+/** A character that shows something by itself: a letter, digit, symbol or punctuation mark. */
+const VISIBLE_BASE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+const PRIVATE_USE = /\p{Co}/u;
+/** More combining marks in a row than any script writes on one character ("Zalgo" text). */
+export const MAX_COMBINING_MARKS = 4;
+const MARK_RUN = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
 
 /** Nothing but white space and invisible characters. */
 const BLANK = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
@@ -156,11 +162,14 @@ export function forbiddenCharacter(value: string, kind: TextKind = 'line'): stri
 
 /** The sentence (without the field's name) saying why a text is refused. */
 export function textProblem(value: string, kind: TextKind = 'line'): string | undefined {
-  // A name of spaces (or of invisible characters) names nothing, and was stored trimmed to "".
-  if (kind === 'line' && value.length > 0 && BLANK.test(value))
-    return 'must hold a visible character, not only spaces';
+  // A name of spaces (or of invisible characters) names nothing, and was stored trimmed to "";
+  // a description or summary of them says nothing.
+  // (A prose value names the invisible character it holds first, as it did.)
+  const blank = value.length > 0 && BLANK.test(value);
+  if (blank && kind === 'line') return 'must hold a visible character, not only spaces';
   const char = firstForbidden(value, kind);
-  if (char === undefined) return undefined;
+  if (char === undefined)
+    return blank ? 'must hold a visible character, not only spaces' : shapeProblem(value, kind);
   const found = describe(char);
   if (isInvisibleClass(char)) {
     const allowed =
@@ -171,6 +180,23 @@ export function textProblem(value: string, kind: TextKind = 'line'): string | un
   }
   const allowed = kind === 'prose' ? ' (tab and line breaks are fine)' : '';
   return `must not hold control or bidirectional formatting characters${allowed}; found ${found}`;
+}
+
+/** What the characters, all allowed one by one, make together (see the header). */
+function shapeProblem(value: string, kind: TextKind): string | undefined {
+  if (kind === 'line') {
+    const privateUse = PRIVATE_USE.exec(value);
+    if (privateUse)
+      return `must not hold private-use characters (they show as something else, or nothing, on every system); found a private-use character (${hexOf(privateUse[0].codePointAt(0)!)})`;
+  }
+  if (value.length > 0 && !VISIBLE_BASE.test(value))
+    return 'must hold a visible character (a letter, digit, symbol or punctuation mark), not only combining marks, private-use characters or spaces';
+  const run = MARK_RUN.exec(value);
+  if (run) {
+    const marks = [...run[0]];
+    return `must not stack more than ${MAX_COMBINING_MARKS} combining marks on one character; found ${marks.length} in a row (${hexOf(marks[0]!.codePointAt(0)!)} ...)`;
+  }
+  return undefined;
 }
 
 /** A text field that follows the rule above (class-validator; null and undefined pass). */
@@ -195,25 +221,77 @@ export function SafeText(kind: TextKind = 'line', options?: ValidationOptions): 
   );
 }
 
+/** A character no URL may hold: private use, unassigned (or a surrogate). */
+const URL_UNKNOWN = /[\p{Co}\p{Cn}\p{Cs}]/u;
+/** A label of a host: letters, digits and marks (not first) of any script, and hyphens. */
+const HOST_LABEL = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}-]*$/u;
+
 /**
  * Why a URL is not one the graph stores (the sentence, without the field's name), or undefined:
- * the text rule for one-line values (no control, bidirectional or invisible characters), no
- * white space, and an absolute http(s) URL with a host. Non-Latin letters in the path or host
- * are fine (an IRI as a browser shows it).
+ * the text rule for one-line values (no control, bidirectional, invisible or private-use
+ * characters), no white space, no unassigned characters, and an absolute http(s) URL with a host
+ * and without a user name or password ("https://sitra.fi@evil.example/" leads to evil.example).
+ * The host is made of letters and digits of any script (with their marks, never first in a
+ * label), hyphens and dots, or is an IP address: no symbols such as U+1D159. Non-Latin letters
+ * in the path are fine (an IRI as a browser shows it).
  */
 export function urlProblem(value: string): string | undefined {
   const text = textProblem(value, 'line');
   if (text) return text;
   if (/\s/u.test(value)) return 'must be an http(s) URL, without white space';
+  const unknown = URL_UNKNOWN.exec(value);
+  if (unknown)
+    return `must not hold unassigned or private-use characters; found ${hexOf(unknown[0].codePointAt(0)!)}`;
+  // The authority as written (URL gives the host in punycode): user info, host, port.
+  const authority = /^[a-z][a-z0-9+.-]*:\/*([^/?#\\]*)/iu.exec(value)?.[1] ?? '';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'must be an http(s) URL';
+    return hostProblem(authority) ?? 'must be an http(s) URL';
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '')
     return 'must be an http(s) URL';
-  return undefined;
+  if (url.username !== '' || url.password !== '' || authority.includes('@'))
+    return 'must not hold a user name or password before the host (https://name@host/): what precedes "@" looks like the site but is not where the link leads';
+  return hostProblem(authority);
+}
+
+/** Why the host of an authority (as written) is not letters, digits, hyphens and dots. */
+function hostProblem(authority: string): string | undefined {
+  const host = authority.replace(/^.*@/u, '').replace(/:\d*$/u, '');
+  if (host === '' || host.startsWith('[')) return undefined; // none, or IPv6 (checked by URL)
+  const labels = host.replace(/\.$/u, '').split('.');
+  const bad = labels.find((label) => !HOST_LABEL.test(label));
+  if (bad === undefined) return undefined;
+  const char = [...bad].find(
+    (c, i) => !(i === 0 ? /[\p{L}\p{N}]/u : /[\p{L}\p{N}\p{M}-]/u).test(c),
+  );
+  return `must have a host of letters, digits, hyphens and dots; found ${
+    char ? hexOf(char.codePointAt(0)!) : 'an empty label'
+  } in "${host}"`;
+}
+
+/** A URL field that follows urlProblem (class-validator; null and undefined pass). */
+export function SafeUrl(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'safeUrl',
+      validator: {
+        validate: (value: unknown) =>
+          value === null ||
+          value === undefined ||
+          (typeof value === 'string' && urlProblem(value) === undefined),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'url'} ${
+            typeof args?.value === 'string'
+              ? (urlProblem(args.value) ?? 'must be an http(s) URL')
+              : 'must be text'
+          }`,
+      },
+    },
+    options,
+  );
 }
 
 /** Letters and digits in any script: what a word is made of. */

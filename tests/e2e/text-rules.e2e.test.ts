@@ -283,3 +283,209 @@ describe('a quote that states nothing', () => {
     expect(res.errors).toBeUndefined();
   });
 });
+
+/** A mutation that must be refused the same way in variables and as a literal, writing nothing. */
+async function refusedBothWays(
+  mutation: string,
+  type: string,
+  input: Record<string, unknown>,
+  argument: string,
+  message: RegExp,
+): Promise<void> {
+  for (const error of [
+    await failing(`mutation($input: ${type}!) { ${mutation}(input: $input) { id } }`, { input }),
+    await failing(`mutation { ${mutation}(input: ${literal(input)}) { id } }`),
+  ]) {
+    expect([input, error.extensions]).toMatchObject([input, { code: 'BAD_USER_INPUT', argument }]);
+    expect(error.message).toContain(argument);
+    expect(error.message).toMatch(message);
+  }
+}
+
+describe('text that shows nothing (issue 14, second probe)', () => {
+  it.each([
+    ['only braille blanks', '\u2800\u2800\u2800', /U\+2800/],
+    ['a braille blank between words', 'Kierto\u2800talous', /invisible filler \(U\+2800\)/],
+    ['only spaces', '    ', /must hold a visible character, not only spaces/],
+    ['only line breaks and a tab', '\n\n\t', /must hold a visible character, not only spaces/],
+    ['only combining marks', '\u0301\u0301', /must hold a visible character \(a letter/],
+    ['Zalgo text', `Z${'\u0301\u0300\u0302\u0303\u0308'.repeat(10)}algo`, /found 50 in a row/],
+  ])('is refused in a description: %s', async (_what, description, message) => {
+    await refusedBothWays(
+      'createTopic',
+      'CreateTopicInput',
+      { name: 'Bb', description },
+      'input.description',
+      message,
+    );
+  });
+
+  it.each([
+    ['only line breaks and a tab', '\n\n\t', /must hold a visible character, not only spaces/],
+    ['only braille blanks', '\u2800\u2800', /U\+2800/],
+  ])("is refused in an invitation's required summary: %s", async (_what, summary, message) => {
+    const inviter = await idOf('PERSON', 'elena-belova');
+    const invitee = await idOf('ORGANISATION', 'sitra');
+    const target = await idOf('EVENT', 'wcef');
+    await refusedBothWays(
+      'recordInvitation',
+      'RecordInvitationInput',
+      { summary, inviter, target, invitees: [invitee] },
+      'input.summary',
+      message,
+    );
+  });
+
+  it.each([
+    ['only combining marks', '\u0301\u0301', /must hold a visible character \(a letter/],
+    ['only private-use characters', '\uE000\uE001', /private-use characters.*\(U\+E000\)/],
+    ['a private-use character', 'Sitra\uE000', /private-use characters.*\(U\+E000\)/],
+    ['Zalgo text', `Z${'\u0301\u0300\u0302\u0303\u0308'.repeat(10)}algo`, /found 50 in a row/],
+  ])('is refused in a name given a slug: %s', async (_what, name, message) => {
+    await refusedBothWays(
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name, slug: 'probe-name', kind: 'FUND' },
+      'input.name',
+      message,
+    );
+  });
+
+  it('keeps the marks scripts write, and a description with line breaks around text', async () => {
+    const res = await api.gql<{ createOrganisation: { name: string; description: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { name description } }',
+      {
+        input: {
+          name: 'Tiếng Việt क्षत्रिय',
+          slug: 'marks-probe',
+          kind: 'FUND',
+          description: '\n\tKiertotalous.\n',
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createOrganisation).toEqual({
+      name: 'Tiếng Việt क्षत्रिय',
+      description: '\n\tKiertotalous.\n',
+    });
+  });
+});
+
+describe('urls that lead elsewhere than they show (issue 14, second probe)', () => {
+  const URLS: [string, string, RegExp][] = [
+    ['a private-use character in the host', 'https://ex\uE000ample.org/', /U\+E000/],
+    ['a private-use character in the path', 'https://example.org/a\uE000', /U\+E000/],
+    ['a symbol in the host', 'https://ex\u{1D159}ample.org/', /host of letters.*U\+1D159/],
+    ['an unassigned character', 'https://example.org/\u0378', /unassigned.*U\+0378/],
+    ['a user name', 'https://sitra.fi@evil.example/', /user name or password/],
+    ['a user name and password', 'https://user:pw@example.org/', /user name or password/],
+  ];
+
+  it.each(URLS)('are refused in a website: %s', async (_what, website, message) => {
+    await refusedBothWays(
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name: 'Url Probe Oy', kind: 'FUND', website },
+      'input.website',
+      message,
+    );
+  });
+
+  it.each(URLS)("are refused in a publication's url: %s", async (_what, url, message) => {
+    await refusedBothWays(
+      'createPublication',
+      'CreatePublicationInput',
+      { name: 'Url Probe Report', kind: 'REPORT', url },
+      'input.url',
+      message,
+    );
+  });
+
+  it.each(URLS)("are refused in an evidence's url: %s", async (_what, url, message) => {
+    await refusedBothWays(
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name: 'Url Probe Oy', kind: 'FUND', evidence: [{ url }] },
+      'input.evidence[0].url',
+      message,
+    );
+  });
+
+  it('keeps internationalised hosts and paths', async () => {
+    const website = 'https://президент.рф/wiki/Санкт-Петербург';
+    const res = await api.gql<{ createOrganisation: { website: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { website } }',
+      { input: { name: 'Idn Probe Oy', kind: 'FUND', website } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createOrganisation.website).toBe(website);
+  });
+});
+
+describe('aliases that repeat (issue 14, second probe)', () => {
+  const twice = [
+    { name: 'Same', language: 'fi' },
+    { name: ' same ', language: 'fi' },
+  ];
+
+  it('refuses a repeated alias (same name after trim and case, same language) on create and upsert', async () => {
+    for (const mutation of ['createOrganisation', 'upsertOrganisation'])
+      await refusedBothWays(
+        mutation,
+        'CreateOrganisationInput',
+        { name: 'Alias Probe Oy', kind: 'FUND', aliases: twice },
+        'input.aliases[1]',
+        /input\.aliases\[1\] repeats input\.aliases\[0\]/,
+      );
+  });
+
+  it('refuses a repeated alias on update', async () => {
+    const id = await idOf('ORGANISATION', 'sitra');
+    for (const error of [
+      await failing(
+        'mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id } }',
+        { id, input: { aliases: twice } },
+      ),
+      await failing(
+        `mutation { updateOrganisation(id: ${literal(id)}, input: ${literal({ aliases: twice })}) { id } }`,
+      ),
+    ]) {
+      expect(error.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'input.aliases[1]',
+      });
+      expect(error.message).toMatch(/input\.aliases\[1\] repeats input\.aliases\[0\]/);
+    }
+  });
+
+  it.each([
+    ['with no language', { name: 'alias probe oy' }],
+    ['in a language', { name: 'Alias Probe Oy', language: 'fi' }],
+  ])('refuses an alias that repeats the name (%s)', async (_what, alias) => {
+    await refusedBothWays(
+      'createOrganisation',
+      'CreateOrganisationInput',
+      { name: 'Alias Probe Oy', kind: 'FUND', aliases: [{ name: 'Probe', language: 'en' }, alias] },
+      'input.aliases[1]',
+      /input\.aliases\[1\] repeats the name "Alias Probe Oy"/,
+    );
+  });
+
+  it('keeps the same alias in two languages', async () => {
+    const res = await api.gql<{ createOrganisation: { aliases: { name: string }[] } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { aliases { name language } } }',
+      {
+        input: {
+          name: 'Alias Pair Oy',
+          kind: 'FUND',
+          aliases: [
+            { name: 'Same', language: 'fi' },
+            { name: 'Same', language: 'et' },
+          ],
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createOrganisation.aliases).toHaveLength(2);
+  });
+});

@@ -94,10 +94,13 @@ describe('invisible and format characters', () => {
     expect(forbiddenCharacter('x\uFE0F')).toBe('an invisible variation selector (U+FE0F)');
   });
 
-  it('refuses the braille blank (a filler that is not white space) in names, not in prose', () => {
+  it('refuses the braille blank (a filler that is not white space) in names and in prose', () => {
     expect(textProblem('Sitra\u2800Oy', 'line')).toMatch(/U\+2800/);
     expect(textProblem('\u2800', 'line')).toBe('must hold a visible character, not only spaces');
-    expect(textProblem('⠓⠑⠇⠇⠕\u2800⠺⠕⠗⠇⠙', 'prose')).toBeUndefined();
+    expect(textProblem('Kiertotalous\u2800keskus', 'prose')).toMatch(
+      /invisible filler \(U\+2800\)/,
+    );
+    expect(textProblem('\u2800\u2800\u2800', 'prose')).toMatch(/invisible filler \(U\+2800\)/);
   });
 
   it('refuses zero width joiners and non-joiners, and variation selectors, in names', () => {
@@ -166,6 +169,64 @@ describe('invisible and format characters', () => {
   });
 });
 
+describe('text that shows nothing', () => {
+  it.each([
+    ['line breaks and a tab', '\n\n\t'],
+    ['spaces', '   '],
+    ['no-break and ideographic spaces', '\u00A0\u3000'],
+  ])('is refused in prose: %s', (_what, value) => {
+    expect(textProblem(value, 'prose')).toBe('must hold a visible character, not only spaces');
+  });
+
+  it('keeps prose with a visible character, and empty prose', () => {
+    expect(textProblem('\n\tKiertotalous\n', 'prose')).toBeUndefined();
+    expect(textProblem('', 'prose')).toBeUndefined();
+    expect(textProblem('…', 'prose')).toBeUndefined();
+  });
+
+  it.each([
+    ['only combining marks', '\u0301\u0301', 'line'],
+    ['only combining marks', '\u0301\u0301', 'prose'],
+    ['only an enclosing mark', '\u20DD', 'line'],
+  ])('is refused: %s (%j, %s)', (_what, value, kind) => {
+    expect(textProblem(value, kind as 'line' | 'prose')).toMatch(
+      /^must hold a visible character \(a letter, digit, symbol or punctuation mark\), not only combining marks/,
+    );
+  });
+
+  it('refuses private-use characters in names, naming them', () => {
+    expect(textProblem('\uE000\uE001', 'line')).toMatch(
+      /^must not hold private-use characters.*\(U\+E000\)$/,
+    );
+    expect(textProblem('Sitra\u{F0000}', 'line')).toMatch(/private-use.*U\+F0000/);
+    expect(textProblem('\uE000\uE001', 'prose')).toMatch(/^must hold a visible character/);
+  });
+
+  it('refuses more than 4 combining marks in a row, everywhere', () => {
+    const zalgo = 'Z' + '\u0301\u0300\u0302\u0303\u0308'.repeat(10) + 'algo';
+    for (const kind of ['line', 'prose'] as const) {
+      expect(textProblem(zalgo, kind)).toBe(
+        'must not stack more than 4 combining marks on one character; found 50 in a row (U+0301 ...)',
+      );
+      expect(textProblem('a\u0301\u0300\u0302\u0303\u0308', kind)).toMatch(/found 5 in a row/);
+    }
+  });
+
+  it('keeps the marks scripts write: Vietnamese, Devanagari, Hebrew with points, emoji keycaps', () => {
+    for (const text of [
+      'Tiếng Việt',
+      'Tie\u0302\u0301ng Vie\u0323\u0302t',
+      'क्षत्रिय',
+      'בְּרֵאשִׁית',
+      'a\u0301\u0300\u0302\u0303',
+    ]) {
+      expect([text, textProblem(text, 'line')]).toEqual([text, undefined]);
+      expect([text, textProblem(text, 'prose')]).toEqual([text, undefined]);
+    }
+    expect(textProblem('1\uFE0F\u20E3', 'prose')).toBeUndefined();
+  });
+});
+
 describe('urls', () => {
   it.each([
     ['https://example.org/\u202Eexe.pdf', /U\+202E/],
@@ -177,6 +238,14 @@ describe('urls', () => {
     ['https://example.org/a b', /white space/],
     ['https://example.org/a\u00A0b', /white space/],
     ['https://example.org/\u3000', /white space/],
+    ['https://ex\uE000ample.org/', /private-use.*U\+E000/],
+    ['https://example.org/\uE000', /private-use.*U\+E000/],
+    ['https://ex\u{1D159}ample.org/', /host of letters, digits, hyphens and dots; found U\+1D159/],
+    ['https://example.\u0301org/', /host of letters, digits, hyphens and dots; found U\+0301/],
+    ['https://example.org/\u0378', /unassigned or private-use.*U\+0378/],
+    ['https://sitra.fi@evil.example/', /user name or password/],
+    ['https://user:pw@example.org/', /user name or password/],
+    ['https://@example.org/', /user name or password/],
     ['javascript:alert(1)', /http\(s\) URL/],
     ['https://', /http\(s\) URL/],
     ['example.org', /http\(s\) URL/],
@@ -189,6 +258,11 @@ describe('urls', () => {
       'https://www.recycling.ee/',
       'http://example.org/a?b=c#d',
       'https://ru.wikipedia.org/wiki/Санкт-Петербург',
+      'https://президент.рф/',
+      'https://मेरा.भारत/',
+      'https://example.org:8080/a@b',
+      'http://[::1]:3000/',
+      'http://127.0.0.1/',
       'https://forumstrategov.ru/upload/program/Circular%20Economy%20(ENG)6.pdf',
     ])
       expect(urlProblem(url)).toBeUndefined();

@@ -37,6 +37,43 @@ export function entityUuidOf(
   return parsed.uuid;
 }
 
+/** How two names compare: trimmed, composed and case-folded. */
+const nameKey = (name: string): string => name.trim().normalize('NFC').toUpperCase().toLowerCase();
+
+/**
+ * The aliases to store, trimmed. An alias is another name: one that repeats an earlier alias
+ * (the same name after trimming and case-folding, in the same language) or the entity's name
+ * (in any language) adds nothing and is refused, naming it (the later one).
+ */
+function aliasesOf(
+  aliases: AliasInput[],
+  name: string | null | undefined,
+): { name: string; language: string | null }[] {
+  const seen = new Map<string, number>();
+  return aliases.map((a, i) => {
+    const argument = `input.aliases[${i}]`;
+    const language = a.language ?? null;
+    if (name && nameKey(a.name) === nameKey(name)) {
+      throw new BadUserInputError(
+        `${argument} repeats the name "${name.trim()}": an alias is another name; leave it out.`,
+        argument,
+      );
+    }
+    const key = `${nameKey(a.name)}\u0000${language?.toLowerCase() ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new BadUserInputError(
+        `${argument} repeats input.aliases[${earlier}] ("${a.name.trim()}"${
+          language ? ` in ${language}` : ', no language'
+        }): give each alias once.`,
+        argument,
+      );
+    }
+    seen.set(key, i);
+    return { name: a.name.trim(), language };
+  });
+}
+
 const DATE_FIELDS = ['startDate', 'endDate', 'date'];
 const DATE_TIME_FIELDS = ['startsAt', 'endsAt'];
 
@@ -155,9 +192,7 @@ export class EntityWriteService {
     }
     return {
       props,
-      aliases: input.aliases
-        ? input.aliases.map((a) => ({ name: a.name.trim(), language: a.language ?? null }))
-        : undefined,
+      aliases: input.aliases ? aliasesOf(input.aliases, input.name) : undefined,
       dates,
       dateTimes,
       timeZone: typeof timeZone === 'string' ? timeZone : null,
