@@ -77,7 +77,9 @@ describe('docker/Dockerfile', () => {
         scripts: { start: string };
       }
     ).scripts.start;
-    expect(dockerfile).toContain(`CMD ${JSON.stringify(start.split(' '))}`.replace(/","/g, '", "'));
+    // `exec` is for npm's shell (no shell between npm and node); the image starts node itself.
+    const command = start.replace(/^exec /, '').split(' ');
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(command)}`.replace(/","/g, '", "'));
   });
 });
 
