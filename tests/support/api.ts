@@ -29,8 +29,11 @@ export interface TestApi {
   keys: () => Record<Role, string>;
 }
 
-/** Registers hooks: seeded graph, then a server on a free port; both gone after the suite. */
-export function useSeededApi(): TestApi {
+/**
+ * Registers hooks: seeded graph, then a server on a free port; both gone after the suite.
+ * `env` overrides configuration for this suite's server (e.g. a larger analytics share).
+ */
+export function useSeededApi(env: Record<string, string> = {}): TestApi {
   const graph = useSeededGraph();
   let server: RunningServer | undefined;
   let keys: Record<Role, string> | undefined;
@@ -42,7 +45,7 @@ export function useSeededApi(): TestApi {
       admin: (await repo.create('test-admin', 'admin')).key,
     };
     server = await startServer(
-      testConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ...env }),
       graph(),
       createLogger('silent'),
     );
