@@ -60,7 +60,10 @@ export async function startApi(
     JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       scripts: { start: string };
     }
-  ).scripts.start.split(' ');
+  ).scripts.start
+    // `exec` only takes npm's shell out of the way.
+    .replace(/^exec /, '')
+    .split(' ');
   if (start[0] !== 'node') throw new Error('the start script no longer begins with node');
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, ...start.slice(1)], {
     cwd: ROOT,
