@@ -165,17 +165,25 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The one sentence for a Bolt port in use, found early or when Neo4j binds it. */
+function boltPortTaken(port: number): LocalNeo4jError {
+  return new LocalNeo4jError(
+    `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there: stop what uses it or set NEO4J_LOCAL_BOLT_PORT to a free port.`,
+  );
+}
+
 /** Starts the local Neo4j and resolves once Bolt accepts connections. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => undefined);
   const argfile = await ensureLauncherBuilt(log);
   if (!(await portIsFree(options.boltPort))) {
-    throw new LocalNeo4jError(
-      `Port ${options.boltPort} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there: stop what uses it or set NEO4J_LOCAL_BOLT_PORT to a free port.`,
-    );
+    throw boltPortTaken(options.boltPort);
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
 
+  // Another process took the port between the check above and Neo4j's bind.
+  const portTaken = (detail: string): LocalNeo4jError | undefined =>
+    /already in use|BindException/i.test(detail) ? boltPortTaken(options.boltPort) : undefined;
   const started = Date.now();
   const child: ChildProcessWithoutNullStreams = spawn(
     'java',
@@ -229,9 +237,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       } else if (failed) {
         clearTimeout(timer);
         reject(
-          new LocalNeo4jError(
-            `The local Neo4j could not start: ${failed[1]}.`.replace(/\.\.$/, '.'),
-          ),
+          portTaken(failed[1]!) ??
+            new LocalNeo4jError(
+              `The local Neo4j could not start: ${failed[1]}.`.replace(/\.\.$/, '.'),
+            ),
         );
       } else if (line.trim()) {
         log(line);
@@ -241,9 +250,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       clearTimeout(timer);
       const detail = stderrTail.slice(-3).join(' ').trim();
       reject(
-        new LocalNeo4jError(
-          `The local Neo4j exited (code ${code}) before it was ready${detail ? `: ${detail}` : ''}.`,
-        ),
+        portTaken(stderrTail.join(' ')) ??
+          new LocalNeo4jError(
+            `The local Neo4j exited (code ${code}) before it was ready${detail ? `: ${detail}` : ''}.`,
+          ),
       );
     });
   });

@@ -115,6 +115,37 @@ describe('npm start failures say one sentence and exit non-zero', () => {
       blocker.close();
     }
   });
+
+  it('a Bolt port taken after the check, before Neo4j binds it', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-graph-late-port-'));
+    const port = await freePort();
+    const blocker = net.createServer();
+    try {
+      const run = runMain({
+        ...baseEnv(),
+        NEO4J_LOCAL_BOLT_PORT: String(port),
+        NEO4J_LOCAL_DATA_DIR: dataDir,
+        NEO4J_LOCAL_HEAP: '512m',
+        NEO4J_LOCAL_PAGECACHE: '64m',
+      });
+      // The JVM is up, so the early check has passed; it binds Bolt only seconds later.
+      while (
+        processesMentioning(`--data-dir=${dataDir}`).length === 0 &&
+        run.child.exitCode === null
+      )
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise<void>((resolve) => blocker.listen({ port, host: '127.0.0.1' }, resolve));
+      await expectOneSentence(
+        run,
+        new RegExp(
+          `^cluster-graph: Port ${port} on 127\\.0\\.0\\.1 is already in use, so the local Neo4j cannot listen there: .*NEO4J_LOCAL_BOLT_PORT`,
+        ),
+      );
+    } finally {
+      blocker.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('npm start with its own local Neo4j', () => {
