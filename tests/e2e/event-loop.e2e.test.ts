@@ -77,56 +77,78 @@ const HEAVY = [
   `query($w: DateWindowInput) { centrality(measure: BETWEENNESS, types: [PERSON], first: 5, window: $w) { rank score } }`,
 ];
 
+/** One GraphQL POST to `origin`, with an API key when given. */
+async function post(
+  origin: string,
+  query: string,
+  variables: Record<string, unknown>,
+  key?: string,
+): Promise<Answer> {
+  const res = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(110_000),
+  });
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as Answer['body'],
+  };
+}
+
+/** The real process on the test database, without rate limits or background refresh, ready. */
+async function startApi(env: Record<string, string>): Promise<{ run: Run; origin: string }> {
+  const port = await freePort();
+  const run = runMain({
+    ...baseEnv(),
+    ...testDbEnv(),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
+    ANALYTICS_REFRESH_SECONDS: '0',
+    ...env,
+  });
+  await waitFor(run, /Cluster Graph API ready at/);
+  return { run, origin: `http://127.0.0.1:${port}` };
+}
+
+async function stopApi(run: Run): Promise<void> {
+  if (run.child.exitCode !== null) return;
+  run.child.kill('SIGTERM');
+  await run.exit;
+}
+
 describe('analytics and the event loop (real process, generated graph)', () => {
   let db: Database;
   let run: Run | undefined;
   let origin: string;
   let admin: string;
 
-  const gql = async (query: string, variables: Record<string, unknown>): Promise<Answer> => {
-    const res = await fetch(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(110_000),
-    });
-    return {
-      status: res.status,
-      retryAfter: res.headers.get('retry-after'),
-      body: (await res.json()) as Answer['body'],
-    };
-  };
+  const gql = (query: string, variables: Record<string, unknown>): Promise<Answer> =>
+    post(origin, query, variables);
 
   beforeAll(async () => {
     db = openTestDatabase();
     await clearGraph(db);
     await loadGenerated(db, generateGraph({ nodes: NODES, seed: 14 }));
     admin = (await new ApiKeyRepository(db).create('event-loop-admin', 'admin')).key;
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    run = runMain({
-      ...baseEnv(),
-      ...testDbEnv(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RATE_LIMIT_PER_MINUTE: '0',
-      RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
-      ANALYTICS_REFRESH_SECONDS: '0',
+    ({ run, origin } = await startApi({
       // The default number of workers (1 on 2 cores, at most 4) and three more builds waiting:
       // of five distinct callers at least four are served, of eight at least one is refused.
       ANALYTICS_QUEUE: '3',
       ANALYTICS_WAIT_SECONDS: '100',
       // These tests are one caller measuring the pool's global bounds, not its share per caller.
       ANALYTICS_PER_CALLER: '100',
-    });
-    await waitFor(run, /Cluster Graph API ready at/);
+    }));
   }, 240_000);
 
   afterAll(async () => {
-    if (run && run.child.exitCode === null) {
-      run.child.kill('SIGTERM');
-      await run.exit;
-    }
+    if (run) await stopApi(run);
     if (!db) return;
     await clearGraph(db);
     await db.close();
@@ -204,78 +226,35 @@ describe('analytics and the event loop (real process, generated graph)', () => {
   });
 
   it('stops a run over ANALYTICS_RUN_SECONDS with QUERY_TOO_COMPLEX and keeps serving', async () => {
-    const port = await freePort();
-    const strict = runMain({
-      ...baseEnv(),
-      ...testDbEnv(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RATE_LIMIT_PER_MINUTE: '0',
-      ANALYTICS_REFRESH_SECONDS: '0',
-      ANALYTICS_RUN_SECONDS: '1',
-    });
+    const strict = await startApi({ ANALYTICS_RUN_SECONDS: '1' });
     try {
-      await waitFor(strict, /Cluster Graph API ready at/);
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        // The heaviest run there is, betweenness over the whole graph (no window), so that it
-        // cannot finish within the one second even on a fast machine (a window could: flaky).
-        body: JSON.stringify({ query: HEAVY[0], variables: { w: null } }),
-      });
-      const body = (await res.json()) as Answer['body'];
-      expect(res.status).toBe(400);
-      expect(body.errors?.[0]?.extensions).toMatchObject({
+      // The heaviest run there is, betweenness over the whole graph (no window), so that it
+      // cannot finish within the one second even on a fast machine (a window could: flaky).
+      const stopped = await post(strict.origin, HEAVY[0]!, { w: null });
+      expect(stopped.status).toBe(400);
+      expect(stopped.body.errors?.[0]?.extensions).toMatchObject({
         code: 'QUERY_TOO_COMPLEX',
         measure: 'time',
       });
       // The stopped worker was replaced: the server still answers, analytics included.
-      const live = await fetch(`http://127.0.0.1:${port}/health/live`);
+      const live = await fetch(`${strict.origin}/health/live`);
       expect(live.status).toBe(200);
-      const status = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ analyticsStatus { graphVersion } }' }),
-      });
+      const status = await post(strict.origin, '{ analyticsStatus { graphVersion } }', {});
       expect(status.status).toBe(200);
     } finally {
-      strict.child.kill('SIGTERM');
-      await strict.exit;
+      await stopApi(strict.run);
     }
   }, 120_000);
 
   it('keeps a share for other callers while one anonymous caller floods the analytics', async () => {
-    const port = await freePort();
-    const fair = runMain({
-      ...baseEnv(),
-      ...testDbEnv(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RATE_LIMIT_PER_MINUTE: '0',
-      RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
-      ANALYTICS_REFRESH_SECONDS: '0',
+    const fair = await startApi({
       ANALYTICS_WORKERS: '1',
       ANALYTICS_QUEUE: '8',
       ANALYTICS_WAIT_SECONDS: '100',
     });
     try {
-      await waitFor(fair, /Cluster Graph API ready at/);
-      const ask = async (w: Record<string, string>, key?: string): Promise<Answer> => {
-        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(key ? { authorization: `Bearer ${key}` } : {}),
-          },
-          body: JSON.stringify({ query: HEAVY[2], variables: { w } }),
-          signal: AbortSignal.timeout(110_000),
-        });
-        return {
-          status: res.status,
-          retryAfter: res.headers.get('retry-after'),
-          body: (await res.json()) as Answer['body'],
-        };
-      };
+      const ask = (w: Record<string, string>, key?: string): Promise<Answer> =>
+        post(fair.origin, HEAVY[2]!, { w }, key);
       // Ten distinct windows from one anonymous address: enough to fill the worker and the queue.
       const flood = [...Array(10)].map((_, i) => ask(window(60 + i)));
       await new Promise((r) => setTimeout(r, 300));
@@ -291,8 +270,7 @@ describe('analytics and the event loop (real process, generated graph)', () => {
         expect(a.body.errors![0]!.message).toMatch(/at most 2 per caller/);
       }
     } finally {
-      fair.child.kill('SIGTERM');
-      await fair.exit;
+      await stopApi(fair.run);
     }
   }, 150_000);
 });
