@@ -133,6 +133,22 @@ export const entitySchema = z.discriminatedUnion('type', [
     .refine((e) => !e.startsAt || !e.endsAt || e.startsAt.slice(0, 25) <= e.endsAt.slice(0, 25), {
       message: 'endsAt is before startsAt',
       path: ['endsAt'],
+    })
+    // A date-time is on the day it is written with (its own zone), as the API reads it.
+    .superRefine((e, ctx) => {
+      for (const [at, day] of [
+        ['startsAt', 'startDate'],
+        ['endsAt', 'endDate'],
+      ] as const) {
+        const local = e[at]?.slice(0, 10);
+        if (local !== undefined && e[day] !== undefined && local !== e[day]) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${at} falls on ${local}, not on ${day} ${e[day]}`,
+            path: [at],
+          });
+        }
+      }
     }),
   z
     .strictObject({

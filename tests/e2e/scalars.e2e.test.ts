@@ -182,12 +182,77 @@ describe('ranges', () => {
       const error = await refused(update, { id, input });
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
-    // Moving both ends together is fine.
-    const moved = await api.gql(update, {
+    // Moving the days alone leaves the stored date-times on other days: refused.
+    const days = await refused(update, {
       id,
       input: { startDate: '2019-11-01', endDate: '2019-11-02' },
     });
+    expect(days.message).toMatch(/\(as stored\)/);
+    // Moving both ends, days and date-times together, is fine.
+    const moved = await api.gql(update, {
+      id,
+      input: {
+        startDate: '2019-11-01',
+        endDate: '2019-11-02',
+        startsAt: '2019-11-01T10:00:00+02:00',
+        endsAt: '2019-11-02T18:00:00+02:00',
+      },
+    });
     expect(moved.errors).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a day that ends before the start instant',
+      { startsAt: '2019-11-05T10:00:00Z', endDate: '2019-11-04' },
+      'input.endDate',
+    ],
+    [
+      'an end instant before the start day',
+      { startDate: '2019-10-29', endsAt: '2019-10-28T10:00:00Z' },
+      'input.endsAt',
+    ],
+    [
+      'a start instant on another day than startDate',
+      { startDate: '2019-10-29', startsAt: '2019-11-05T10:00:00Z' },
+      'input.startsAt',
+    ],
+    [
+      'an end instant on another day than endDate',
+      { endDate: '2019-10-29', endsAt: '2019-10-30T10:00:00+03:00' },
+      'input.endsAt',
+    ],
+  ])('refuses %s on create, naming the field', async (_, dates, argument) => {
+    const error = await refused(EVENT, { input: { name: name(), kind: 'MEETING', ...dates } });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(error.message).toContain(argument);
+  });
+
+  it('reads a date-time on the day of its own offset or time zone, as the days are read', async () => {
+    // 23:30 in Moscow is 20:30 UTC the same day; 00:30 in Moscow is still the previous day in UTC.
+    const res = await api.gql(EVENT, {
+      input: {
+        name: name(),
+        kind: 'MEETING',
+        startDate: '2019-10-29',
+        endDate: '2019-10-30',
+        startsAt: '2019-10-29T23:30:00+03:00',
+        endsAt: '2019-10-30T00:30:00+03:00',
+      },
+    });
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('refuses an update whose new start instant falls after the stored end day', async () => {
+    const created = await api.gql<{ createEvent: { id: string } }>(EVENT, {
+      input: { name: name(), kind: 'MEETING', startDate: '2019-10-25', endDate: '2019-10-27' },
+    });
+    expect(created.errors).toBeUndefined();
+    const error = await refused(
+      'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+      { id: created.data!.createEvent.id, input: { startsAt: '2019-10-28T10:00:00+03:00' } },
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.startsAt' });
   });
 
   it('refuses a project whose endYear is before its startYear', async () => {

@@ -330,6 +330,18 @@ describe('seed loader on the real Neo4j', () => {
       await expectRejected(/entities\[\d+\]\.endsAt: endsAt is before startsAt$/);
     });
 
+    it('a date-time on another day than the date beside it', async () => {
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          'startsAt: 2019-10-29T11:30:00+03:00[Europe/Moscow]',
+          'startsAt: 2019-10-28T11:30:00+03:00[Europe/Moscow]',
+        ),
+      );
+      await expectRejected(
+        /entities\[\d+\]\.startsAt: startsAt falls on 2019-10-28, not on startDate 2019-10-29$/,
+      );
+    });
+
     it('a time without its zone', async () => {
       edit(dir, MEETING_FILE, (t) =>
         t.replace(

@@ -1,6 +1,7 @@
 /**
  * Ranges that must not end before they start: an entity's startsAt/endsAt (compared as
- * instants), startDate/endDate and startYear/endYear, and a relationship's startDate/endDate.
+ * instants), startDate/endDate, startYear/endYear and the days of its date-times against its
+ * dates (startsAt on startDate, endsAt on endDate), and a relationship's startDate/endDate.
  * Checked inside the write transaction after the write, so an update is compared with what is
  * stored and a refusal (BadUserInputError) rolls the whole write back.
  */
@@ -8,17 +9,33 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { BadUserInputError } from '../../shared/errors';
 import type { RelationshipType } from '../../shared/model';
 
-/** [start, end] property pairs, in the order they are reported. */
-const ENTITY_RANGES = [
-  ['startsAt', 'endsAt'],
-  ['startDate', 'endDate'],
-  ['startYear', 'endYear'],
+/**
+ * The checks, in the order they are reported: [first, second, what is wrong when second < first
+ * (ORDER) or second differs from first (SAME_DAY)]. A date-time is read on the day of its own
+ * time zone or offset (Neo4j's date() of it), as a source gives the day of an event.
+ */
+const ENTITY_RANGE_CHECKS = [
+  ['startsAt', 'endsAt', 'ORDER'],
+  ['startDate', 'endDate', 'ORDER'],
+  ['startYear', 'endYear', 'ORDER'],
+  ['startDate', 'endsAt', 'ORDER'],
+  ['startsAt', 'endDate', 'ORDER'],
+  ['startDate', 'startsAt', 'SAME_DAY'],
+  ['endDate', 'endsAt', 'SAME_DAY'],
 ] as const;
+
+/** A property's value as compared: date-times by their local day when set against a date. */
+const compared = (field: string, other: string): string =>
+  field.endsWith('At') && !other.endsWith('At') ? `date(x.${field})` : `x.${field}`;
 
 const ENTITY_RANGE_FAULTS = /* cypher */ `
 MATCH (x:Entity {id: $id})
-RETURN [pair IN $pairs WHERE x[pair[1]] < x[pair[0]] |
-        [pair[0], pair[1], toString(x[pair[0]]), toString(x[pair[1]])]] AS faults`;
+RETURN [${ENTITY_RANGE_CHECKS.map(
+  ([first, second, rule]) =>
+    `CASE WHEN ${compared(second, first)} ${rule === 'ORDER' ? '<' : '<>'} ${compared(first, second)} ` +
+    `THEN ['${first}', '${second}', '${rule}', toString(x.${first}), toString(x.${second}), ` +
+    `toString(${compared(first, second)}), toString(${compared(second, first)})] END`,
+).join(',\n        ')}] AS faults`;
 
 // The relationship type comes from the closed RelationshipType list, never from input text.
 const linkRangeFaults = (type: RelationshipType): string => /* cypher */ `
@@ -27,30 +44,31 @@ WHERE x.endDate < x.startDate
 RETURN toString(x.startDate) AS start, toString(x.endDate) AS end`;
 
 /**
- * BAD_USER_INPUT when a range of the entity ends before it starts, naming the end when the
- * input gave it (else the start): the field the client has to change.
+ * BAD_USER_INPUT when a range of the entity ends before it starts, or a date-time falls on
+ * another day than the date beside it, naming the field the input gave (the later one when it
+ * gave both): the field the client has to change.
  */
 export async function assertEntityRanges(
   tx: ManagedTransaction,
   id: string,
   given: readonly string[],
 ): Promise<void> {
-  // Only the ranges this write touched: older data is not this write's fault.
-  const pairs = ENTITY_RANGES.filter(
-    ([start, end]) => given.includes(start) || given.includes(end),
+  // Only the checks this write touched: older data is not this write's fault.
+  if (!ENTITY_RANGE_CHECKS.some(([a, b]) => given.includes(a) || given.includes(b))) return;
+  const result = await tx.run(ENTITY_RANGE_FAULTS, { id });
+  const faults = ((result.records[0]?.get('faults') ?? []) as (string[] | null)[]).filter(
+    (f): f is string[] => f !== null && (given.includes(f[0]!) || given.includes(f[1]!)),
   );
-  if (pairs.length === 0) return;
-  const result = await tx.run(ENTITY_RANGE_FAULTS, { id, pairs });
-  const faults = (result.records[0]?.get('faults') ?? []) as [string, string, string, string][];
   const fault = faults[0];
   if (!fault) return;
-  const [start, end, startValue, endValue] = fault;
-  const field = given.includes(end) ? end : start;
-  const stored = given.includes(start) && given.includes(end) ? '' : ' (as stored)';
-  throw new BadUserInputError(
-    `input.${field}: ${end} ${endValue} is before ${start} ${startValue}${stored}; a range cannot end before it starts.`,
-    `input.${field}`,
-  );
+  const [first, second, rule, firstValue, secondValue, firstDay, secondDay] = fault;
+  const field = given.includes(second!) ? second! : first!;
+  const stored = given.includes(first!) && given.includes(second!) ? '' : ' (as stored)';
+  const message =
+    rule === 'ORDER'
+      ? `${second} ${secondValue} is before ${first} ${firstValue}${stored}; a range cannot end before it starts.`
+      : `${second} ${secondValue} falls on ${secondDay}, not on ${first} ${firstDay}${stored}; give the same day in both, or leave one out.`;
+  throw new BadUserInputError(`input.${field}: ${message}`, `input.${field}`);
 }
 
 /** BAD_USER_INPUT naming input.endDate when the relationship now ends before it starts. */
