@@ -20,7 +20,7 @@ const MAIN_CLASS = 'org.clustergraph.neo4jlocal.Neo4jLocal';
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
 const CLASS_FILE =
   path.join(LAUNCHER_DIR, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
-const MIN_JAVA = 17;
+export const MIN_JAVA = 17;
 
 /** A failure to start, said in one sentence for the person at the terminal. */
 export class LocalNeo4jError extends Error {
@@ -76,10 +76,14 @@ async function javaMajorVersion(): Promise<number> {
       `Java ${MIN_JAVA} or newer is needed to run the local Neo4j, but "java" was not found: install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to a running Neo4j.`,
     );
   }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
+  return parseJavaMajor(`${probe.stderr}${probe.stdout}`);
+}
+
+/** The major version in `java -version`'s output ("1.8.0" is 8); MIN_JAVA when it says none. */
+export function parseJavaMajor(output: string): number {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
   if (!match) return MIN_JAVA;
-  const major = Number(match[1]) === 1 ? Number(match[2]) : Number(match[1]);
-  return major;
+  return Number(match[1]) === 1 ? Number(match[2]) : Number(match[1]);
 }
 
 function newestMtime(dir: string): number {
