@@ -6,7 +6,8 @@
  * The Maven project is built once (the first run downloads Neo4j into ~/.m2); afterwards the
  * JVM is started directly from target/classpath.txt, so later runs need no network. The JVM
  * stops on stop(), and by itself when this process dies (its stdin closes and it watches our
- * pid), so no Java process outlives its owner.
+ * pid), so no Java process outlives its owner. While it runs, <data dir>/connection.json (mode
+ * 600) tells the command-line tools where it is.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +21,7 @@ const MAIN_CLASS = 'org.clustergraph.neo4jlocal.Neo4jLocal';
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
 const CLASS_FILE =
   path.join(LAUNCHER_DIR, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
-const MIN_JAVA = 17;
+export const MIN_JAVA = 17;
 
 /** A failure to start, said in one sentence for the person at the terminal. */
 export class LocalNeo4jError extends Error {
@@ -76,10 +77,14 @@ async function javaMajorVersion(): Promise<number> {
       `Java ${MIN_JAVA} or newer is needed to run the local Neo4j, but "java" was not found: install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to a running Neo4j.`,
     );
   }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
+  return parseJavaMajor(`${probe.stderr}${probe.stdout}`);
+}
+
+/** The major version in `java -version`'s output ("1.8.0" is 8); MIN_JAVA when it says none. */
+export function parseJavaMajor(output: string): number {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
   if (!match) return MIN_JAVA;
-  const major = Number(match[1]) === 1 ? Number(match[2]) : Number(match[1]);
-  return major;
+  return Number(match[1]) === 1 ? Number(match[2]) : Number(match[1]);
 }
 
 function newestMtime(dir: string): number {
@@ -165,11 +170,112 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The Bolt port is in use (a command-line tool then says what to set to use what runs there). */
+export class BoltPortTakenError extends LocalNeo4jError {
+  override name = 'BoltPortTakenError';
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there: stop what uses it or set NEO4J_LOCAL_BOLT_PORT to a free port.`,
+    );
+  }
+}
+
 /** The one sentence for a Bolt port in use, found early or when Neo4j binds it. */
 function boltPortTaken(port: number): LocalNeo4jError {
-  return new LocalNeo4jError(
-    `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen there: stop what uses it or set NEO4J_LOCAL_BOLT_PORT to a free port.`,
-  );
+  return new BoltPortTakenError(port);
+}
+
+/**
+ * How to reach a running local Neo4j, written by the launcher that started it into its data
+ * directory (mode 600: it holds the password) and removed when that Neo4j exits. Command-line
+ * tools run next to `npm start` read it instead of starting a second Neo4j on the same data.
+ */
+export interface LocalConnection {
+  uri: string;
+  user: string;
+  password: string;
+  /** The JVM's pid: a file whose process is gone is stale. */
+  pid: number;
+  /** The process that started it (the API, `npm run neo4j:local`, the test harness). */
+  ownerPid: number;
+  version: string;
+}
+
+export function connectionFile(dataDir: string): string {
+  return path.join(dataDir, 'connection.json');
+}
+
+function writeConnectionFile(dataDir: string, connection: LocalConnection): void {
+  const file = connectionFile(dataDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  // Created with mode 600 and renamed into place, so the password is never readable by others.
+  fs.writeFileSync(temporary, `${JSON.stringify(connection, null, 2)}\n`, { mode: 0o600 });
+  fs.chmodSync(temporary, 0o600);
+  fs.renameSync(temporary, file);
+}
+
+function readConnectionFile(dataDir: string): LocalConnection | undefined {
+  try {
+    const value = JSON.parse(fs.readFileSync(connectionFile(dataDir), 'utf8')) as Partial<
+      Record<keyof LocalConnection, unknown>
+    >;
+    if (
+      typeof value.uri === 'string' &&
+      typeof value.user === 'string' &&
+      typeof value.password === 'string' &&
+      Number.isInteger(value.pid) &&
+      Number.isInteger(value.ownerPid)
+    )
+      return value as LocalConnection;
+  } catch {
+    // Absent or unreadable: nothing runs that we can use.
+  }
+  return undefined;
+}
+
+/** Removes the connection file when it still describes the JVM `pid` (a restart wrote anew). */
+function removeConnectionFile(dataDir: string, pid?: number): void {
+  const current = readConnectionFile(dataDir);
+  if (pid === undefined || current === undefined || current.pid === pid)
+    fs.rmSync(connectionFile(dataDir), { force: true });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function portAnswers(host: string, port: number, timeoutMs = 2_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * The local Neo4j running on `dataDir`, from its connection file, when its JVM lives and its
+ * Bolt port answers. A file whose JVM is gone (killed with its owner) is stale and removed.
+ */
+export async function findRunningLocalNeo4j(dataDir: string): Promise<LocalConnection | undefined> {
+  const connection = readConnectionFile(dataDir);
+  if (connection === undefined) return undefined;
+  if (!processAlive(connection.pid)) {
+    removeConnectionFile(dataDir, connection.pid);
+    return undefined;
+  }
+  const url = new URL(connection.uri);
+  return (await portAnswers(url.hostname, Number(url.port || 7687))) ? connection : undefined;
 }
 
 /** Starts the local Neo4j and resolves once Bolt accepts connections. */
@@ -258,6 +364,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
   });
 
+  const pid = child.pid ?? -1;
+  writeConnectionFile(options.dataDir, {
+    ...ready,
+    user: 'neo4j',
+    password: options.password,
+    pid,
+    ownerPid: process.pid,
+  });
+  void ended.then(() => removeConnectionFile(options.dataDir, pid));
+
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -266,12 +382,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(kill);
+      removeConnectionFile(options.dataDir, pid);
     })();
     return stopping;
   };
   return {
     ...ready,
-    pid: child.pid ?? -1,
+    pid,
     startMs: Date.now() - started,
     exited: ended.then((end) => ({ ...end, stopped: stopping !== undefined })),
     stop,

@@ -1,5 +1,7 @@
 /**
- * Starts the test database once per jest run: a throw-away local Neo4j on a free port with a
+ * Checks the README's requirements first: one missing (Java, Maven, redis-server) ends the run
+ * at once with one sentence, before minutes of build and start-up. Then starts the test
+ * database once per jest run: a throw-away local Neo4j on a free port with a
  * temporary data directory, or the server named by NEO4J_TEST_URI. Builds dist/ too, for the
  * suites that start the real process entry. Suites learn the database through NEO4J_* (read
  * by src/config.ts like any other run) and CLUSTER_GRAPH_TEST_DB, which marks it as ours.
@@ -15,8 +17,20 @@ import { Database } from '../../src/db/database';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { migrate } from '../../src/db/migrations';
 import { harness } from './harness-state';
+import { missingRequirements } from './requirements';
 
 export default async function globalSetup(): Promise<void> {
+  const external = loadTestHarnessEnv();
+  const missing = missingRequirements({
+    searchPath: process.env.PATH ?? '',
+    externalNeo4j: external.uri !== undefined,
+  });
+  if (missing !== undefined) {
+    // Exit rather than throw: jest would wrap a thrown error in its own words and a stack trace.
+    process.stderr.write(`\n${missing}\n`);
+    process.exit(1);
+  }
+
   const root = path.resolve(__dirname, '..', '..');
   execFileSync(
     process.execPath,
@@ -27,7 +41,6 @@ export default async function globalSetup(): Promise<void> {
     },
   );
 
-  const external = loadTestHarnessEnv();
   let uri: string;
   let user = 'neo4j';
   let password: string;

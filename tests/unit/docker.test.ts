@@ -60,11 +60,24 @@ describe('docker/Dockerfile', () => {
     .filter((line) => /^[A-Z]+\s/.test(line))
     .map((line) => line.split(/\s+/)[0]);
 
-  it('is multi-stage on Node 20+', () => {
-    const froms = dockerfile.match(/^FROM node:(\d+)\S* AS \w+$/gm) ?? [];
-    expect(froms.length).toBeGreaterThanOrEqual(2);
-    for (const from of froms)
-      expect(Number(/node:(\d+)/.exec(from)![1])).toBeGreaterThanOrEqual(20);
+  it('is multi-stage on Node 24, the active LTS, which package.json engines admit', () => {
+    const majors = [...dockerfile.matchAll(/^FROM node:(\d+)-bookworm-slim AS \w+$/gm)].map((m) =>
+      Number(m[1]),
+    );
+    expect(majors.length).toBeGreaterThanOrEqual(2);
+    // Node 24 "Krypton" is the active LTS (October 2025 to October 2026, maintained to April
+    // 2028); Node 20 reached its end of life in April 2026.
+    expect(new Set(majors)).toEqual(new Set([24]));
+    const engines = (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        engines: { node: string };
+      }
+    ).engines.node;
+    const minimum = /^>=(\d+)\.(\d+)\.\d+$/.exec(engines);
+    expect(minimum).not.toBeNull();
+    expect(Number(minimum![1])).toBeLessThanOrEqual(24);
+    // @apollo/server's @whatwg-node/promise-helpers states node >=22.15.0.
+    expect(Number(minimum![1]) * 100 + Number(minimum![2])).toBeGreaterThanOrEqual(2215);
   });
 
   it('runs as a non-root user with a healthcheck, starting node directly', () => {

@@ -1,0 +1,93 @@
+/**
+ * `npm test` on a machine without one of the README's requirements (Java 17+ and Maven for the
+ * throw-away Neo4j, redis-server for the rate-limit tests) stops at once with one sentence that
+ * names what is missing and the Debian packages, before the TypeScript build or a Neo4j start.
+ * Each case runs the real jest of this project in a child process with a PATH holding only the
+ * tools the case allows.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+
+/** A directory holding links to these tools (found on this machine's PATH) and nothing else. */
+function binWith(tools: string[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cluster-graph-requirements-'));
+  for (const tool of tools) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    if (found === '') throw new Error(`${tool} is needed on this machine to run this test`);
+    symlinkSync(realpathSync(found), path.join(dir, tool));
+  }
+  return dir;
+}
+
+/** Runs `jest tests/unit/docker.test.ts` as `npm test` would, with only `env` in its environment. */
+function runJest(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [JEST, 'tests/unit/docker.test.ts'], {
+      cwd: ROOT,
+      env: { HOME: process.env.HOME ?? os.homedir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => resolve({ code, output, ms: Date.now() - started }));
+  });
+}
+
+/** The run failed fast, said `sentence` on a line of its own, and built and started nothing. */
+function expectStoppedWith(
+  run: { code: number | null; output: string; ms: number },
+  sentence: string,
+): void {
+  expect(run.code).not.toBe(0);
+  expect(run.output.split('\n')).toContain(sentence);
+  expect(run.output).not.toMatch(/local test Neo4j started|Tests run against Neo4j|Tests:/);
+  // The TypeScript build alone takes longer than this; a Neo4j start, a minute.
+  expect(run.ms).toBeLessThan(30_000);
+}
+
+describe('npm test checks the README requirements first', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const bin = (tools: string[]): string => {
+    const dir = binWith(tools);
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('names redis-server when only it is missing', async () => {
+    const run = await runJest({ PATH: bin(['java', 'mvn']) });
+    expectStoppedWith(
+      run,
+      'npm test needs redis-server, which is not installed: install it (Debian, Ubuntu: sudo apt-get install redis-server; .ci/run installs it) and run npm test again.',
+    );
+  });
+
+  it('names Java, Maven and redis-server in one sentence when all three are missing', async () => {
+    const run = await runJest({ PATH: bin([]) });
+    expectStoppedWith(
+      run,
+      'npm test needs Java 17+ (for the throw-away Neo4j), Maven 3.8+ (to fetch Neo4j once) and redis-server, which are not installed: install them (Debian, Ubuntu: sudo apt-get install openjdk-17-jdk-headless maven redis-server; .ci/run installs them) and run npm test again, or set NEO4J_TEST_URI and NEO4J_TEST_PASSWORD to a Neo4j 5.26 you run, which needs no Java or Maven here.',
+    );
+  });
+
+  it('needs no Java or Maven when NEO4J_TEST_URI names the database', async () => {
+    const run = await runJest({
+      PATH: bin([]),
+      NEO4J_TEST_URI: 'bolt://127.0.0.1:1',
+      NEO4J_TEST_PASSWORD: 'irrelevant',
+    });
+    expectStoppedWith(
+      run,
+      'npm test needs redis-server, which is not installed: install it (Debian, Ubuntu: sudo apt-get install redis-server; .ci/run installs it) and run npm test again.',
+    );
+  });
+});
