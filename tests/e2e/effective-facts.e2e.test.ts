@@ -318,4 +318,16 @@ describe('analytics date windows', () => {
     const forum = res.data!.centrality.find((r) => r.entity.slug === FORUM);
     expect(forum?.score).toBeGreaterThan(0);
   });
+
+  it("place the forum in its organiser's timeline on its session's day", async () => {
+    const res = await api.gql<{
+      timeline: { date: string | null; link: string; node: { slug?: string } }[];
+    }>('query($id: ID!) { timeline(id: $id) { date link node { ... on Entity { slug } } } }', {
+      id: await idOf('ORGANISATION', 'leontief-centre'),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.timeline).toEqual(
+      expect.arrayContaining([{ date: '2019-10-29', link: 'ORGANISED', node: { slug: FORUM } }]),
+    );
+  });
 });
