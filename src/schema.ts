@@ -67,6 +67,8 @@ import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SearchService } from './modules/search/search.service';
 import { EventResolver } from './modules/event/event.resolver';
+import { EventEffectiveResolver } from './modules/event/event-effective.resolver';
+import { EventRepository } from './modules/event/event.repository';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
@@ -125,6 +127,7 @@ export function createServices(
     evidence: new EvidenceRepository(db),
     interactions: new InteractionRepository(db),
     relationships: new RelationshipRepository(db),
+    events: new EventRepository(db),
   };
   const entities = new EntityService(repos.entities);
   const relationships = new RelationshipService();
@@ -186,7 +189,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),
-    );
+    )
+    .register(EventEffectiveResolver, new EventEffectiveResolver());
   // createX / upsertX / updateX / deleteX for every entity type but Document (documents
   // come with their verbatim text through the seed loader).
   const writeResolvers = [

@@ -15,6 +15,7 @@ import {
 } from '../modules/relationship/relationship.repository';
 import type { EntityRecord } from '../modules/entity/entity.record';
 import type { EntityRepository } from '../modules/entity/entity.repository';
+import type { EffectiveFacts, EventRepository } from '../modules/event/event.repository';
 import type { EvidenceRecord, EvidenceRepository } from '../modules/evidence/evidence.repository';
 import type {
   InteractionRecord,
@@ -33,6 +34,8 @@ export interface Loaders {
   interactionsOf: DataLoader<InteractionKey, InteractionRecord[], string>;
   /** Others met at the same events or projects, per entity id. */
   collaborators: DataLoader<string, CollaboratorRecord[]>;
+  /** An event's effective place and days, stated or derived along PART_OF, per event id. */
+  effective: DataLoader<string, EffectiveFacts>;
 }
 
 export interface Repositories {
@@ -40,7 +43,11 @@ export interface Repositories {
   evidence: EvidenceRepository;
   interactions: InteractionRepository;
   relationships: RelationshipRepository;
+  events: EventRepository;
 }
+
+/** What an id that is no event (any more) has. */
+const NO_FACTS: EffectiveFacts = { place: null, startDate: null, endDate: null };
 
 function batch<T>(
   find: (ids: readonly string[]) => Promise<Map<string, T>>,
@@ -111,6 +118,16 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
     collaborators: new DataLoader(async (ids) => {
       const found = await repos.relationships.collaborators(ids, requestId);
       return ids.map((id) => found.get(id) ?? []);
+    }),
+    effective: new DataLoader(async (ids) => {
+      const found = await repos.events.effectiveFacts(ids, requestId);
+      // The places and chains come whole: a nested field asking for one costs no statement.
+      for (const facts of found.values())
+        for (const fact of [facts.place, facts.startDate, facts.endDate])
+          if (fact) keepEntities(loaders, fact.chain);
+      for (const facts of found.values())
+        if (facts.place) keepEntities(loaders, [facts.place.value]);
+      return ids.map((id) => found.get(id) ?? NO_FACTS);
     }),
   };
   return loaders;

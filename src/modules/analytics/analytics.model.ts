@@ -10,6 +10,7 @@ import {
   type InteractionLinkType,
   type RelationshipType,
 } from '../../shared/model';
+import { effectiveEnd, effectiveStart } from '../event/event.effective';
 
 export type LinkType = Exclude<RelationshipType, 'MENTIONS'> | InteractionLinkType;
 
@@ -38,11 +39,14 @@ export function windowParams(window: DateWindow | null | undefined): Record<stri
   };
 }
 
-/** The dates of an event or interaction node as [start, end], or null for other nodes. */
+/**
+ * The dates of an event or interaction node as [start, end], or null for other nodes. An
+ * event's are its effective days (stated, else its parts': see event.effective.ts); without a
+ * last day it lasts its first.
+ */
 const nodePeriod = (n: string): string =>
   `CASE WHEN ${n}:Interaction THEN [${n}.date, ${n}.date]
-        WHEN ${n}:Event THEN [coalesce(${n}.startDate, date(${n}.startsAt)),
-                              coalesce(${n}.endDate, date(${n}.endsAt), ${n}.startDate, date(${n}.startsAt))]
+        WHEN ${n}:Event THEN [${effectiveStart(n)}, coalesce(${effectiveEnd(n)}, ${effectiveStart(n)})]
    END`;
 
 /**

@@ -8,6 +8,7 @@ import type { Database } from '../../db/database';
 import { INTERACTION_LABELS } from '../../shared/model';
 import type { NodeType } from '../../shared/global-id';
 import { plain } from '../entity/entity.record';
+import { effectiveStart } from '../event/event.effective';
 import {
   countryOf,
   isGraphNode,
@@ -151,7 +152,7 @@ const TIMELINE = /* cypher */ `
 MATCH (e:Entity {id: $id})-[r]-(n)
 WHERE (n:Event OR n:Interaction) AND type(r) <> 'MENTIONS'
 WITH n, type(r) AS link, r.role AS role,
-     coalesce(n.date, n.startDate, date(n.startsAt)) AS day, n.startsAt AS at
+     CASE WHEN n:Event THEN ${effectiveStart('n')} ELSE n.date END AS day, n.startsAt AS at
 RETURN n.id AS uuid, ${typeOf('n')} AS type, link, role, day
 ORDER BY day IS NULL, day, at, link, uuid
 LIMIT $first`;

@@ -190,7 +190,11 @@ export class Broker {
 
 @ObjectType({ description: 'A dated moment in an entity’s history: an event or an interaction.' })
 export class TimelineEntry {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The interaction's date, or the event's first day: its own, else its parts' (effectiveStartDate; effectiveStartDateSource says which).",
+  })
   date!: string | null;
 
   @Field(() => NodeInterface)

@@ -6,6 +6,12 @@ import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { entityRow, whereOf } from '../../shared/cypher';
 import { LINK_TYPES } from '../analytics/analytics.model';
+import {
+  effectiveStart,
+  eventsHeldIn,
+  startsOnOrAfter,
+  startsOnOrBefore,
+} from '../event/event.effective';
 import type { EntityLabel } from '../../shared/model';
 import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
 
@@ -21,8 +27,9 @@ export interface EntityListFilter {
   relatedTo: string | null;
   /** uuid of an organisation the entity is affiliated with. */
   affiliatedWith: string | null;
-  /** uuid of the place an event is held in. */
+  /** uuid of the place an event is held in (effectively: see event.effective.ts). */
   heldIn: string | null;
+  /** Events effectively starting on or after / on or before these days. */
   from: string | null;
   to: string | null;
 }
@@ -40,20 +47,30 @@ export const DEGREE = `COUNT { (n)-[:${LINK_TYPES.join('|')}]-() }`;
 const SORT_KEYS: Record<EntityOrder, string> = {
   NAME: 'toLower(n.name)',
   MOST_CONNECTED: `-${DEGREE}`,
-  START_DATE: "toString(coalesce(n.startDate, date('9999-12-31')))",
+  START_DATE: `toString(coalesce(${effectiveStart('n')}, date('9999-12-31')))`,
 };
 
-/** One predicate per filter, each on its parameter. */
-const PREDICATES: Record<keyof EntityListFilter, string> = {
+/** One predicate per filter, each on its parameter (heldIn is a MATCH instead: `matching`). */
+const PREDICATES: Record<Exclude<keyof EntityListFilter, 'heldIn'>, string> = {
   kind: 'n.kind = $kind',
   country: 'n.country = $country',
   name: '(toLower(n.name) CONTAINS $name OR any(a IN coalesce(n.aliasNames, []) WHERE toLower(a) CONTAINS $name))',
   relatedTo:
     '(EXISTS { (n)--(:Entity {id: $relatedTo}) } OR EXISTS { (n)--(:Interaction)--(:Entity {id: $relatedTo}) })',
   affiliatedWith: 'EXISTS { (n)-[:AFFILIATED_WITH]->(:Entity {id: $affiliatedWith}) }',
-  heldIn: 'EXISTS { (n)-[:HELD_IN]->(:Entity {id: $heldIn}) }',
-  from: 'n.startDate >= date($from)',
-  to: 'n.startDate <= date($to)',
+  from: startsOnOrAfter('n', 'date($from)'),
+  to: startsOnOrBefore('n', 'date($to)'),
+};
+
+/**
+ * Clauses binding `n` to each entity of the label that passes the filters. With a place, the
+ * events effectively held there are walked from the place (see eventsHeldIn), the rest are
+ * predicates.
+ */
+const matching = (label: EntityLabel, filter: EntityListFilter): string => {
+  const { heldIn, ...rest } = filter;
+  const source = heldIn === null ? '' : `${eventsHeldIn('$heldIn', 'n')}\n`;
+  return `${source}MATCH (n:Entity&${label})\n${whereOf(rest, PREDICATES)}`;
 };
 
 /**
@@ -61,9 +78,12 @@ const PREDICATES: Record<keyof EntityListFilter, string> = {
  * over the matching entities (two subqueries, one counting and one paging, read them twice:
  * on the large graph's event list that was most of the statement's cost).
  */
-const listing = (label: EntityLabel, order: EntityOrder, where: string): string => /* cypher */ `
-MATCH (n:Entity&${label})
-${where}
+const listing = (
+  label: EntityLabel,
+  order: EntityOrder,
+  filter: EntityListFilter,
+): string => /* cypher */ `
+${matching(label, filter)}
 WITH collect(n) AS matching
 CALL (matching) {
   UNWIND matching AS n
@@ -78,9 +98,8 @@ RETURN size(matching) AS total, rows`;
  * Every entity of a label that passes the filters, most connected first (then by id): ids and
  * sort keys as two lists, for the ranking cache.
  */
-const ranking = (label: EntityLabel, where: string): string => /* cypher */ `
-MATCH (n:Entity&${label})
-${where}
+const ranking = (label: EntityLabel, filter: EntityListFilter): string => /* cypher */ `
+${matching(label, filter)}
 WITH n.id AS id, ${SORT_KEYS.MOST_CONNECTED} AS sortKey
 ORDER BY sortKey, id
 RETURN collect(id) AS ids, collect(sortKey) AS keys`;
@@ -105,7 +124,7 @@ export class EntityListRepository {
     requestId?: string,
   ): Promise<Ranking> {
     const result = await this.db.query(
-      ranking(label, whereOf(filter, PREDICATES)),
+      ranking(label, filter),
       { ...filter },
       { operation: `entity.ranking ${label}`, requestId },
     );
@@ -128,7 +147,7 @@ export class EntityListRepository {
     total: number;
   }> {
     const result = await this.db.query(
-      listing(label, order, whereOf(filter, PREDICATES)),
+      listing(label, order, filter),
       { ...filter, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: int(limit) },
       { operation: `entity.list ${label}`, requestId },
     );

@@ -17,18 +17,24 @@ export class EventFilter {
   @Field(() => EventKind, { nullable: true })
   kind?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Global id of the place the event is held in.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Global id of the place the event is held in: its own place, else that of the event it is part of (effectivePlace).',
+  })
   heldIn?: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Events starting on or after this date.',
+    description:
+      "Events starting on or after this date: their own first day, else their parts' (effectiveStartDate).",
   })
   from?: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Events starting on or before this date.',
+    description:
+      "Events starting on or before this date: their own first day, else their parts' (effectiveStartDate).",
   })
   to?: string | null;
 
