@@ -67,6 +67,12 @@ import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SearchService } from './modules/search/search.service';
 import { EventResolver } from './modules/event/event.resolver';
+import {
+  AwardRecipientResolver,
+  AwardResolver,
+  EventAwardsResolver,
+} from './modules/award/award.resolver';
+import { AwardService } from './modules/award/award.service';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
@@ -107,6 +113,7 @@ export interface Services {
   interactionWrites: InteractionWriteService;
   actors: ActorService;
   relationships: RelationshipService;
+  awards: AwardService;
   invitations: InvitationService;
   search: SearchService;
   analytics: AnalyticsService;
@@ -154,6 +161,7 @@ export function createServices(
     ),
     actors,
     relationships,
+    awards: new AwardService(relationships),
     invitations,
     search: new SearchService(new SearchRepository(db)),
     analytics,
@@ -186,7 +194,10 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),
-    );
+    )
+    .register(AwardResolver, new AwardResolver(services.awards))
+    .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
+    .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
   // createX / upsertX / updateX / deleteX for every entity type but Document (documents
   // come with their verbatim text through the seed loader).
   const writeResolvers = [
