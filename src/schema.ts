@@ -69,6 +69,12 @@ import { SearchService } from './modules/search/search.service';
 import { EventResolver } from './modules/event/event.resolver';
 import { EventEffectiveResolver } from './modules/event/event-effective.resolver';
 import { EventRepository } from './modules/event/event.repository';
+import {
+  AwardRecipientResolver,
+  AwardResolver,
+  EventAwardsResolver,
+} from './modules/award/award.resolver';
+import { AwardService } from './modules/award/award.service';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
@@ -109,6 +115,7 @@ export interface Services {
   interactionWrites: InteractionWriteService;
   actors: ActorService;
   relationships: RelationshipService;
+  awards: AwardService;
   invitations: InvitationService;
   search: SearchService;
   analytics: AnalyticsService;
@@ -157,6 +164,7 @@ export function createServices(
     ),
     actors,
     relationships,
+    awards: new AwardService(relationships),
     invitations,
     search: new SearchService(new SearchRepository(db)),
     analytics,
@@ -190,7 +198,10 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
       EventResolver,
       new EventResolver(services.lists, services.relationships, services.actors),
     )
-    .register(EventEffectiveResolver, new EventEffectiveResolver());
+    .register(EventEffectiveResolver, new EventEffectiveResolver())
+    .register(AwardResolver, new AwardResolver(services.awards))
+    .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
+    .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
   // createX / upsertX / updateX / deleteX for every entity type but Document (documents
   // come with their verbatim text through the seed loader).
   const writeResolvers = [

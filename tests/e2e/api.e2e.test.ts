@@ -507,6 +507,32 @@ describe('Neo4j round trips', () => {
     expect(statements).toBe(3);
   });
 
+  it('answer the inverse fields of every listed person, organisation and event in four statements', async () => {
+    const ACTOR = `name participations { totalCount edges { role event { name } evidence { quote } } }
+      questions { summary } proposals { summary }`;
+    const lists = {
+      people: `{ people(first: 100) { edges { node { ${ACTOR} } } } }`,
+      organisations: `{ organisations(first: 100) { edges { node { ${ACTOR} } } } }`,
+      events: `{ events(first: 100) { edges { node { name
+        awards { name recipients { entity { name } evidence { quote } } } } } } }`,
+    };
+    const facts = {
+      people: ['award winner', 'Daniel Kaufmann asked'],
+      organisations: ['past participants', 'holding WCEF in St Petersburg'],
+      events: ['European Cluster Manager of the Year 2016', 'Bianca Dragomir', 'Energy in Water'],
+    };
+    for (const [list, query] of Object.entries(lists) as [keyof typeof lists, string][]) {
+      const { data, statements } = await statementsOf(query, {});
+      const parents = (data as Record<string, { edges: unknown[] }>)[list]!.edges;
+      expect(parents.length).toBeGreaterThan(4);
+      for (const fact of facts[list]) expect(JSON.stringify(data)).toContain(fact);
+      // People and organisations: the list; their participations (with the events whole); their
+      // questions and proposals (one statement for both); the evidence. Events: the list; their
+      // awards; the awards' recipients; the evidence. One per level, whatever the parents.
+      expect({ list, statements }).toEqual({ list, statements: 4 });
+    }
+  });
+
   // Related entities asked only by name are read only named; asked more, whole. Both shapes in
   // one request: each must answer exactly what the entity itself answers.
   it('answer related entities the same, whether read named or whole', async () => {

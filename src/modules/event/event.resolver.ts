@@ -98,7 +98,7 @@ export class EventResolver {
       event.uuid,
       'PARTICIPATED_IN',
       false,
-      partiesAsked(info, [['edges'], ['node']]),
+      partiesAsked(info, [['edges'], ['node', 'participant']]),
     );
     const page = paginate(
       participants,
@@ -111,6 +111,8 @@ export class EventResolver {
       edges: page.edges.map((e) => ({
         cursor: e.cursor,
         node: e.node.entity,
+        event: event as unknown as Event,
+        participant: e.node.entity,
         role: e.node.link.role,
         evidenceIds: e.node.link.evidenceIds,
       })),

@@ -1,6 +1,6 @@
 /**
  * The fields people and organisations share (invitationsSent, invitationsReceived,
- * presentations), declared once in an abstract resolver that PersonResolver and
+ * presentations, participations, questions, proposals, collaborators), declared once in an abstract resolver that PersonResolver and
  * OrganisationResolver extend (type-graphql resolver inheritance).
  */
 import type { GraphQLResolveInfo } from 'graphql';
@@ -11,8 +11,9 @@ import { INVITATION_PARTIES, PRESENTATION_PARTIES, partiesAsked } from '../../sh
 import type { EntityObject } from '../entity/entity.service';
 import { InvitationConnection, type Invitation } from '../invitation/invitation.type';
 import { PresentationConnection, type Presentation } from '../presentation/presentation.type';
+import { Proposal, Question } from '../proposal/proposal.type';
 import type { ActorService } from './actor.service';
-import { Collaboration } from './relationship.type';
+import { Collaboration, ParticipationConnection } from './relationship.type';
 
 export function ActorFields<T extends object>(objectType: ClassType<T>) {
   @Resolver(() => objectType)
@@ -59,6 +60,33 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     ): Promise<ConnectionShape<Presentation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
       return this.actors.presentations(ctx, actor, 'GAVE', first, after, parties);
+    }
+
+    @FieldResolver(() => ParticipationConnection, {
+      description:
+        'Events this one took part in, with role and evidence; oldest first (undated last), then by name.',
+    })
+    participations(
+      @Root() actor: EntityObject,
+      @Ctx() ctx: Context,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<ParticipationConnection> {
+      return this.actors.participations(ctx, actor, first, after);
+    }
+
+    @FieldResolver(() => [Question], {
+      description: 'Questions this one asked, oldest first (undated last).',
+    })
+    questions(@Root() actor: EntityObject, @Ctx() ctx: Context): Promise<Question[]> {
+      return this.actors.questions(ctx, actor);
+    }
+
+    @FieldResolver(() => [Proposal], {
+      description: 'Ideas this one put forward, oldest first (undated last).',
+    })
+    proposals(@Root() actor: EntityObject, @Ctx() ctx: Context): Promise<Proposal[]> {
+      return this.actors.proposals(ctx, actor);
     }
 
     @FieldResolver(() => [Collaboration], {

@@ -1,4 +1,7 @@
-/** What people and organisations do: their affiliations, invitations and presentations. */
+/**
+ * What people and organisations do: their affiliations, invitations, presentations, the events
+ * they took part in, the questions they asked and the ideas they put forward.
+ */
 import type { ConnectionShape } from '../../shared/connection';
 import { paginate } from '../../shared/connection';
 import type { Context } from '../../shared/context';
@@ -9,12 +12,29 @@ import { toInvitation } from '../invitation/invitation.service';
 import type { Invitation } from '../invitation/invitation.type';
 import { toPresentation } from '../presentation/presentation.resolver';
 import type { Presentation } from '../presentation/presentation.type';
-import type { Organisation } from '../entity/entity.type';
-import type { Affiliation, Collaboration } from './relationship.type';
-import type { RelationshipService } from './relationship.service';
+import type { Event, Organisation } from '../entity/entity.type';
+import { toProposal, toQuestion } from '../proposal/proposal.resolver';
+import type { Proposal, Question } from '../proposal/proposal.type';
+import type { Affiliation, Collaboration, ParticipationConnection } from './relationship.type';
+import type { Neighbour, RelationshipService } from './relationship.service';
 
 /** Interactions sort by date (undated last), then id. */
 const byDate = (r: InteractionRecord): [string, string] => [r.date ?? '9999-12-31', r.uuid];
+
+/** The day an event starts (its date, else the day of its start time), for sorting. */
+function startDay(event: EntityObject): string | null {
+  if (typeof event.startDate === 'string') return event.startDate;
+  return typeof event.startsAt === 'string' ? event.startsAt.slice(0, 10) : null;
+}
+
+/**
+ * Participations sort by the event's start day (undated last), then its name, then its id and
+ * the role (one may take part in an event in two roles).
+ */
+const byEventDate = ({ entity, link }: Neighbour): [string, string] => [
+  `${startDay(entity) ?? '9999-12-31'} ${entity.name.toLowerCase()}`,
+  `${entity.uuid}|${link.role ?? ''}`,
+];
 
 export class ActorService {
   constructor(
@@ -107,4 +127,46 @@ export class ActorService {
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPresentation(e.node) })),
     };
   }
+
+  /** The events the actor took part in, oldest first, with role and evidence. */
+  async participations(
+    ctx: Context,
+    actor: EntityObject,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ParticipationConnection> {
+    // Read whole: the order needs the events' dates, which a naming read leaves out.
+    const events = await this.relationships.neighbours(ctx, actor.uuid, 'PARTICIPATED_IN', true);
+    const page = paginate(events, byEventDate, first, after);
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({
+        cursor: e.cursor,
+        node: e.node.entity,
+        event: e.node.entity as unknown as Event,
+        participant: actor,
+        role: e.node.link.role,
+        evidenceIds: e.node.link.evidenceIds,
+      })),
+    };
+  }
+
+  /** The questions the actor asked, oldest first. */
+  async questions(ctx: Context, actor: EntityObject): Promise<Question[]> {
+    return sortByDate(
+      await this.relationships.interactions(ctx, actor.uuid, 'ASKED', 'Question'),
+    ).map(toQuestion);
+  }
+
+  /** The ideas the actor put forward, oldest first. */
+  async proposals(ctx: Context, actor: EntityObject): Promise<Proposal[]> {
+    return sortByDate(
+      await this.relationships.interactions(ctx, actor.uuid, 'PUT_FORWARD', 'Proposal'),
+    ).map(toProposal);
+  }
+}
+
+function sortByDate(records: InteractionRecord[]): InteractionRecord[] {
+  const key = records.map((r) => ({ r, k: byDate(r).join(' ') }));
+  return key.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map(({ r }) => r);
 }

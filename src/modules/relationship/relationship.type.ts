@@ -1,8 +1,11 @@
-/** Relationship-shaped results: affiliations and event participations, with role and evidence. */
+/**
+ * Relationship-shaped results: affiliations and event participations (read from either end),
+ * with role and evidence.
+ */
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
-import { EntityInterface, Organisation } from '../entity/entity.type';
+import { EntityInterface, Event, Organisation } from '../entity/entity.type';
 
 @ObjectType({ description: 'A person or organisation belonging to an organisation.' })
 export class Affiliation {
@@ -21,13 +24,25 @@ export class Affiliation {
   evidenceIds!: string[];
 }
 
-@ObjectType({ description: 'A participant of an event, with the role the sources give.' })
+@ObjectType({
+  description:
+    'One taking part in an event, with the role the sources give: an edge of Event.participants (node: the participant) or of participations (node: the event).',
+})
 export class ParticipationEdge {
   @Field()
   cursor!: string;
 
-  @Field(() => EntityInterface, { description: 'The person or organisation that took part.' })
+  @Field(() => EntityInterface, {
+    description:
+      'The other end: the person or organisation that took part (Event.participants), or the event taken part in (participations).',
+  })
   node!: EntityInterface;
+
+  @Field(() => Event, { description: 'The event taken part in.' })
+  event!: Event;
+
+  @Field(() => EntityInterface, { description: 'The person or organisation that took part.' })
+  participant!: EntityInterface;
 
   @Field(() => String, {
     nullable: true,
@@ -38,7 +53,10 @@ export class ParticipationEdge {
   evidenceIds!: string[];
 }
 
-@ObjectType({ description: 'Participants of an event (Relay connection).' })
+@ObjectType({
+  description:
+    'Participations (Relay connection): the participants of an event, or the events a person or organisation took part in.',
+})
 export class ParticipationConnection {
   @Field(() => [ParticipationEdge])
   edges!: ParticipationEdge[];

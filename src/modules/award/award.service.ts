@@ -1,0 +1,49 @@
+/** Awards read from either end: who received one (RECEIVED), which were given at an event (AWARDED_AT). */
+import type { Context } from '../../shared/context';
+import type { Parties } from '../../shared/cypher';
+import type { EntityObject } from '../entity/entity.service';
+import type { Award } from '../entity/entity.type';
+import type { Neighbour, RelationshipService } from '../relationship/relationship.service';
+import type { AwardRecipient } from './award.type';
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By name (as the relationship service sorts), then id: equal names still come in one order. */
+const byName = (a: Neighbour, b: Neighbour): number =>
+  a.entity.name.localeCompare(b.entity.name) || compare(a.entity.uuid, b.entity.uuid);
+
+/** By year (undated last), then name, then id. */
+const byYear = (a: Neighbour, b: Neighbour): number => {
+  const year = (n: Neighbour): number =>
+    typeof n.entity.year === 'number' ? n.entity.year : Number.MAX_SAFE_INTEGER;
+  return year(a) - year(b) || byName(a, b);
+};
+
+export class AwardService {
+  constructor(private readonly relationships: RelationshipService) {}
+
+  async recipients(
+    ctx: Context,
+    award: EntityObject,
+    parties: Parties = 'whole',
+  ): Promise<AwardRecipient[]> {
+    const received = await this.relationships.neighbours(
+      ctx,
+      award.uuid,
+      'RECEIVED',
+      false,
+      parties,
+    );
+    return received.sort(byName).map(({ entity, link }) => ({
+      entity,
+      evidenceIds: link.evidenceIds,
+    }));
+  }
+
+  /** The awards stated as given at this very event (not at its parts). */
+  async awardedAt(ctx: Context, event: EntityObject): Promise<Award[]> {
+    // Read whole: the order needs the awards' years, which a naming read leaves out.
+    const awards = await this.relationships.neighbours(ctx, event.uuid, 'AWARDED_AT', false);
+    return awards.sort(byYear).map((a) => a.entity as unknown as Award);
+  }
+}
