@@ -83,6 +83,48 @@ describe('awards', () => {
     expect(data.conference.awards).toEqual([]);
     expect(data.conference.parts.find((p) => p.slug === 'ecc-2016-awards')?.awards).toHaveLength(2);
   });
+
+  it('with includeParts, an event also lists the awards given at its parts, at any depth', async () => {
+    const res = await api.gql(
+      `{ conference: entity(type: EVENT, slug: "european-cluster-conference-2016") { ... on Event {
+           awards(includeParts: true) { slug } } }
+         ceremony: entity(type: EVENT, slug: "ecc-2016-awards") { ... on Event {
+           awards(includeParts: true) { slug } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const data = res.data as Record<string, { awards: { slug: string }[] }>;
+    const both = [
+      'best-cluster-cooperation-project-2016',
+      'european-cluster-manager-of-the-year-2016',
+    ];
+    expect(data.conference!.awards.map((a) => a.slug)).toEqual(both);
+    expect(data.ceremony!.awards.map((a) => a.slug)).toEqual(both);
+
+    // A part of a part: an award given at a session of the ceremony reaches the conference.
+    const ids = await api.gql<{ conference: { id: string }; ceremony: { id: string } }>(
+      `{ conference: entity(type: EVENT, slug: "european-cluster-conference-2016") { id }
+         ceremony: entity(type: EVENT, slug: "ecc-2016-awards") { id } }`,
+    );
+    const session = await api.gql<{ createEvent: { id: string } }>(
+      'mutation { createEvent(input: { name: "Inverse probe award session", kind: SESSION }) { id } }',
+    );
+    const award = await api.gql<{ createAward: { id: string } }>(
+      'mutation { createAward(input: { name: "Inverse probe prize", year: 2016 }) { id } }',
+    );
+    const link = 'mutation($input: LinkInput!) { linkEntities(input: $input) }';
+    for (const input of [
+      { type: 'PART_OF', from: session.data!.createEvent.id, to: ids.data!.ceremony.id },
+      { type: 'AWARDED_AT', from: award.data!.createAward.id, to: session.data!.createEvent.id },
+    ]) {
+      const linked = await api.gql(link, { input });
+      expect(linked.errors).toBeUndefined();
+    }
+    const again = await api.gql<{ entity: { awards: { name: string }[] } }>(
+      `{ entity(type: EVENT, slug: "european-cluster-conference-2016") { ... on Event {
+           awards(includeParts: true) { name } } } }`,
+    );
+    expect(again.data!.entity.awards.map((a) => a.name)).toContain('Inverse probe prize');
+  });
 });
 
 describe('participations', () => {

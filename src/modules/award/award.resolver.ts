@@ -4,7 +4,7 @@
  * of the award domain.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context';
 import { partiesAsked } from '../../shared/selection';
 import type { EntityObject, EntityService } from '../entity/entity.service';
@@ -45,9 +45,18 @@ export class EventAwardsResolver {
 
   @FieldResolver(() => [Award], {
     description:
-      'Awards the sources say were given at this event (AWARDED_AT), by year, then name. Awards given at one of its parts (e.g. the award ceremony of a conference) are answered by that part: `parts { awards { name } }`.',
+      'Awards the sources say were given at this event (AWARDED_AT), by year, then name. With includeParts, also those given at its parts, at any depth (e.g. the award ceremony of a conference); each award is listed once.',
   })
-  awards(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Award[]> {
-    return this.service.awardedAt(ctx, event);
+  awards(
+    @Root() event: EntityObject,
+    @Ctx() ctx: Context,
+    @Arg('includeParts', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Also the awards given at the parts of this event (sessions, ceremonies), at any depth.',
+    })
+    includeParts: boolean,
+  ): Promise<Award[]> {
+    return this.service.awardedAt(ctx, event, includeParts);
   }
 }

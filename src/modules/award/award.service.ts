@@ -40,10 +40,31 @@ export class AwardService {
     }));
   }
 
-  /** The awards stated as given at this very event (not at its parts). */
-  async awardedAt(ctx: Context, event: EntityObject): Promise<Award[]> {
+  /**
+   * The awards stated as given at this event, and with `includeParts` also at its parts, their
+   * parts and so on (each level one batched read; a PART_OF cycle ends the walk).
+   */
+  async awardedAt(ctx: Context, event: EntityObject, includeParts = false): Promise<Award[]> {
+    const events = [event.uuid];
+    if (includeParts) {
+      const seen = new Set(events);
+      for (let level = [event.uuid]; level.length > 0;) {
+        const parts = await Promise.all(
+          level.map((id) => this.relationships.neighbours(ctx, id, 'PART_OF', false, 'naming')),
+        );
+        level = parts
+          .flat()
+          .map((p) => p.entity.uuid)
+          .filter((id) => !seen.has(id));
+        for (const id of level) seen.add(id);
+        events.push(...level);
+      }
+    }
     // Read whole: the order needs the awards' years, which a naming read leaves out.
-    const awards = await this.relationships.neighbours(ctx, event.uuid, 'AWARDED_AT', false);
-    return awards.sort(byYear).map((a) => a.entity as unknown as Award);
+    const given = await Promise.all(
+      events.map((id) => this.relationships.neighbours(ctx, id, 'AWARDED_AT', false)),
+    );
+    const awards = new Map(given.flat().map((a) => [a.entity.uuid, a]));
+    return [...awards.values()].sort(byYear).map((a) => a.entity as unknown as Award);
   }
 }
