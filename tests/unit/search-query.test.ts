@@ -48,6 +48,15 @@ describe('search query building', () => {
     expect(luceneQuery(['the', 'it'])).toBe('+(the^4 OR the*^2) +(it^4 OR it*^2)');
   });
 
+  it('asks for a word kept whole across a full stop or apostrophe also as its parts', () => {
+    expect(luceneQuery(['st.petersburg'])).toBe(
+      '+(st.petersburg^4 OR st.petersburg*^2 OR (+(st^4 OR st*^2) +(petersburg^4 OR petersburg*^2 OR petersburg~2)))',
+    );
+    expect(luceneQuery(["sitra's"])).toBe(
+      "+(sitra's^4 OR sitra's*^2 OR (+(sitra^4 OR sitra*^2 OR sitra~1) +(s^4 OR s*^2)))",
+    );
+  });
+
   it('asks at most eight words one by one', () => {
     expect(luceneQuery('b c d e f g h i j k'.split(' ')).match(/\+\(/g)).toHaveLength(8);
   });

@@ -67,8 +67,20 @@ export function terms(query: string): string[] {
 }
 
 /**
- * Every word that is not a stop word must match, exactly (boosted), as a prefix, or within an
- * edit distance for typos (1 from four letters, 2 from eight). Stop words are left out: the
+ * One word matches exactly (boosted), as a prefix, or within an edit distance for typos (1 from
+ * four letters, 2 from eight). A word kept whole across a full stop or apostrophe also matches
+ * as its parts, each one so, since names may hold them apart ("St.Petersburg", "St. Petersburg").
+ */
+function wordClause(w: string): string {
+  const options = [`${w}^4`, `${w}*^2`];
+  const parts = w.split(/[.,']/).filter((p) => p.length > 0 && !STOP_WORDS.has(p));
+  if (parts.length > 1) options.push(`(${parts.map((p) => `+${wordClause(p)}`).join(' ')})`);
+  else if (w.length >= 4) options.push(`${w}~${w.length >= 8 ? 2 : 1}`);
+  return `(${options.join(' OR ')})`;
+}
+
+/**
+ * Every word that is not a stop word must match (see wordClause). Stop words are left out: the
  * folding index does not hold them (the phrase clause and the ranking still weigh them). A query
  * of stop words alone asks for all of them (it goes to the verbatim index, which holds them).
  */
@@ -76,11 +88,7 @@ export function luceneQuery(words: string[]): string {
   const content = words.filter((w) => !STOP_WORDS.has(w));
   return (content.length > 0 ? content : words)
     .slice(0, MAX_TERMS)
-    .map((w) => {
-      const options = [`${w}^4`, `${w}*^2`];
-      if (w.length >= 4) options.push(`${w}~${w.length >= 8 ? 2 : 1}`);
-      return `+(${options.join(' OR ')})`;
-    })
+    .map((w) => `+${wordClause(w)}`)
     .join(' ');
 }
 
