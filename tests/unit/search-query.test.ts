@@ -65,17 +65,21 @@ describe('search query building', () => {
     expect(searchPlan('Energy in Water')).toMatchObject({
       index: 'entity_names',
       lucene:
-        '"Energy in Water"^8 (+(energy^4 OR energy*^2 OR energy~1) +(water^4 OR water*^2 OR water~1))',
+        'name:"Energy in Water"^24 "Energy in Water"^8 (+(energy^4 OR energy*^2 OR energy~1) +(water^4 OR water*^2 OR water~1))',
       words: ['energy', 'in', 'water'],
     });
-    expect(searchPlan('x "b\\').lucene).toBe('"x \\"b\\\\"^8 (+(x^4 OR x*^2) +(b^4 OR b*^2))');
-    expect(searchPlan('helsinki').lucene).toBe('+(helsinki^4 OR helsinki*^2 OR helsinki~2)');
+    expect(searchPlan('x "b\\').lucene).toBe(
+      'name:"x \\"b\\\\"^24 "x \\"b\\\\"^8 (+(x^4 OR x*^2) +(b^4 OR b*^2))',
+    );
+    expect(searchPlan('helsinki').lucene).toBe(
+      'name:"helsinki"^24 +(helsinki^4 OR helsinki*^2 OR helsinki~2)',
+    );
   });
 
   it('sends a query of stop words alone to the index that keeps them', () => {
     expect(searchPlan('IT')).toMatchObject({
       index: 'entity_names_verbatim',
-      lucene: '+(it^4 OR it*^2)',
+      lucene: 'name:"IT"^24 +(it^4 OR it*^2)',
     });
   });
 

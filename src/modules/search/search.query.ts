@@ -111,7 +111,10 @@ const phrase = (query: string): string => `"${query.replace(/["\\]/g, (c) => `\\
  * The Lucene query, the index and the name patterns for one user string. A query of several
  * words also asks for them as a phrase (analyzed by the index itself, so stop words, dates,
  * hyphens and apostrophes count as in the names), boosted above the words one by one: the whole
- * name or alias, however long, always matches.
+ * name or alias, however long, always matches. The phrase in the primary name alone is boosted
+ * most: Lucene adds up the fields that match, so without it a long name that holds the words in
+ * its aliases too outscores the entity named just so (on a generated graph of 19,000 entities,
+ * "Helsinki" came 31st for "helsinki"), and might fall outside the candidates the ranking sees.
  */
 export function searchPlan(query: string): SearchPlan {
   const tokens = terms(query);
@@ -121,7 +124,7 @@ export function searchPlan(query: string): SearchPlan {
   return {
     words,
     index: stopOnly ? VERBATIM_NAMES_INDEX : NAMES_INDEX,
-    lucene: tokens.length > 1 ? `${phrase(query)}^8 (${lucene})` : lucene,
+    lucene: `name:${phrase(query)}^24 ${tokens.length > 1 ? `${phrase(query)}^8 (${lucene})` : lucene}`,
     exact: namePattern(words, false),
     loose: namePattern(words, !stopOnly),
   };
