@@ -9,7 +9,7 @@
 import { int } from 'neo4j-driver';
 import type { Database } from '../../src/db/database';
 import { DEFAULT_LINK_TYPES } from '../../src/modules/analytics/analytics.service';
-import { luceneQuery, terms } from '../../src/modules/search/search.query';
+import { searchPlan } from '../../src/modules/search/search.query';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
 import { PEER_LINK_TYPES } from './peer';
 
@@ -377,7 +377,7 @@ function searchQuery(term: string): MixQuery {
       query: op(`query Search($lucene: String!, $first: Int!) {
         searchEntities(lucene: $lucene, first: $first) { __typename id name } }`),
       // The same Lucene query our API makes of the words (the peer's client would build it).
-      variables: { lucene: luceneQuery(terms(term)), first: PAGE },
+      variables: { lucene: searchPlan(term).lucene, first: PAGE },
     },
     // Best first (score, then name) on both sides: compared in order. Hits of equal score and
     // name may come in either order, so names and types are compared, not ids.

@@ -1,4 +1,4 @@
-/** What migration 002 promises, read back from Neo4j with SHOW CONSTRAINTS and SHOW INDEXES. */
+/** What migrations 002 to 005 promise, read back from Neo4j with SHOW CONSTRAINTS and SHOW INDEXES. */
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { ENTITY_LABELS, INTERACTION_LABELS } from '../../src/shared/model';
@@ -60,6 +60,21 @@ describe('migrations on the real Neo4j', () => {
         labelsOrTypes: ['Entity'],
         properties: ['name', 'aliasNames'],
         analyzer: 'standard-folding',
+        state: 'ONLINE',
+      },
+    ]);
+  });
+
+  // 005: the same names with every word kept, for queries made only of stop words ("IT").
+  it('creates a second full-text index over names and aliases that keeps stop words', async () => {
+    const result = await db.query(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'entity_names_verbatim' RETURN labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer, state",
+    );
+    expect(result.records.map((r) => r.toObject())).toEqual([
+      {
+        labelsOrTypes: ['Entity'],
+        properties: ['aliasNames', 'name'],
+        analyzer: 'standard-no-stop-words',
         state: 'ONLINE',
       },
     ]);

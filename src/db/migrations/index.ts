@@ -9,8 +9,9 @@ import { migration as m001 } from './001_migration_log';
 import { migration as m002 } from './002_graph_model';
 import { migration as m003 } from './003_graph_version';
 import { migration as m004 } from './004_api_keys';
+import { migration as m005 } from './005_verbatim_names';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 
 export interface MigrationReport {
   applied: string[];

@@ -1,33 +1,51 @@
-/** Full-text search over names and aliases (index entity_names, folding analyzer). */
+/** Full-text search over names and aliases (indexes entity_names and entity_names_verbatim). */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { partyRow, type Parties } from '../../shared/cypher';
 import type { EntityLabel } from '../../shared/model';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
+import type { SearchPlan } from './search.query';
 
-// The index is asked for more hits than wanted when a type filter will drop some. The hits
-// come back with the statement, whole or only named (as the query asks).
-const search = (typed: boolean, parties: Parties): string => /* cypher */ `
-CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
+// The index is asked for more hits than wanted, so that a type filter can drop some and an
+// exact name or alias can come first though Lucene scores it lower (a longer name that holds
+// the words twice can outscore it). `fit` is 2 for a name or alias that is the query's words
+// exactly, 1 for the same words but stop words, else 0. The hits come back with the statement,
+// whole or only named (as the query asks).
+const search = (
+  index: SearchPlan['index'],
+  typed: boolean,
+  parties: Parties,
+): string => /* cypher */ `
+CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $candidates}) YIELD node, score
 ${typed ? 'WHERE any(l IN labels(node) WHERE l IN $labels)' : ''}
-WITH node, score ORDER BY score DESC, node.name LIMIT $first
+WITH node, score, [name IN [node.name] + coalesce(node.aliasNames, []) | normalize(name, NFD)] AS names
+WITH node, score, CASE WHEN any(name IN names WHERE name =~ $exact) THEN 2
+                       WHEN any(name IN names WHERE name =~ $loose) THEN 1 ELSE 0 END AS fit
+ORDER BY fit DESC, score DESC, node.name LIMIT $first
 RETURN score, ${partyRow('node', parties)} AS row
-ORDER BY score DESC, node.name`;
+ORDER BY fit DESC, score DESC, node.name`;
 
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
   async search(
-    lucene: string,
+    plan: SearchPlan,
     labels: EntityLabel[] | null,
     first: number,
     parties: Parties,
     requestId?: string,
   ): Promise<{ record: EntityRecord; score: number }[]> {
-    const candidates = labels ? Math.max(first * 10, 200) : first;
+    const candidates = labels ? Math.max(first * 10, 200) : Math.max(first * 5, 50);
     const result = await this.db.query(
-      search(labels !== null, parties),
-      { lucene, labels, first: int(first), candidates: int(candidates) },
+      search(plan.index, labels !== null, parties),
+      {
+        lucene: plan.lucene,
+        exact: plan.exact,
+        loose: plan.loose,
+        labels,
+        first: int(first),
+        candidates: int(candidates),
+      },
       { operation: 'search', requestId },
     );
     return result.records.map((r) => ({

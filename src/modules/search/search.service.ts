@@ -6,7 +6,7 @@ import { MAX_PAGE_SIZE } from '../../shared/connection';
 import type { Parties } from '../../shared/cypher';
 import { keepEntities } from '../../shared/loaders';
 import { toEntityObject } from '../entity/entity.service';
-import { luceneQuery, matchedName, MAX_QUERY_LENGTH, terms } from './search.query';
+import { matchedName, MAX_QUERY_LENGTH, searchPlan, terms } from './search.query';
 import type { SearchRepository } from './search.repository';
 import type { SearchHit } from './search.type';
 
@@ -32,18 +32,12 @@ export class SearchService {
         'first',
       );
     }
-    const words = terms(query);
-    if (words.length === 0) {
+    if (terms(query).length === 0) {
       throw new BadUserInputError('query must contain at least one letter or digit.', 'query');
     }
     const labels = types && types.length > 0 ? types.map(labelOfType) : null;
-    const rows = await this.search.search(
-      luceneQuery(words),
-      labels,
-      first,
-      parties,
-      ctx.requestId,
-    );
+    const plan = searchPlan(query);
+    const rows = await this.search.search(plan, labels, first, parties, ctx.requestId);
     if (parties === 'whole')
       keepEntities(
         ctx.loaders,
@@ -54,7 +48,7 @@ export class SearchService {
       return {
         entity,
         score: row.score,
-        matched: matchedName(words, [entity.name, ...entity.aliases.map((a) => a.name)]),
+        matched: matchedName(plan.words, [entity.name, ...entity.aliases.map((a) => a.name)]),
       };
     });
   }

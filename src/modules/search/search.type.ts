@@ -7,7 +7,10 @@ export class SearchHit {
   @Field(() => EntityInterface)
   entity!: EntityInterface;
 
-  @Field(() => Float, { description: 'Relevance from the full-text index; higher is better.' })
+  @Field(() => Float, {
+    description:
+      'Relevance from the full-text index; higher is better. A name or alias that is the query itself (any case, diacritics or punctuation) comes first whatever its score, then one that is the query but for stop words.',
+  })
   score!: number;
 
   @Field({ description: 'The name or alias that matched, in its own language and spelling.' })
