@@ -9,7 +9,9 @@ import type { SearchPlan } from './search.query';
 // The index is asked for more hits than wanted, so that a type filter can drop some and an
 // exact name or alias can come first though Lucene scores it lower (a longer name that holds
 // the words twice can outscore it). `fit` is 2 for a name or alias that is the query's words
-// exactly, 1 for the same words but stop words, else 0. The hits come back with the statement,
+// exactly, 1 for the same words but stop words, else 0. An exact name also fits loosely, so
+// most candidates, which fit neither, cost one pattern match per name, not two. The candidates
+// are few (twice the page, at least 20): each costs pattern matches on the hot path. The hits come back with the statement,
 // whole or only named (as the query asks).
 const search = (
   index: SearchPlan['index'],
@@ -19,8 +21,8 @@ const search = (
 CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $candidates}) YIELD node, score
 ${typed ? 'WHERE any(l IN labels(node) WHERE l IN $labels)' : ''}
 WITH node, score, [name IN [node.name] + coalesce(node.aliasNames, []) | normalize(name, NFD)] AS names
-WITH node, score, CASE WHEN any(name IN names WHERE name =~ $exact) THEN 2
-                       WHEN any(name IN names WHERE name =~ $loose) THEN 1 ELSE 0 END AS fit
+WITH node, score, CASE WHEN NOT any(name IN names WHERE name =~ $loose) THEN 0
+                       WHEN any(name IN names WHERE name =~ $exact) THEN 2 ELSE 1 END AS fit
 ORDER BY fit DESC, score DESC, node.name LIMIT $first
 RETURN score, ${partyRow('node', parties)} AS row
 ORDER BY fit DESC, score DESC, node.name`;
@@ -35,7 +37,7 @@ export class SearchRepository {
     parties: Parties,
     requestId?: string,
   ): Promise<{ record: EntityRecord; score: number }[]> {
-    const candidates = labels ? Math.max(first * 10, 200) : Math.max(first * 5, 50);
+    const candidates = labels ? Math.max(first * 10, 200) : Math.max(first * 2, 20);
     const result = await this.db.query(
       search(plan.index, labels !== null, parties),
       {
