@@ -10,6 +10,7 @@ import { int } from 'neo4j-driver';
 import type { Database } from '../../src/db/database';
 import { DEFAULT_LINK_TYPES } from '../../src/modules/analytics/analytics.service';
 import { searchPlan } from '../../src/modules/search/search.query';
+import { candidateCount } from '../../src/modules/search/search.repository';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
 import { PEER_LINK_TYPES } from './peer';
 
@@ -374,12 +375,21 @@ function searchQuery(term: string): MixQuery {
       variables: { query: term, first: PAGE },
     },
     peer: {
-      query: op(`query Search($lucene: String!, $first: Int!) {
-        searchEntities(lucene: $lucene, first: $first) { __typename id name } }`),
-      // The same Lucene query our API makes of the words (the peer's client would build it).
-      variables: { lucene: searchPlan(term).lucene, first: PAGE },
+      query:
+        op(`query Search($lucene: String!, $exact: String!, $loose: String!, $candidates: Int!, $first: Int!) {
+        searchEntities(lucene: $lucene, exact: $exact, loose: $loose, candidates: $candidates, first: $first) {
+          __typename id name } }`),
+      // The same Lucene query and name patterns our API makes of the words (the peer's client
+      // would build them), and as many candidates.
+      variables: {
+        lucene: searchPlan(term).lucene,
+        exact: searchPlan(term).exact,
+        loose: searchPlan(term).loose,
+        candidates: candidateCount(PAGE, false),
+        first: PAGE,
+      },
     },
-    // Best first (score, then name) on both sides: compared in order. Hits of equal score and
+    // Best first (an exact name, then score, then name) on both sides: compared in order. Hits of equal score and
     // name may come in either order, so names and types are compared, not ids.
     compare: comparing(
       (data) => list(at(data, 'search')).map((h) => hit(at(h, 'entity'))),

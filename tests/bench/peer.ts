@@ -78,9 +78,14 @@ WITH c, collect(DISTINCT z) AS found
 UNWIND [c] + [z IN found WHERE z <> c] AS node
 RETURN node`;
 
+// The same ranking our API makes (an exact name or alias first, then by score), so that the
+// answers agree and the comparison is of the layers.
 const SEARCH = `
-CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $first}) YIELD node, score
-RETURN node ORDER BY score DESC, node.name LIMIT $first`;
+CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
+WITH node, score, [name IN [node.name] + coalesce(node.aliasNames, []) | normalize(name, NFD)] AS names
+WITH node, score, CASE WHEN NOT any(name IN names WHERE name =~ $loose) THEN 0
+                       WHEN any(name IN names WHERE name =~ $exact) THEN 2 ELSE 1 END AS fit
+RETURN node ORDER BY fit DESC, score DESC, node.name LIMIT $first`;
 
 export const PEER_TYPE_DEFS = /* GraphQL */ `
 extend schema @mutation(operations: [])
@@ -202,8 +207,8 @@ type Question implements Interaction @node(labels: ["Question", "Interaction"]) 
 }
 
 type Query {
-  "Names and aliases through the full-text index entity_names; lucene is a ready Lucene query."
-  searchEntities(lucene: String!, first: Int!): [Entity!]!
+  "Names and aliases through the full-text index entity_names; lucene, exact and loose are ready."
+  searchEntities(lucene: String!, exact: String!, loose: String!, candidates: Int!, first: Int!): [Entity!]!
     @cypher(statement: """${SEARCH}""", columnName: "node")
   "The nodes of one shortest walk (at most 6 steps) over the collaboration links, in walk order."
   shortestPath(from: ID!, to: ID!): [GraphNode!]!

@@ -27,6 +27,10 @@ ORDER BY fit DESC, score DESC, node.name LIMIT $first
 RETURN score, ${partyRow('node', parties)} AS row
 ORDER BY fit DESC, score DESC, node.name`;
 
+/** How many hits the index is asked for: a type filter drops some, the ranking reorders them. */
+export const candidateCount = (first: number, typed: boolean): number =>
+  typed ? Math.max(first * 10, 200) : Math.max(first * 2, 20);
+
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
@@ -37,7 +41,7 @@ export class SearchRepository {
     parties: Parties,
     requestId?: string,
   ): Promise<{ record: EntityRecord; score: number }[]> {
-    const candidates = labels ? Math.max(first * 10, 200) : Math.max(first * 2, 20);
+    const candidates = candidateCount(first, labels !== null);
     const result = await this.db.query(
       search(plan.index, labels !== null, parties),
       {
