@@ -525,6 +525,40 @@ describe('recordInvitation, recordPresentation, deleteInteraction', () => {
     });
   });
 
+  it('lists the parties of an interaction by name, whatever order they were given or stored in', async () => {
+    const slugs = ['sitra', 'leontief-centre', 'ingria', 'st-petersburg-cleantech-cluster'];
+    const ids = await Promise.all(slugs.map((slug) => idOf('ORGANISATION', slug)));
+    const names = async (id: string): Promise<string[]> => {
+      const res = await api.gql<{ node: { subjects: { name: string }[] } }>(
+        'query($id: ID!) { node(id: $id) { ... on Presentation { subjects { name } } } }',
+        { id },
+      );
+      return res.data!.node.subjects.map((s) => s.name);
+    };
+    const recorded: string[] = [];
+    // The same subjects in two orders: both answer them by name.
+    for (const subjects of [ids, [...ids].reverse()]) {
+      const res = await api.gql<{ recordPresentation: { id: string } }>(
+        'mutation($input: RecordPresentationInput!) { recordPresentation(input: $input) { id } }',
+        {
+          input: {
+            summary: `Elena Belova presented four organisations (${recorded.length + 1}).`,
+            presenters: [await idOf('PERSON', 'elena-belova')],
+            subjects,
+          },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      recorded.push(res.data!.recordPresentation.id);
+    }
+    for (const id of recorded) {
+      const got = await names(id);
+      expect(got).toEqual([...got].sort((a, b) => a.localeCompare(b)));
+      expect(got).toHaveLength(4);
+      await api.gql('mutation($id: ID!) { deleteInteraction(id: $id) }', { id });
+    }
+  });
+
   it('records a proposal and a question at an event, each idempotent by slug', async () => {
     const meeting = await idOf('EVENT', 'sitra-st-petersburg-cleantech-meeting-2019-10-25');
     const sitra = await idOf('ORGANISATION', 'sitra');

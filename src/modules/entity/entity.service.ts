@@ -59,10 +59,15 @@ export class EntityService {
   ): Promise<EntityObject[]> {
     const matching = links.filter((l) => l.type === type && l.outgoing === outgoing);
     // Read with the interaction as far as the query asks (named only): no loader involved.
-    if (matching.every((l) => l.named)) return matching.map((l) => toEntityObject(l.named!));
-    return this.manyByUuid(
-      ctx,
-      matching.map((l) => l.entityId),
+    const parties = matching.every((l) => l.named)
+      ? matching.map((l) => toEntityObject(l.named!))
+      : await this.manyByUuid(
+          ctx,
+          matching.map((l) => l.entityId),
+        );
+    // By name, then id: the database gives links in no fixed order (a reseeded graph differed).
+    return parties.sort(
+      (a, b) => a.name.localeCompare(b.name) || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0),
     );
   }
 
