@@ -106,6 +106,23 @@ describe('shortestPath', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('gives walks of one length in a fixed order, by the ids along them', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql<{ shortestPaths: PathShape[] }>(
+      'query($f: ID!, $t: ID!) { shortestPaths(from: $f, to: $t, k: 2) { length nodes { id } steps { type } } }',
+      { f: elena, t: sitra },
+    );
+    const paths = res.data!.shortestPaths;
+    // Two walks of length 2 tie (her invitation and the meeting both attended).
+    expect(paths.map((p) => p.length)).toEqual([2, 2]);
+    const uuid = (id: string): string => Buffer.from(id, 'base64').toString().split(':')[1]!;
+    const keys = paths.map((p) => p.nodes.map((n) => uuid(n.id)).join(' '));
+    expect(keys).toEqual([...keys].sort());
+  });
+
   it('walks only the link types asked for', async () => {
     const [elena, sitra] = [
       await idOf('PERSON', 'elena-belova'),

@@ -68,7 +68,8 @@ export class AnalyticsResolver {
 
   @Query(() => Path, {
     nullable: true,
-    description: 'A shortest path between two nodes; null when none within maxHops.',
+    description:
+      'A shortest path between two nodes (one of them when several tie: shortestPaths lists the ties); null when none within maxHops.',
   })
   async shortestPath(
     @Arg('from', () => ID) from: string,
@@ -85,7 +86,10 @@ export class AnalyticsResolver {
     return path ?? null;
   }
 
-  @Query(() => [Path], { description: 'Up to k shortest paths, shortest first.' })
+  @Query(() => [Path], {
+    description:
+      'Up to k shortest paths, shortest first; paths of one length in a fixed order (by the ids along them). With more ties than k, which of them are kept is not fixed.',
+  })
   shortestPaths(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,

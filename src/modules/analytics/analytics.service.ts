@@ -18,7 +18,7 @@ import type { EntityObject, EntityService } from '../entity/entity.service';
 import type { NodeInterface } from '../entity/entity.type';
 import type { InvitationService } from '../invitation/invitation.service';
 import { LINK_TYPES, type DateWindow, type LinkType } from './analytics.model';
-import type { AnalyticsRepository, LinkFilter, NodeRef } from './analytics.repository';
+import type { AnalyticsRepository, LinkFilter, NodeRef, PathRecord } from './analytics.repository';
 import { BrokerGrouping, CentralityMeasure } from './analytics.type';
 import type {
   AnalyticsStatus,
@@ -139,7 +139,12 @@ export class AnalyticsService {
     if (from.uuid === to.uuid)
       throw new BadUserInputError('from and to are the same node: a path needs two.', 'to');
     const filter = this.filter(args);
-    const paths = await this.repo.shortestPaths(from, to, k, maxHops, filter, ctx.requestId);
+    // Walks of one length come from the database in no fixed order: shortest first, then by
+    // the ids along them, so the same question gets the same answer on every run.
+    const key = (p: PathRecord): string => p.nodes.map((n) => n.uuid).join(' ');
+    const paths = (await this.repo.shortestPaths(from, to, k, maxHops, filter, ctx.requestId)).sort(
+      (a, b) => a.steps.length - b.steps.length || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0),
+    );
     if (paths.length === 0) await this.mustExist(ctx, [from, to], ['from', 'to']);
     const nodes = await this.nodes(
       ctx,
