@@ -14,13 +14,16 @@ import {
 import { Field, ID, InputType } from 'type-graphql';
 import { SafeText, SafeUrl } from './text';
 
+/** The longest name or alias an entity may have (search takes a query this long). */
+export const MAX_NAME_LENGTH = 300;
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 @InputType({ description: 'A name in one language.' })
 export class AliasInput {
   @Field()
-  @Length(1, 300)
+  @Length(1, MAX_NAME_LENGTH)
   @SafeText()
   name!: string;
 
@@ -88,7 +91,7 @@ export class EvidenceInput {
 @InputType()
 export abstract class CreateEntityInputBase {
   @Field()
-  @Length(1, 300)
+  @Length(1, MAX_NAME_LENGTH)
   @SafeText()
   name!: string;
 
@@ -146,7 +149,7 @@ export function OptionalName(): PropertyDecorator {
   return (target, key) => {
     Field(() => String, { nullable: true })(target, key);
     IsOptional()(target, key);
-    Length(1, 300)(target, key);
+    Length(1, MAX_NAME_LENGTH)(target, key);
     SafeText()(target, key);
   };
 }

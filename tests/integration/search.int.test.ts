@@ -5,6 +5,7 @@
  * first when the name is exact and belongs to no other entity. Plus the names issue 15 reported
  * lost, a name longer than the word bound, and the stop words the service assumes.
  */
+import { MAX_NAME_LENGTH } from '../../src/shared/inputs';
 import type { Database } from '../../src/db/database';
 import { generateGraph } from '../../src/generate/generate';
 import { loadGenerated } from '../../src/generate/load';
@@ -193,6 +194,25 @@ describe('search by an entity’s own names', () => {
       const hits = await services.search.run(context(services), query, null, 3);
       expect(key(hits[0]!.entity.name)).toBe(
         all.map((e) => key(e.names[0]!)).find((k) => looseKey(k) === looseKey(query)),
+      );
+    });
+
+    it.each([
+      ['a soft hyphen', 'Sit\u00adra'],
+      ['a zero-width space', 'Sit\u200bra'],
+      ['a word joiner and a BOM', '\ufeffSit\u2060ra'],
+    ])('finds Sitra through %s pasted into the query', async (_, query) => {
+      const hits = await services.search.run(context(services), query, null, 3);
+      expect(hits[0]?.entity.name).toBe('Sitra');
+    });
+
+    it('takes a query as long as the longest name an entity may have', async () => {
+      const name = `${'Pitkä nimi '.repeat(27)}loppu`.slice(0, MAX_NAME_LENGTH);
+      expect(name.length).toBe(MAX_NAME_LENGTH);
+      const hits = await services.search.run(context(services), name, null, 3);
+      expect(Array.isArray(hits)).toBe(true);
+      await expect(services.search.run(context(services), `${name}x`, null, 3)).rejects.toThrow(
+        /at most 300 characters/,
       );
     });
 

@@ -5,8 +5,19 @@
  */
 import { FULLTEXT_INDEX as NAMES_INDEX } from '../../db/migrations/002_graph_model';
 import { VERBATIM_NAMES_INDEX } from '../../db/migrations/005_verbatim_names';
+import { MAX_NAME_LENGTH } from '../../shared/inputs';
 
-export const MAX_QUERY_LENGTH = 200;
+/** As long as the longest name: every entity can be searched by its whole name. */
+export const MAX_QUERY_LENGTH = MAX_NAME_LENGTH;
+
+/**
+ * The query without the invisible characters text pasted from web pages carries (soft hyphens,
+ * zero-width spaces and joiners, byte order marks: Unicode's default-ignorable code points),
+ * which names never hold (the text rules refuse them) and which would cut a word in two.
+ */
+export function visible(query: string): string {
+  return query.replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+}
 /**
  * At most this many words are asked one by one (exact, prefix or typo), to bound the Lucene
  * work; a longer query still finds its exact name through the phrase clause, and the words

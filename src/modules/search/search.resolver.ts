@@ -13,7 +13,7 @@ export class SearchResolver {
 
   @Query(() => [SearchHit], {
     description:
-      'Names and aliases in every language, case- and diacritic-insensitive, with or without stop words, with prefixes and typos; an exact name or alias first, then best first. query: 1-200 characters; first: 1-100.',
+      'Names and aliases in every language, case- and diacritic-insensitive, with or without stop words, with prefixes and typos; an exact name or alias first, then best first. query: 1-300 characters (the longest name); first: 1-100.',
   })
   search(
     @Arg('query') query: string,

@@ -6,7 +6,7 @@ import { MAX_PAGE_SIZE } from '../../shared/connection';
 import type { Parties } from '../../shared/cypher';
 import { keepEntities } from '../../shared/loaders';
 import { toEntityObject } from '../entity/entity.service';
-import { matchedName, MAX_QUERY_LENGTH, searchPlan, terms } from './search.query';
+import { matchedName, MAX_QUERY_LENGTH, searchPlan, terms, visible } from './search.query';
 import type { SearchRepository } from './search.repository';
 import type { SearchHit } from './search.type';
 
@@ -20,6 +20,7 @@ export class SearchService {
     first: number,
     parties: Parties = 'whole',
   ): Promise<SearchHit[]> {
+    query = visible(query);
     if (query.length > MAX_QUERY_LENGTH) {
       throw new BadUserInputError(
         `query must be at most ${MAX_QUERY_LENGTH} characters, got ${query.length}.`,
