@@ -137,6 +137,137 @@ describe('events held in St Petersburg in October 2019, with their organisers', 
   });
 });
 
+describe('events held in a place or in any place within it', () => {
+  const created: { type: string; id: string }[] = [];
+  async function create(type: 'Place' | 'Event', input: Record<string, unknown>): Promise<string> {
+    const res = await api.gql<Record<string, { id: string }>>(
+      `mutation($input: Create${type}Input!) { create${type}(input: $input) { id } }`,
+      { input },
+    );
+    expect(res.errors).toBeUndefined();
+    const id = res.data![`create${type}`]!.id;
+    created.push({ type, id });
+    return id;
+  }
+  async function link(type: string, from: string, to: string): Promise<boolean> {
+    const res = await api.gql('mutation($input: LinkInput!) { linkEntities(input: $input) }', {
+      input: { type, from, to },
+    });
+    return res.errors === undefined;
+  }
+  async function heldIn(place: string, name?: string): Promise<string[]> {
+    const res = await api.gql<{
+      events: { totalCount: number; edges: { node: { slug: string } }[] };
+    }>(
+      `query($p: ID, $n: String) { events(filter: { heldIn: $p, name: $n }, first: 100, orderBy: NAME) {
+        totalCount edges { node { slug } } } }`,
+      { p: place, n: name ?? null },
+    );
+    expect(res.errors).toBeUndefined();
+    const slugs = res.data!.events.edges.map((e) => e.node.slug);
+    expect(res.data!.events.totalCount).toBe(slugs.length);
+    return slugs;
+  }
+
+  it('in Russia are the three events held in St Petersburg (St Petersburg is part of Russia)', async () => {
+    expect((await heldIn(await idOf('PLACE', 'russia'))).sort()).toEqual(
+      [FORUM, SESSION, MEETING].sort(),
+    );
+  });
+
+  it('follow a chain of places written through the API down to the deepest, and the parts held there', async () => {
+    // Kolpino is part of St Petersburg, part of Russia; under it a district, a block, a hall.
+    const district = await create('Place', {
+      name: 'Held In Test District',
+      slug: 'held-in-test-district',
+      kind: 'DISTRICT',
+    });
+    const block = await create('Place', {
+      name: 'Held In Test Block',
+      slug: 'held-in-test-block',
+      kind: 'DISTRICT',
+    });
+    const hall = await create('Place', {
+      name: 'Held In Test Hall',
+      slug: 'held-in-test-hall',
+      kind: 'DISTRICT',
+    });
+    expect(await link('PART_OF', district, await idOf('PLACE', 'kolpino'))).toBe(true);
+    expect(await link('PART_OF', block, district)).toBe(true);
+    expect(await link('PART_OF', hall, block)).toBe(true);
+    const expo = await create('Event', {
+      name: 'Held In Test Expo',
+      slug: 'held-in-test-expo',
+      kind: 'OTHER',
+    });
+    const stand = await create('Event', {
+      name: 'Held In Test Stand',
+      slug: 'held-in-test-stand',
+      kind: 'SESSION',
+    });
+    expect(await link('HELD_IN', expo, hall)).toBe(true);
+    expect(await link('PART_OF', stand, expo)).toBe(true);
+
+    const both = ['held-in-test-expo', 'held-in-test-stand'];
+    for (const slug of [
+      'held-in-test-hall',
+      'held-in-test-block',
+      'kolpino',
+      'st-petersburg',
+      'russia',
+    ])
+      expect(await heldIn(await idOf('PLACE', slug), 'held in test')).toEqual(both);
+    expect(await heldIn(await idOf('PLACE', 'russia'))).toEqual(
+      expect.arrayContaining([FORUM, SESSION, MEETING, ...both]),
+    );
+    expect(await heldIn(await idOf('PLACE', 'helsinki'), 'held in test')).toEqual([]);
+    // A place within two places: the hall made part of Helsinki too.
+    expect(await link('PART_OF', hall, await idOf('PLACE', 'helsinki'))).toBe(true);
+    expect(await heldIn(await idOf('PLACE', 'helsinki'), 'held in test')).toEqual(both);
+
+    // The effective place stays the nearest stated one, not the country.
+    const res = await api.gql<{ node: { effectivePlace: { slug: string } } }>(
+      'query($id: ID!) { node(id: $id) { ... on Event { effectivePlace { slug } } } }',
+      { id: stand },
+    );
+    expect(res.data!.node.effectivePlace).toEqual({ slug: 'held-in-test-hall' });
+  });
+
+  it('answers, and does not hang, when PART_OF between places goes round in a circle', async () => {
+    const p = await create('Place', {
+      name: 'Circle Test P',
+      slug: 'circle-test-p',
+      kind: 'DISTRICT',
+    });
+    const q = await create('Place', {
+      name: 'Circle Test Q',
+      slug: 'circle-test-q',
+      kind: 'DISTRICT',
+    });
+    const r = await create('Place', {
+      name: 'Circle Test R',
+      slug: 'circle-test-r',
+      kind: 'DISTRICT',
+    });
+    const event = await create('Event', {
+      name: 'Circle Test Gathering',
+      slug: 'circle-test-gathering',
+      kind: 'OTHER',
+    });
+    expect(await link('HELD_IN', event, r)).toBe(true);
+    expect(await link('PART_OF', r, q)).toBe(true);
+    expect(await link('PART_OF', q, p)).toBe(true);
+    if (!(await link('PART_OF', p, r))) return; // refused: that is an answer too
+    for (const place of [p, q, r])
+      expect(await heldIn(place, 'circle test')).toEqual(['circle-test-gathering']);
+  });
+
+  afterAll(async () => {
+    for (const { type, id } of created.reverse())
+      await api.gql(`mutation($id: ID!) { delete${type}(id: $id, detach: true) }`, { id });
+  });
+});
+
 describe('a chain of parts written through the API', () => {
   const created: string[] = [];
   async function create(input: Record<string, unknown>): Promise<string> {

@@ -2,8 +2,9 @@
  * Facts along PART_OF, as Cypher fragments: an event without a place is held where the event it
  * is part of is held (up the chain, to the nearest event that states a place), and an event
  * without a first or last day spans its parts' (down the chain: the earliest start and the
- * latest end among the nearest parts that state one). Stated values always win; nothing here
- * writes. The one definition used by the `events` filters and order, the Event.effective*
+ * latest end among the nearest parts that state one). An event held in a place is also held in
+ * every place that place is part of (PART_OF between places, any depth): the `heldIn` filter.
+ * Stated values always win; nothing here writes. The one definition used by the `events` filters and order, the Event.effective*
  * fields, the analytics' date windows and the exports, so that they all agree.
  *
  * The chains are quantified path patterns, which never repeat a relationship: a PART_OF cycle
@@ -75,20 +76,31 @@ export const startsOnOrBefore = (n: string, day: string): string =>
   `(${statedStart(n)} <= ${day} OR EXISTS { MATCH ${startingParts(n, 'ef_d')} WHERE ${noStart(n)} AND ${statedStart('ef_d')} <= ${day} })`;
 
 /**
- * The events `e` effectively held in the place whose id is `placeId`, as a pattern: those that
- * state it, and the parts (at any depth) of those, down through parts that state no place.
+ * The places `p` within the place whose id is `placeId` (a Cypher expression), at any depth
+ * along PART_OF between places, and that place itself.
  */
-const heldInPlace = (placeId: string, e: string): string =>
-  `(:Entity {id: ${placeId}})<-[:HELD_IN]-(:Event)(()<-[:PART_OF]-(ef_h:Event WHERE NOT EXISTS { (ef_h)-[:HELD_IN]->(:Place) }))*(${e})`;
+const placesWithin = (placeId: string, p: string): string =>
+  `(:Entity {id: ${placeId}})(()<-[:PART_OF]-(:Place))*(${p}:Place)`;
 
 /**
- * Clauses binding `n` to each event effectively held in the place whose id is `placeId` (a
- * Cypher expression), once: it states that place, or it states none and an event it is part of,
- * the nearest stating one along a chain, does. Walked from the place down (one index lookup,
- * then the events held there and their parts): as a predicate on every event of a list it was
- * a walk per event (on a 5,000-node graph, the St Petersburg question went from 177 to 20,000
- * database hits).
+ * The events `e` effectively held in place `p`, as a pattern: those that state it, and the
+ * parts (at any depth) of those, down through parts that state no place.
+ */
+const heldInPlace = (p: string, e: string): string =>
+  `(${p})<-[:HELD_IN]-(:Event)(()<-[:PART_OF]-(ef_h:Event WHERE NOT EXISTS { (ef_h)-[:HELD_IN]->(:Place) }))*(${e})`;
+
+/**
+ * Clauses binding `n` (and nothing else: they start a statement) to each event effectively held
+ * in the place whose id is `placeId` (a Cypher expression) or in any place within it, once: it
+ * states such a place, or it states none and an event it is part of, the nearest stating one
+ * along a chain, does. "Held in Russia" includes what is held in St Petersburg, part of Russia.
+ * Walked from the place down (one index lookup, the places within it, each once, then the
+ * events held there and their parts): as a predicate on every event of a list it was a walk per
+ * event (on a 5,000-node graph, the St Petersburg question went from 177 to 20,000 database
+ * hits). Both walks are quantified path patterns, so a PART_OF cycle among places ends them.
  */
 export const eventsHeldIn = (placeId: string, n: string): string =>
-  `MATCH ${heldInPlace(placeId, n)}
+  `MATCH ${placesWithin(placeId, 'ef_w')}
+WITH DISTINCT ef_w
+MATCH ${heldInPlace('ef_w', n)}
 WITH DISTINCT ${n}`;

@@ -20,7 +20,7 @@ export class EventFilter {
   @Field(() => ID, {
     nullable: true,
     description:
-      'Global id of the place the event is held in: its own place, else that of the event it is part of (effectivePlace).',
+      'Global id of a place: events held in it or in any place within it (PART_OF between places, any depth; a country finds the events in its cities), by their own place, else that of the event they are part of (effectivePlace).',
   })
   heldIn?: string | null;
 
