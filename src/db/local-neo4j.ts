@@ -278,9 +278,36 @@ export async function findRunningLocalNeo4j(dataDir: string): Promise<LocalConne
   return (await portAnswers(url.hostname, Number(url.port || 7687))) ? connection : undefined;
 }
 
+/**
+ * Another local Neo4j holds the data directory (a second `npm start` on the same data): one
+ * sentence naming it, from its connection file when that is there, and what to do instead.
+ */
+export class DataDirInUseError extends LocalNeo4jError {
+  override name = 'DataDirInUseError';
+  constructor(
+    readonly dataDir: string,
+    readonly running?: LocalConnection,
+  ) {
+    super(
+      running
+        ? `A local Neo4j already runs with data in ${dataDir} (pid ${running.pid}, ${running.uri}, started by pid ${running.ownerPid}): stop it, set NEO4J_LOCAL_DATA_DIR to another directory, or use it through NEO4J_URI=${running.uri} with its NEO4J_PASSWORD.`
+        : `Another process holds the store lock of the local Neo4j data in ${dataDir} (a local Neo4j starting or running on it): stop it, or set NEO4J_LOCAL_DATA_DIR to another directory.`,
+    );
+  }
+}
+
+/** The live local Neo4j the connection file of `dataDir` names, answering or not (yet). */
+function liveConnection(dataDir: string): LocalConnection | undefined {
+  const connection = readConnectionFile(dataDir);
+  return connection && processAlive(connection.pid) ? connection : undefined;
+}
+
 /** Starts the local Neo4j and resolves once Bolt accepts connections. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => undefined);
+  // Before the build and the JVM: a second start on the same data would only meet its lock.
+  const running = liveConnection(options.dataDir);
+  if (running) throw new DataDirInUseError(options.dataDir, running);
   const argfile = await ensureLauncherBuilt(log);
   if (!(await portIsFree(options.boltPort))) {
     throw boltPortTaken(options.boltPort);
@@ -288,8 +315,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   fs.mkdirSync(options.dataDir, { recursive: true });
 
   // Another process took the port between the check above and Neo4j's bind.
-  const portTaken = (detail: string): LocalNeo4jError | undefined =>
-    /already in use|BindException/i.test(detail) ? boltPortTaken(options.boltPort) : undefined;
+  // Or another local Neo4j started on the same data since the check (its store lock).
+  const knownFailure = (detail: string): LocalNeo4jError | undefined =>
+    /store_lock|locked by another process/i.test(detail)
+      ? new DataDirInUseError(options.dataDir, liveConnection(options.dataDir))
+      : /already in use|BindException/i.test(detail)
+        ? boltPortTaken(options.boltPort)
+        : undefined;
   const started = Date.now();
   const child: ChildProcessWithoutNullStreams = spawn(
     'java',
@@ -343,7 +375,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       } else if (failed) {
         clearTimeout(timer);
         reject(
-          portTaken(failed[1]!) ??
+          knownFailure(failed[1]!) ??
             new LocalNeo4jError(
               `The local Neo4j could not start: ${failed[1]}.`.replace(/\.\.$/, '.'),
             ),
@@ -356,7 +388,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       clearTimeout(timer);
       const detail = stderrTail.slice(-3).join(' ').trim();
       reject(
-        portTaken(stderrTail.join(' ')) ??
+        knownFailure(stderrTail.join(' ')) ??
           new LocalNeo4jError(
             `The local Neo4j exited (code ${code}) before it was ready${detail ? `: ${detail}` : ''}.`,
           ),

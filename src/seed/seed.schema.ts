@@ -13,7 +13,7 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../shared/model';
-import { textProblem, urlProblem, type TextKind } from '../shared/text';
+import { aliasProblem, textProblem, urlProblem, type TextKind } from '../shared/text';
 
 const slug = z
   .string()
@@ -103,83 +103,91 @@ const entityBase = {
   evidence: evidenceList,
 };
 
-export const entitySchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...entityBase,
-    type: z.literal('Organisation'),
-    kind: z.enum(ORGANISATION_KINDS),
-    country: country.optional(),
-    foundedYear: year.optional(),
-    website: url.optional(),
-  }),
-  z.strictObject({ ...entityBase, type: z.literal('Person') }),
-  z
-    .strictObject({
+export const entitySchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
       ...entityBase,
-      type: z.literal('Event'),
-      kind: z.enum(EVENT_KINDS),
-      startDate: isoDate.optional(),
-      endDate: isoDate.optional(),
-      startsAt: zonedDateTime.optional(),
-      endsAt: zonedDateTime.optional(),
-      participantsAtLeast: z.number().int().positive().optional(),
-      edition: z.number().int().positive().optional(),
+      type: z.literal('Organisation'),
+      kind: z.enum(ORGANISATION_KINDS),
+      country: country.optional(),
+      foundedYear: year.optional(),
       website: url.optional(),
-    })
-    .refine((e) => !e.startDate || !e.endDate || e.startDate <= e.endDate, {
-      message: 'endDate is before startDate',
-      path: ['endDate'],
-    })
-    .refine((e) => !e.startsAt || !e.endsAt || e.startsAt.slice(0, 25) <= e.endsAt.slice(0, 25), {
-      message: 'endsAt is before startsAt',
-      path: ['endsAt'],
-    })
-    // A date-time is on the day it is written with (its own zone), as the API reads it.
-    .superRefine((e, ctx) => {
-      for (const [at, day] of [
-        ['startsAt', 'startDate'],
-        ['endsAt', 'endDate'],
-      ] as const) {
-        const local = e[at]?.slice(0, 10);
-        if (local !== undefined && e[day] !== undefined && local !== e[day]) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${at} falls on ${local}, not on ${day} ${e[day]}`,
-            path: [at],
-          });
+    }),
+    z.strictObject({ ...entityBase, type: z.literal('Person') }),
+    z
+      .strictObject({
+        ...entityBase,
+        type: z.literal('Event'),
+        kind: z.enum(EVENT_KINDS),
+        startDate: isoDate.optional(),
+        endDate: isoDate.optional(),
+        startsAt: zonedDateTime.optional(),
+        endsAt: zonedDateTime.optional(),
+        participantsAtLeast: z.number().int().positive().optional(),
+        edition: z.number().int().positive().optional(),
+        website: url.optional(),
+      })
+      .refine((e) => !e.startDate || !e.endDate || e.startDate <= e.endDate, {
+        message: 'endDate is before startDate',
+        path: ['endDate'],
+      })
+      .refine((e) => !e.startsAt || !e.endsAt || e.startsAt.slice(0, 25) <= e.endsAt.slice(0, 25), {
+        message: 'endsAt is before startsAt',
+        path: ['endsAt'],
+      })
+      // A date-time is on the day it is written with (its own zone), as the API reads it.
+      .superRefine((e, ctx) => {
+        for (const [at, day] of [
+          ['startsAt', 'startDate'],
+          ['endsAt', 'endDate'],
+        ] as const) {
+          const local = e[at]?.slice(0, 10);
+          if (local !== undefined && e[day] !== undefined && local !== e[day]) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `${at} falls on ${local}, not on ${day} ${e[day]}`,
+              path: [at],
+            });
+          }
         }
-      }
-    }),
-  z
-    .strictObject({
+      }),
+    z
+      .strictObject({
+        ...entityBase,
+        type: z.literal('Project'),
+        status: z.enum(PROJECT_STATUSES).default('UNKNOWN'),
+        startYear: year.optional(),
+        endYear: year.optional(),
+        programme: line.optional(),
+        website: url.optional(),
+      })
+      .refine((p) => !p.startYear || !p.endYear || p.startYear <= p.endYear, {
+        message: 'endYear is before startYear',
+        path: ['endYear'],
+      }),
+    z.strictObject({
       ...entityBase,
-      type: z.literal('Project'),
-      status: z.enum(PROJECT_STATUSES).default('UNKNOWN'),
-      startYear: year.optional(),
-      endYear: year.optional(),
-      programme: line.optional(),
-      website: url.optional(),
-    })
-    .refine((p) => !p.startYear || !p.endYear || p.startYear <= p.endYear, {
-      message: 'endYear is before startYear',
-      path: ['endYear'],
+      type: z.literal('Publication'),
+      kind: z.enum(PUBLICATION_KINDS),
+      date: isoDate.optional(),
+      url: url.optional(),
     }),
-  z.strictObject({
-    ...entityBase,
-    type: z.literal('Publication'),
-    kind: z.enum(PUBLICATION_KINDS),
-    date: isoDate.optional(),
-    url: url.optional(),
-  }),
-  z.strictObject({
-    ...entityBase,
-    type: z.literal('Place'),
-    kind: z.enum(PLACE_KINDS),
-    country: country.optional(),
-  }),
-  z.strictObject({ ...entityBase, type: z.literal('Topic') }),
-  z.strictObject({ ...entityBase, type: z.literal('Award'), year: year.optional() }),
-]);
+    z.strictObject({
+      ...entityBase,
+      type: z.literal('Place'),
+      kind: z.enum(PLACE_KINDS),
+      country: country.optional(),
+    }),
+    z.strictObject({ ...entityBase, type: z.literal('Topic') }),
+    z.strictObject({ ...entityBase, type: z.literal('Award'), year: year.optional() }),
+  ])
+  // The API's alias rule: an alias is another name, given once per language.
+  .superRefine((e, ctx) => {
+    const problem = aliasProblem(e.aliases, e.name);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem.message, path: ['aliases', problem.index] });
+    }
+  });
 export type EntityInput = z.infer<typeof entitySchema>;
 
 export const documentSchema = z.strictObject({

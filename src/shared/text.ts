@@ -349,3 +349,49 @@ export function quoteProblem(text: string, quote: string): string | undefined {
     ? 'must quote whole words: it starts or ends inside a word of the document'
     : 'is not a verbatim substring of the document';
 }
+
+/** How two names compare: trimmed, composed and case-folded. */
+export const nameKey = (name: string): string =>
+  name.trim().normalize('NFC').toUpperCase().toLowerCase();
+
+/** An alias as every write path states it: a name and an optional language ('' or null: none). */
+export interface AliasLike {
+  name: string;
+  language?: string | null;
+}
+
+/**
+ * The alias rule of every write path (the API's inputs, the seeds, the integrity checks): an
+ * alias is another name, so one that repeats an earlier alias (the same name after trimming and
+ * case-folding, in the same language) or the entity's name (in any language) adds nothing. The
+ * first such alias, by index, with a sentence to put after its path; `at` names an earlier alias
+ * (`input.aliases[0]`, `aliases[0]`).
+ */
+export function aliasProblem(
+  aliases: readonly AliasLike[],
+  name: string | null | undefined,
+  at: (index: number) => string = (i) => `aliases[${i}]`,
+): { index: number; message: string } | undefined {
+  const seen = new Map<string, number>();
+  for (const [index, a] of aliases.entries()) {
+    const language = a.language || null;
+    if (name && nameKey(a.name) === nameKey(name)) {
+      return {
+        index,
+        message: `repeats the name "${name.trim()}": an alias is another name; leave it out.`,
+      };
+    }
+    const key = `${nameKey(a.name)}\u0000${language?.toLowerCase() ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      return {
+        index,
+        message: `repeats ${at(earlier)} ("${a.name.trim()}"${
+          language ? ` in ${language}` : ', no language'
+        }): give each alias once.`,
+      };
+    }
+    seen.set(key, index);
+  }
+  return undefined;
+}

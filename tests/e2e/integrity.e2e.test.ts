@@ -304,6 +304,39 @@ describe('a damaged record never fails a whole list', () => {
     }
   });
 
+  it.each([
+    [
+      'an alias equal to its name',
+      "o.aliasNames = o.aliasNames + ' green net FINLAND', o.aliasLanguages = o.aliasLanguages + 'fi'",
+      /green-net-finland has its name as the alias " green net FINLAND"/,
+    ],
+    [
+      'the same alias twice in one language',
+      "o.aliasNames = ['GNF', 'gnf'], o.aliasLanguages = ['en', 'EN']",
+      /green-net-finland has the alias "gnf" twice in one language/,
+    ],
+  ])('reports an entity with %s (issue 15)', async (_what, damage, problem) => {
+    await api.db().write((tx) =>
+      tx.run(
+        // green-net-finland has two aliases (GNF in en, Green Net Finland ry in fi).
+        `MATCH (o:Organisation {slug: 'green-net-finland'}) SET o.keptNames = o.aliasNames, o.keptLanguages = o.aliasLanguages SET ${damage}`,
+      ),
+    );
+    try {
+      const violations = await graphViolations(api.db());
+      expect(violations.map((v) => [v.rule, v.kind])).toEqual([['entity-aliases', 'Organisation']]);
+      expect(violations[0]!.problem).toMatch(problem);
+    } finally {
+      await api
+        .db()
+        .write((tx) =>
+          tx.run(
+            "MATCH (o:Organisation {slug: 'green-net-finland'}) SET o.aliasNames = o.keptNames, o.aliasLanguages = o.keptLanguages REMOVE o.keptNames, o.keptLanguages",
+          ),
+        );
+    }
+  });
+
   it('answers the other invitations when one has lost its inviter (legacy damage)', async () => {
     const recorded = await api.gql<{ recordInvitation: { id: string } }>(
       'mutation($input: RecordInvitationInput!) { recordInvitation(input: $input) { id } }',

@@ -5,7 +5,7 @@
  * say exactly which variables to set. One real API with its own local Neo4j serves every case.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +131,60 @@ describe('CLI commands next to a running npm start', () => {
       ),
     ).toEqual({ data: { upsertOrganisation: { slug: 'cli-next-to-start' } } });
   });
+
+  /** A second npm start on the running API's data: exit 1, one line, no stack trace. */
+  async function secondStart(boltPortOfSecond: number): Promise<string[]> {
+    const second = runMain({
+      ...baseEnv(),
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_BOLT_PORT: String(boltPortOfSecond),
+      NEO4J_LOCAL_HEAP: '512m',
+      NEO4J_LOCAL_PAGECACHE: '64m',
+      NEO4J_PASSWORD: password,
+      PORT: String(await freePort()),
+    });
+    const { code } = await second.exit;
+    expect(code).toBe(1);
+    expect(second.stderr()).not.toMatch(/^\s+at /m);
+    return second.stderr().trim().split('\n');
+  }
+
+  it('a second npm start on the same data names the running one and what to do (issue 15)', async () => {
+    const { pid } = JSON.parse(readFileSync(path.join(dataDir, 'connection.json'), 'utf8')) as {
+      pid: number;
+    };
+    const expected = `cluster-graph: A local Neo4j already runs with data in ${dataDir} (pid ${pid}, bolt://127.0.0.1:${boltPort}, started by pid ${api.child.pid}): stop it, set NEO4J_LOCAL_DATA_DIR to another directory, or use it through NEO4J_URI=bolt://127.0.0.1:${boltPort} with its NEO4J_PASSWORD.`;
+    // Found before any JVM starts, whether the second one asks for the same Bolt port or another.
+    for (const port of [boltPort, await freePort()]) {
+      const started = Date.now();
+      expect(await secondStart(port)).toEqual([expected]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+    // The first one still serves.
+    expect(await post('{ organisations(filter: { name: "Sitra" }) { totalCount } }')).toMatchObject(
+      {
+        data: { organisations: {} },
+      },
+    );
+  });
+
+  it('a second start that meets the store lock anyway (a race) says so in one sentence (issue 15)', async () => {
+    const file = path.join(dataDir, 'connection.json');
+    // Hidden, the file cannot warn the second start: its JVM runs and meets the store lock.
+    renameSync(file, `${file}.hidden`);
+    try {
+      expect(await secondStart(await freePort())).toEqual([
+        `cluster-graph: Another process holds the store lock of the local Neo4j data in ${dataDir} (a local Neo4j starting or running on it): stop it, or set NEO4J_LOCAL_DATA_DIR to another directory.`,
+      ]);
+    } finally {
+      renameSync(`${file}.hidden`, file);
+    }
+    expect(await post('{ organisations(filter: { name: "Sitra" }) { totalCount } }')).toMatchObject(
+      {
+        data: { organisations: {} },
+      },
+    );
+  }, 120_000);
 
   it('a stopped API leaves no connection file, and the CLI says what to set when the port is taken', async () => {
     api.child.kill('SIGTERM');

@@ -471,6 +471,59 @@ describe('aliases that repeat (issue 14, second probe)', () => {
     );
   });
 
+  it('refuses, on an update that sends aliases but no name, an alias equal to the stored name (issue 15)', async () => {
+    const id = await idOf('TOPIC', 'circular-economy');
+    const query =
+      'mutation($id: ID!, $input: UpdateTopicInput!) { updateTopic(id: $id, input: $input) { id } }';
+    const error = await failing(query, {
+      id,
+      input: {
+        aliases: [
+          { name: 'Kiertotalous', language: 'fi' },
+          { name: ' circular ECONOMY ', language: 'fi' },
+        ],
+      },
+    });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.aliases[1]',
+    });
+    expect(error.message).toMatch(/^input\.aliases\[1\] repeats the name "Circular economy"/);
+  });
+
+  it('refuses a new name, sent without aliases, equal to one of the stored aliases (issue 15)', async () => {
+    const id = await idOf('PLACE', 'st-petersburg');
+    const error = await failing(
+      'mutation($id: ID!, $input: UpdatePlaceInput!) { updatePlace(id: $id, input: $input) { id } }',
+      { id, input: { name: 'pietari' } },
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.name' });
+    expect(error.message).toMatch(
+      /^input\.name "pietari" is one of the stored aliases \("Pietari" in fi\)/,
+    );
+  });
+
+  it.each([
+    ['ORGANISATION', 'Organisation', 'ejkl-competence-centre'],
+    ['PLACE', 'Place', 'kolpino'],
+  ])(
+    'saves a seeded %s (%s %s) whose aliases an edit form read and sends back unchanged (issue 15)',
+    async (type, label, slug) => {
+      const read = await api.gql<{ entity: { id: string; aliases: unknown[] } }>(
+        `query($slug: String!) { entity(type: ${type}, slug: $slug) { id aliases { name language } } }`,
+        { slug },
+      );
+      expect(read.errors).toBeUndefined();
+      const { id, aliases } = read.data!.entity;
+      const res = await api.gql(
+        `mutation($id: ID!, $input: Update${label}Input!) { update${label}(id: $id, input: $input) { aliases { name language } } }`,
+        { id, input: { aliases } },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({ [`update${label}`]: { aliases } });
+    },
+  );
+
   it('keeps the same alias in two languages', async () => {
     const res = await api.gql<{ createOrganisation: { aliases: { name: string }[] } }>(
       'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { aliases { name language } } }',

@@ -380,6 +380,30 @@ describe('seed loader on the real Neo4j', () => {
       );
     });
 
+    it('an alias that repeats an earlier alias, as the API refuses it (issue 15)', async () => {
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          '      - { name: Peterburi, language: et }\n',
+          "      - { name: Peterburi, language: et }\n      - { name: ' pietari ', language: fi }\n",
+        ),
+      );
+      await expectRejected(
+        /^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: entities\[\d+\]\.aliases\[4\]: repeats aliases\[0\] \("pietari" in fi\): give each alias once\.$/,
+      );
+    });
+
+    it('an alias that repeats the name, as the API refuses it (issue 15)', async () => {
+      edit(dir, MEETING_FILE, (t) =>
+        t.replace(
+          '      - { name: Peterburi, language: et }\n',
+          '      - { name: Peterburi, language: et }\n      - { name: ST PETERSBURG, language: en }\n',
+        ),
+      );
+      await expectRejected(
+        /^graph\/10-gnf-2019-10-25-sitra-meeting\.yaml: entities\[\d+\]\.aliases\[4\]: repeats the name "St Petersburg": an alias is another name; leave it out\.$/,
+      );
+    });
+
     it('a file that is not valid YAML', async () => {
       edit(dir, '90-public-facts.yaml', (t) => `${t}\n  - [unclosed\n`);
       await expectRejected(/^graph\/90-public-facts\.yaml: \(file\): is not valid YAML/);

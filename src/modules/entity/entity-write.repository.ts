@@ -15,7 +15,7 @@ import {
   type RelationshipType,
 } from '../../shared/model';
 import { stableId } from '../../shared/ids';
-import { quoteProblem } from '../../shared/text';
+import { aliasProblem, nameKey, quoteProblem } from '../../shared/text';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import { keepInteractionRules } from '../integrity/integrity';
 import { fromEntityRow, type EntityRecord, type EntityRow } from './entity.record';
@@ -113,6 +113,46 @@ SET x.startDate = CASE WHEN 'startDate' IN keys($dates) THEN date($dates.startDa
     x.startsAt = CASE WHEN 'startsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.startsAt')} ELSE x.startsAt END,
     x.endsAt = CASE WHEN 'endsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.endsAt')} ELSE x.endsAt END
 RETURN x.id AS id`;
+
+/**
+ * The alias rule (aliasProblem) on the name and aliases this write leaves stored: aliases sent
+ * without a name must not repeat the stored name, and a new name sent without aliases must not
+ * be one of the stored aliases. BAD_USER_INPUT naming the input; the transaction changes nothing.
+ */
+async function assertAliases(
+  tx: ManagedTransaction,
+  id: string,
+  write: EntityWrite,
+): Promise<void> {
+  const result = await tx.run(
+    'MATCH (x:Entity {id: $id}) RETURN x.name AS name, coalesce(x.aliasNames, []) AS names, coalesce(x.aliasLanguages, []) AS languages',
+    { id },
+  );
+  const row = result.records[0]!;
+  const name = row.get('name') as string;
+  const languages = row.get('languages') as string[];
+  const aliases = (row.get('names') as string[]).map((n, i) => ({
+    name: n,
+    language: languages[i],
+  }));
+  if (write.aliases) {
+    const problem = aliasProblem(aliases, name, (i) => `input.aliases[${i}]`);
+    if (problem) {
+      const argument = `input.aliases[${problem.index}]`;
+      throw new BadUserInputError(`${argument} ${problem.message}`, argument);
+    }
+  } else {
+    const clash = aliases.find((a) => nameKey(a.name) === nameKey(name));
+    if (clash) {
+      throw new BadUserInputError(
+        `input.name "${name}" is one of the stored aliases ("${clash.name}"${
+          clash.language ? ` in ${clash.language}` : ''
+        }): an alias is another name; pass input.aliases without it.`,
+        'input.name',
+      );
+    }
+  }
+}
 
 async function readBack(tx: ManagedTransaction, id: string): Promise<EntityRecord> {
   const result = await tx.run(READ_BACK, { id });
@@ -309,6 +349,7 @@ export class EntityWriteRepository {
       ...Object.keys(write.dates ?? {}),
       ...Object.keys(write.dateTimes ?? {}),
     ]);
+    if (write.aliases || write.props.name !== undefined) await assertAliases(tx, id, write);
   }
 
   /**

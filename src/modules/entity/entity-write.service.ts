@@ -7,6 +7,7 @@ import { BadUserInputError } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
 import type { EntityLabel, RelationshipType } from '../../shared/model';
 import type { AliasInput, EvidenceInput } from '../../shared/inputs';
+import { aliasProblem } from '../../shared/text';
 import { fold } from '../search/search.query';
 import type { EntityWrite, EntityWriteRepository, EvidenceWrite } from './entity-write.repository';
 import type { EntityRecord } from './entity.record';
@@ -37,41 +38,21 @@ export function entityUuidOf(
   return parsed.uuid;
 }
 
-/** How two names compare: trimmed, composed and case-folded. */
-const nameKey = (name: string): string => name.trim().normalize('NFC').toUpperCase().toLowerCase();
-
 /**
- * The aliases to store, trimmed. An alias is another name: one that repeats an earlier alias
- * (the same name after trimming and case-folding, in the same language) or the entity's name
- * (in any language) adds nothing and is refused, naming it (the later one).
+ * The aliases to store, trimmed. The shared alias rule (aliasProblem) refuses one that repeats an
+ * earlier alias or the entity's name given in the same input, naming it (the later one); the
+ * repository checks the stored name and aliases the write leaves.
  */
 function aliasesOf(
   aliases: AliasInput[],
   name: string | null | undefined,
 ): { name: string; language: string | null }[] {
-  const seen = new Map<string, number>();
-  return aliases.map((a, i) => {
-    const argument = `input.aliases[${i}]`;
-    const language = a.language ?? null;
-    if (name && nameKey(a.name) === nameKey(name)) {
-      throw new BadUserInputError(
-        `${argument} repeats the name "${name.trim()}": an alias is another name; leave it out.`,
-        argument,
-      );
-    }
-    const key = `${nameKey(a.name)}\u0000${language?.toLowerCase() ?? ''}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      throw new BadUserInputError(
-        `${argument} repeats input.aliases[${earlier}] ("${a.name.trim()}"${
-          language ? ` in ${language}` : ', no language'
-        }): give each alias once.`,
-        argument,
-      );
-    }
-    seen.set(key, i);
-    return { name: a.name.trim(), language };
-  });
+  const problem = aliasProblem(aliases, name, (i) => `input.aliases[${i}]`);
+  if (problem) {
+    const argument = `input.aliases[${problem.index}]`;
+    throw new BadUserInputError(`${argument} ${problem.message}`, argument);
+  }
+  return aliases.map((a) => ({ name: a.name.trim(), language: a.language ?? null }));
 }
 
 const DATE_FIELDS = ['startDate', 'endDate', 'date'];

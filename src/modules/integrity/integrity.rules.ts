@@ -205,6 +205,20 @@ RETURN n.id AS subject, label AS kind, label + ' ' + coalesce(n.slug, '?') + ' l
     },
   },
   {
+    id: 'entity-aliases',
+    rule: 'An alias is another name: no entity has an alias equal to its name, nor the same alias twice in one language (names compared trimmed and case-folded).',
+    subject: 'Entity',
+    check: /* cypher */ `
+MATCH (n:Entity) WHERE ${SCOPE('n')} AND size(coalesce(n.aliasNames, [])) > 0
+WITH n, [l IN labels(n) WHERE l IN $entityLabels][0] AS label, toLower(toUpper(trim(n.name))) AS name,
+     [i IN range(0, size(n.aliasNames) - 1) | {name: n.aliasNames[i], key: toLower(toUpper(trim(n.aliasNames[i]))), language: toLower(coalesce(n.aliasLanguages[i], ''))}] AS aliases
+WITH n, label, [a IN aliases WHERE a.key = name | a.name] AS asName,
+     [i IN range(0, size(aliases) - 1) WHERE any(j IN range(0, i - 1) WHERE aliases[j].key = aliases[i].key AND aliases[j].language = aliases[i].language) | aliases[i].name] AS repeated
+WHERE size(asName) > 0 OR size(repeated) > 0
+RETURN n.id AS subject, label AS kind, label + ' ' + coalesce(n.slug, '?') + CASE WHEN size(asName) > 0
+  THEN ' has its name as the alias "' + asName[0] + '"' ELSE ' has the alias "' + repeated[0] + '" twice in one language' END AS problem`,
+  },
+  {
     id: 'interaction-evidence',
     rule: 'Every interaction has at least one evidence, and every evidence it names exists.',
     subject: 'Interaction',
