@@ -3,6 +3,7 @@
  * evidence, node(id:), multilingual search, keyset pagination under inserts, input errors, and
  * the number of Neo4j round trips of a nested query.
  */
+import { MAX_QUERY_LENGTH } from '../../src/modules/search/search.query';
 import { toGlobalId, type NodeType } from '../../src/shared/global-id';
 import { useSeededApi } from '../support/api';
 
@@ -271,7 +272,7 @@ describe('search', () => {
   });
 
   it.each([
-    ['x'.repeat(201), 'query'],
+    ['x'.repeat(MAX_QUERY_LENGTH + 1), 'query'],
     ['!!!', 'query'],
   ])('rejects %j with BAD_USER_INPUT naming the argument', async (query, argument) => {
     const res = await search(query);
