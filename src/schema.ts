@@ -102,7 +102,7 @@ const NO_JWT: JwtConfig = {
   issuer: undefined,
   audience: undefined,
 };
-import { createLoaders, type Loaders, type Repositories } from './shared/loaders';
+import { createLoaders, type Loaders, type Repositories } from './modules/request/loaders';
 
 export interface Services {
   audit: AuditRepository;

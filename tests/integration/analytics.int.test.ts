@@ -5,7 +5,7 @@
  * the projection and find the split, the hand-counted betweenness and the bridge as the broker.
  */
 import type { Database } from '../../src/db/database';
-import type { Context } from '../../src/shared/context';
+import type { Context } from '../../src/modules/request/context';
 import { createServices, type Services } from '../../src/schema';
 import { createLogger } from '../../src/shared/logger';
 import { CentralityMeasure, BrokerGrouping } from '../../src/modules/analytics/analytics.type';

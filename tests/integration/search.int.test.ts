@@ -11,7 +11,7 @@ import { generateGraph } from '../../src/generate/generate';
 import { loadGenerated } from '../../src/generate/load';
 import { STOP_WORDS } from '../../src/modules/search/search.query';
 import { createServices, type Services } from '../../src/schema';
-import type { Context } from '../../src/shared/context';
+import type { Context } from '../../src/modules/request/context';
 import { createLogger } from '../../src/shared/logger';
 import { ANONYMOUS } from '../../src/shared/principal';
 import { clearGraph, openTestDatabase } from '../support/db';

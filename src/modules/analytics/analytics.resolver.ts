@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { EntityType } from '../../shared/enums';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';

@@ -8,7 +8,7 @@
  * one run. Every bound is checked here and answered with BAD_USER_INPUT naming the argument.
  */
 import type { Database } from '../../db/database';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { fromGlobalId, toGlobalId, type NodeType } from '../../shared/global-id';
 import { labelOfType, type EntityType } from '../../shared/enums';

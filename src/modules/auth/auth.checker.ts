@@ -3,7 +3,7 @@
  * with our own errors: UNAUTHENTICATED when no credentials came, FORBIDDEN when the role is short.
  */
 import type { AuthChecker } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { ForbiddenError } from '../../shared/errors';
 import { includes, type Role } from '../../shared/principal';
 import { UnauthenticatedError } from './auth.service';

@@ -5,7 +5,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { partiesAsked } from '../../shared/selection';
 import type { EntityObject, EntityService } from '../entity/entity.service';
 import { Award, Event } from '../entity/entity.type';

@@ -1,5 +1,5 @@
 /** Awards read from either end: who received one (RECEIVED), which were given at an event (AWARDED_AT). */
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
 import type { EntityObject } from '../entity/entity.service';
 import type { Award } from '../entity/entity.type';

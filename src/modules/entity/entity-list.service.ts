@@ -1,5 +1,5 @@
 /** Lists of one entity type as Relay connections: validated filter ids, keyset cursors, one batched load. */
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import {
   decodeCursor,
   pageSize,
@@ -17,7 +17,7 @@ import type {
   Ranking,
 } from './entity-list.repository';
 import { toEntityObject, type EntityObject } from './entity.service';
-import { keepEntities } from '../../shared/loaders';
+import { keepEntities } from '../request/loaders';
 import { VersionedCache } from '../../shared/versioned-cache';
 
 /** What a GraphQL filter input may carry; ids are global ids. */

@@ -4,7 +4,7 @@
  * of its input that are its own (kind, dates, country ...).
  */
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, type ClassType } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { CreateEntityInputBase } from '../../shared/inputs';
 import type { EntityLabel } from '../../shared/model';
 import type { EntityWriteService } from './entity-write.service';

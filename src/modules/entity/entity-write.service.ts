@@ -2,7 +2,7 @@
  * Domain rules of writes: slugs (given or made from the name), evidence (given, or ASSERTED by
  * the client), global ids in inputs, and the entity read back after the write.
  */
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { BadUserInputError } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
 import type { EntityLabel, RelationshipType } from '../../shared/model';

@@ -1,6 +1,6 @@
 /** node(id:), entity(type:, slug:) and the fields every entity shares. Thin: the service does the work. */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { EntityType } from '../../shared/enums';
 import { Evidence } from '../evidence/evidence.type';
 import type { InvitationService } from '../invitation/invitation.service';

@@ -1,7 +1,7 @@
 /** Entities as GraphQL objects: lookups by global id and slug, evidence, through the request's loaders. */
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
-import type { Context } from '../../shared/context';
-import { keepEntities } from '../../shared/loaders';
+import type { Context } from '../request/context';
+import { keepEntities } from '../request/loaders';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
 import type { EvidenceRecord } from '../evidence/evidence.repository';

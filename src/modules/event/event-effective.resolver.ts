@@ -4,7 +4,7 @@
  * nesting level, through the request's `effective` loader.
  */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { Effective, EffectiveFacts } from './event.repository';
 import { toEntityObject, type EntityObject } from '../entity/entity.service';
 import { Event, Place } from '../entity/entity.type';

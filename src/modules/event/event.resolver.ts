@@ -11,7 +11,7 @@ import { ParticipationConnection } from '../relationship/relationship.type';
 import { toProposal, toQuestion } from '../proposal/proposal.resolver';
 import { Proposal, Question } from '../proposal/proposal.type';
 import type { ConnectionShape } from '../../shared/connection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, EventConnection } from '../entity/entity-list.type';

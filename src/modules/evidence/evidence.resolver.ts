@@ -1,6 +1,6 @@
 /** Evidence.document: the source document of a STATED quote, through the entity loader. */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { Document } from '../entity/entity.type';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from './evidence.type';

@@ -6,7 +6,7 @@
  */
 import type { Request, Response } from 'express';
 import { AppError } from '../../shared/errors';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { Logger } from '../../shared/logger';
 import type { ExportService, Query } from './export.service';
 

@@ -6,7 +6,7 @@
 import { BadUserInputError } from '../../shared/errors';
 import { DateScalar } from '../../shared/scalars';
 import { NODE_TYPES, toGlobalId, type NodeType } from '../../shared/global-id';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { LINK_TYPES, type DateWindow } from '../analytics/analytics.model';
 import { LIMITS, type AnalyticsService } from '../analytics/analytics.service';
 import { RELATIONSHIP_TYPES } from '../../shared/model';

@@ -1,6 +1,6 @@
 /** recordInvitation, recordPresentation, recordProposal, recordQuestion, deleteInteraction. */
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { Presentation } from '../presentation/presentation.type';
 import { Proposal, Question } from '../proposal/proposal.type';
 import {

@@ -1,6 +1,6 @@
 /** Recording interactions: global ids to uuids, a slug (given or made from the parties), evidence, read-back. */
 import { createHash } from 'node:crypto';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { fromGlobalId } from '../../shared/global-id';
 import { BadUserInputError } from '../../shared/errors';
 import { partyClash, type InteractionLabel, type InteractionLinkType } from '../../shared/model';
@@ -15,7 +15,7 @@ import type {
   RecordQuestionInput,
 } from './interaction.inputs';
 import type { InteractionRecord } from './interaction.repository';
-import { keepInteractions } from '../../shared/loaders';
+import { keepInteractions } from '../request/loaders';
 import { toProposal, toQuestion } from '../proposal/proposal.resolver';
 import type { Proposal, Question } from '../proposal/proposal.type';
 import { toInvitation } from './invitation.service';

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionShape } from '../../shared/connection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
 import { EntityInterface, Organisation } from '../entity/entity.type';
 import type { EntityService } from '../entity/entity.service';

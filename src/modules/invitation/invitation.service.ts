@@ -1,5 +1,5 @@
 /** Invitations: the filtered, keyset-paginated list and the parties of each invitation. */
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import {
   decodeCursor,
   pageSize,
@@ -7,7 +7,7 @@ import {
   type ConnectionShape,
 } from '../../shared/connection';
 import { BadUserInputError } from '../../shared/errors';
-import { keepInteractions } from '../../shared/loaders';
+import { keepInteractions } from '../request/loaders';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { filterUuid } from '../entity/entity-list.service';
 import type { EntityObject, EntityService } from '../entity/entity.service';

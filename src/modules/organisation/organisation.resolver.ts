@@ -3,7 +3,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ActorFields } from '../relationship/actor.fields';
 import type { ActorService } from '../relationship/actor.service';
 import type { ConnectionShape } from '../../shared/connection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, OrganisationConnection } from '../entity/entity-list.type';

@@ -6,7 +6,7 @@ import { Affiliation } from '../relationship/relationship.type';
 import { ActorFields } from '../relationship/actor.fields';
 import type { ActorService } from '../relationship/actor.service';
 import type { ConnectionShape } from '../../shared/connection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, PersonConnection } from '../entity/entity-list.type';

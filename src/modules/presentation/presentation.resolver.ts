@@ -1,6 +1,6 @@
 /** The parties of a presentation: presenters, event, subjects, organisation, evidence. */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { toGlobalId } from '../../shared/global-id';
 import { EntityInterface, Event, Organisation } from '../entity/entity.type';
 import type { EntityService } from '../entity/entity.service';

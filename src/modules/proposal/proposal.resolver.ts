@@ -1,6 +1,6 @@
 /** The parties of proposals and questions: who, at which event, about what, with evidence. */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { toGlobalId } from '../../shared/global-id';
 import { EntityInterface, Event } from '../entity/entity.type';
 import type { EntityService } from '../entity/entity.service';

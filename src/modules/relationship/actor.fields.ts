@@ -6,7 +6,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { pageSize, type ConnectionShape } from '../../shared/connection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { INVITATION_PARTIES, PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
 import type { EntityObject } from '../entity/entity.service';
 import { InvitationConnection, type Invitation } from '../invitation/invitation.type';

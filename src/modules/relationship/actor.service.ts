@@ -4,7 +4,7 @@
  */
 import type { ConnectionShape } from '../../shared/connection';
 import { paginate } from '../../shared/connection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
 import type { EntityObject, EntityService } from '../entity/entity.service';
 import type { InteractionRecord } from '../invitation/interaction.repository';

@@ -2,7 +2,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { EntityWriteService } from '../entity/entity-write.service';
 import { LinkInput, UnlinkInput } from './relationship.inputs';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
 import { Affiliation, ParticipationEdge } from './relationship.type';

@@ -1,5 +1,5 @@
 /** Neighbours of an entity through one relationship type, and the interactions it takes part in. */
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
 import type { InteractionLabel } from '../../shared/model';
 import type { InteractionRecord } from '../invitation/interaction.repository';

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { partiesAsked } from '../../shared/selection';
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { EntityType } from '../../shared/enums';
 import { SearchHit } from './search.type';
 import type { SearchService } from './search.service';

@@ -1,10 +1,10 @@
 /** search(query:, types:, first:): validated input, a safe Lucene query, one batched entity load. */
-import type { Context } from '../../shared/context';
+import type { Context } from '../request/context';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { BadUserInputError } from '../../shared/errors';
 import { MAX_PAGE_SIZE } from '../../shared/connection';
 import type { Parties } from '../../shared/cypher';
-import { keepEntities } from '../../shared/loaders';
+import { keepEntities } from '../request/loaders';
 import { toEntityObject } from '../entity/entity.service';
 import { matchedName, MAX_QUERY_LENGTH, searchPlan, terms, visible } from './search.query';
 import type { SearchRepository } from './search.repository';

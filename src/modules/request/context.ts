@@ -1,7 +1,7 @@
 /** The typed per-request context: the request id, the logger, the DataLoaders. Nothing per request lives in module scope. */
-import type { Principal } from './principal';
+import type { Principal } from '../../shared/principal';
 import type { Loaders } from './loaders';
-import type { Logger } from './logger';
+import type { Logger } from '../../shared/logger';
 
 export interface Context {
   requestId: string;

@@ -8,11 +8,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
-import { translateError } from '../db/database';
-import { variableArgument, variableAt } from './argument-path';
-import { AppError } from './errors';
-import type { Logger } from './logger';
-import { scalarRefusal } from './scalars';
+import { translateError } from './db/database';
+import { variableArgument, variableAt } from './shared/argument-path';
+import { AppError } from './shared/errors';
+import type { Logger } from './shared/logger';
+import { scalarRefusal } from './shared/scalars';
 
 /** Codes Apollo itself produces for malformed requests; their messages are safe to show. */
 const APOLLO_REQUEST_CODES = new Set([

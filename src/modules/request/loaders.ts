@@ -12,15 +12,15 @@ import {
   type CollaboratorRecord,
   type LinkRecord,
   type RelationshipRepository,
-} from '../modules/relationship/relationship.repository';
-import type { EntityRecord } from '../modules/entity/entity.record';
-import type { EntityRepository } from '../modules/entity/entity.repository';
-import type { EffectiveFacts, EventRepository } from '../modules/event/event.repository';
-import type { EvidenceRecord, EvidenceRepository } from '../modules/evidence/evidence.repository';
+} from '../relationship/relationship.repository';
+import type { EntityRecord } from '../entity/entity.record';
+import type { EntityRepository } from '../entity/entity.repository';
+import type { EffectiveFacts, EventRepository } from '../event/event.repository';
+import type { EvidenceRecord, EvidenceRepository } from '../evidence/evidence.repository';
 import type {
   InteractionRecord,
   InteractionRepository,
-} from '../modules/invitation/interaction.repository';
+} from '../invitation/interaction.repository';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
