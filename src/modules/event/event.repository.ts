@@ -30,6 +30,29 @@ const chainRows = (path: string): string => `[c IN nodes(${path})[1..] | ${entit
 
 // Each fact: the stated value (chain []) or the derived candidates, then the nearest and, for
 // days, the earliest start or latest end; ties by the stating event's name for a stable answer.
+/**
+ * One effective day of event `e` as `name`: the stated one, else the earliest (ASC) or latest
+ * (DESC) of the parts it spans, with the chain walked to it; nearer parts, then names, break ties.
+ */
+const effectiveDay = (
+  name: string,
+  stated: (n: string) => string,
+  parts: (n: string, d: string, path: string) => string,
+  order: 'ASC' | 'DESC',
+): string => /* cypher */ `
+OPTIONAL CALL (e) {
+  CALL (e) {
+    WITH e WHERE ${stated('e')} IS NOT NULL
+    RETURN ${stated('e')} AS day, [] AS chain, 0 AS steps, '' AS tie
+    UNION
+    MATCH ${parts('e', 'd', 'w')}
+    WHERE ${stated('e')} IS NULL
+    RETURN ${stated('d')} AS day, ${chainRows('w')} AS chain, length(w) AS steps, d.name AS tie
+  }
+  WITH day, chain ORDER BY day ${order}, steps, tie LIMIT 1
+  RETURN {value: toString(day), chain: chain} AS ${name}
+}`;
+
 const FIND_EFFECTIVE = /* cypher */ `
 UNWIND $ids AS id
 MATCH (e:Entity&Event {id: id})
@@ -46,30 +69,8 @@ OPTIONAL CALL (e) {
   WITH p, chain ORDER BY steps, p.name, p.id LIMIT 1
   RETURN {value: ${entityRow('p')}, chain: chain} AS place
 }
-OPTIONAL CALL (e) {
-  CALL (e) {
-    WITH e WHERE ${statedStart('e')} IS NOT NULL
-    RETURN ${statedStart('e')} AS day, [] AS chain, 0 AS steps, '' AS tie
-    UNION
-    MATCH ${startingParts('e', 'd', 'w')}
-    WHERE ${statedStart('e')} IS NULL
-    RETURN ${statedStart('d')} AS day, ${chainRows('w')} AS chain, length(w) AS steps, d.name AS tie
-  }
-  WITH day, chain ORDER BY day, steps, tie LIMIT 1
-  RETURN {value: toString(day), chain: chain} AS startDate
-}
-OPTIONAL CALL (e) {
-  CALL (e) {
-    WITH e WHERE ${statedEnd('e')} IS NOT NULL
-    RETURN ${statedEnd('e')} AS day, [] AS chain, 0 AS steps, '' AS tie
-    UNION
-    MATCH ${endingParts('e', 'd', 'w')}
-    WHERE ${statedEnd('e')} IS NULL
-    RETURN ${statedEnd('d')} AS day, ${chainRows('w')} AS chain, length(w) AS steps, d.name AS tie
-  }
-  WITH day, chain ORDER BY day DESC, steps, tie LIMIT 1
-  RETURN {value: toString(day), chain: chain} AS endDate
-}
+${effectiveDay('startDate', statedStart, startingParts, 'ASC')}
+${effectiveDay('endDate', statedEnd, endingParts, 'DESC')}
 RETURN id, place, startDate, endDate`;
 
 type Row<T> = { value: T; chain: EntityRow[] } | null;
