@@ -122,11 +122,10 @@ export function createLoaders(repos: Repositories, requestId: string): Loaders {
     effective: new DataLoader(async (ids) => {
       const found = await repos.events.effectiveFacts(ids, requestId);
       // The places and chains come whole: a nested field asking for one costs no statement.
-      for (const facts of found.values())
-        for (const fact of [facts.place, facts.startDate, facts.endDate])
-          if (fact) keepEntities(loaders, fact.chain);
-      for (const facts of found.values())
-        if (facts.place) keepEntities(loaders, [facts.place.value]);
+      for (const { place, startDate, endDate } of found.values()) {
+        for (const fact of [place, startDate, endDate]) if (fact) keepEntities(loaders, fact.chain);
+        if (place) keepEntities(loaders, [place.value]);
+      }
       return ids.map((id) => found.get(id) ?? NO_FACTS);
     }),
   };
