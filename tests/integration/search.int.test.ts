@@ -214,6 +214,14 @@ describe('search by an entity’s own names', () => {
       await expect(services.search.run(context(services), `${name}x`, null, 3)).rejects.toThrow(
         /at most 300 characters/,
       );
+      // Characters as a name counts them: one emoji is one character, not two UTF-16 units.
+      const emoji = '\u{1F600}'.repeat(MAX_NAME_LENGTH);
+      await expect(services.search.run(context(services), emoji, null, 3)).rejects.toThrow(
+        /at least one letter or digit/,
+      );
+      await expect(services.search.run(context(services), `${emoji}x`, null, 3)).rejects.toThrow(
+        /at most 300 characters, got 301/,
+      );
     });
 
     it('names the alias that is the query exactly as `matched`', async () => {

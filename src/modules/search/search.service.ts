@@ -21,9 +21,11 @@ export class SearchService {
     parties: Parties = 'whole',
   ): Promise<SearchHit[]> {
     query = visible(query);
-    if (query.length > MAX_QUERY_LENGTH) {
+    // Characters as names are counted (code points: an emoji is one), not UTF-16 units.
+    const characters = [...query].length;
+    if (characters > MAX_QUERY_LENGTH) {
       throw new BadUserInputError(
-        `query must be at most ${MAX_QUERY_LENGTH} characters, got ${query.length}.`,
+        `query must be at most ${MAX_QUERY_LENGTH} characters, got ${characters}.`,
         'query',
       );
     }
