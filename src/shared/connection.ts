@@ -2,7 +2,7 @@
  * Relay connections: PageInfo, a factory for XConnection/XEdge types, opaque keyset cursors and
  * the page-size rules (default 20, maximum 100; outside 0..100 is BAD_USER_INPUT, never clamped).
  */
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -55,6 +55,20 @@ export function connectionType<T extends object>(
     totalCount!: number;
   }
   return Connection as ClassType<ConnectionShape<T>>;
+}
+
+/**
+ * The page arguments every connection takes: `first` (0 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when
+ * absent, checked by pageSize so the error names the argument) and `after` (a cursor this
+ * connection gave out, checked by decodeCursor).
+ */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
 }
 
 /** Validates `first`: 0..100, default 20. */

@@ -1,6 +1,7 @@
 /** invitations(filter:, first:, after:) and the parties of each invitation. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../shared/connection';
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
@@ -23,8 +24,7 @@ export class InvitationResolver {
   invitations(
     @Ctx() ctx: Context,
     @Arg('filter', () => InvitationFilter, { nullable: true }) filter?: InvitationFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
     const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);

@@ -1,5 +1,6 @@
 /** organisations(filter:, orderBy:, first:, after:). */
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '../../shared/connection';
 import { ActorFields } from '../relationship/actor.fields';
 import type { ActorService } from '../relationship/actor.service';
 import type { ConnectionShape } from '../../shared/connection';
@@ -27,8 +28,7 @@ export class OrganisationResolver extends ActorFields(Organisation) {
     @Ctx() ctx: Context,
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
     @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', first, after);
   }

@@ -4,8 +4,18 @@
  * OrganisationResolver extend (type-graphql resolver inheritance).
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import { pageSize, type ConnectionShape } from '../../shared/connection';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Info,
+  Int,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
+import { pageSize, type ConnectionShape, ConnectionArgs } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
 import type { EntityObject } from '../entity/entity.service';
@@ -26,8 +36,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     invitationsSent(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
@@ -40,8 +49,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     invitationsReceived(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
@@ -54,8 +62,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     presentations(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Presentation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
@@ -69,8 +76,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     participations(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
     ): Promise<ParticipationConnection> {
       return this.actors.participations(ctx, actor, first, after);
     }
