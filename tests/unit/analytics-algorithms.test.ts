@@ -8,9 +8,8 @@ import {
   buildProjection,
   Projection,
   sampledBetweenness,
-  type NodeAttributes,
-  type ProjectionGraph,
 } from '../../src/modules/analytics/projection';
+import type { NodeAttributes, ProjectionGraph } from '../../src/modules/analytics/projection-graph';
 
 /** Two 4-cliques (FI: a1..a4, RU: b1..b4) joined through x (EE): a1 - x - b1. */
 function bridgedCliques(): ProjectionGraph {

@@ -5,7 +5,7 @@
  * Computed in O(links) by summarising each event and interaction once, so large events cost
  * their size, not its square.
  */
-import type { ProjectionGraph } from './projection';
+import type { ProjectionGraph } from './projection-graph';
 
 export interface BrokerScore {
   uuid: string;

@@ -12,19 +12,10 @@ import pagerank from 'graphology-metrics/centrality/pagerank';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import type { NodeType } from '../../shared/global-id';
 import { ENTITY_LABELS } from '../../shared/model';
 import type { ProjectionNode } from './analytics.repository';
 import { brokers, type BrokerScore } from './brokers';
-
-export interface NodeAttributes {
-  uuid: string;
-  type: NodeType;
-  name: string | null;
-  country: string | null;
-}
-
-export type ProjectionGraph = UndirectedGraph<NodeAttributes>;
+import type { NodeAttributes, ProjectionGraph } from './projection-graph';
 
 /** Exact betweenness up to this many nodes; above it, Brandes from sampled sources. */
 export const EXACT_BETWEENNESS_LIMIT = 2_000;
