@@ -1,18 +1,56 @@
 /**
- * One jest run for every tier (unit, integration on the real Neo4j, end-to-end over HTTP).
- * The global setup starts a throw-away Neo4j (or uses NEO4J_TEST_URI) and the teardown stops
- * it. Suites run one at a time because they share that database.
+ * Test tiers as jest projects, all run by `npm test` (plain `jest`):
+ * - unit: pure tests (no Neo4j, no Java, no network), `npm run test:unit`, fast and parallel;
+ * - integration: repositories, migrations, seeds and the generator on the real Neo4j;
+ * - e2e: the API over HTTP, the process entry and the CLIs, on the real Neo4j;
+ * - cypher: the exact statements the hot questions send, pinned as snapshots (review them when
+ *   they change; `npx jest --selectProjects cypher -u` to accept a change made on purpose).
+ * The tiers on the database share one global setup, which starts a throw-away Neo4j (or uses
+ * NEO4J_TEST_URI) once per jest run, whichever of them runs first, and one teardown that stops it.
+ * ts-jest only transpiles (tsconfig.jest.json: isolatedModules): `npm run lint` type-checks src/
+ * and tests/ with tsc, and checking each test file again in jest cost minutes on a fresh clone.
+ * Suites on the database run one at a time because they share it (maxWorkers 1 for any run that
+ * includes them; test:unit alone may use every core).
  */
-/** @type {import('jest').Config} */
-module.exports = {
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/tests/bench/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   setupFiles: ['reflect-metadata'],
+};
+const onDatabase = {
+  ...common,
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/tests/unit'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      ...onDatabase,
+      displayName: 'integration',
+      roots: ['<rootDir>/tests/integration'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      ...onDatabase,
+      displayName: 'e2e',
+      roots: ['<rootDir>/tests/e2e'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      ...onDatabase,
+      displayName: 'cypher',
+      roots: ['<rootDir>/tests/cypher'],
+      testMatch: ['**/*.test.ts'],
+    },
+  ],
   maxWorkers: 1,
   testTimeout: 120000,
   verbose: true,

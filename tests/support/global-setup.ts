@@ -20,6 +20,9 @@ import { harness } from './harness-state';
 import { missingRequirements } from './requirements';
 
 export default async function globalSetup(): Promise<void> {
+  // Each tier on the database names this setup; the first one of a run does the work.
+  if (harness.started) return;
+  harness.started = true;
   const external = loadTestHarnessEnv();
   const missing = missingRequirements({
     searchPath: process.env.PATH ?? '',

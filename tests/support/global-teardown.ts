@@ -3,6 +3,10 @@ import { rmSync } from 'node:fs';
 import { harness } from './harness-state';
 
 export default async function globalTeardown(): Promise<void> {
-  await harness.neo4j?.stop();
-  if (harness.dataDir) rmSync(harness.dataDir, { recursive: true, force: true });
+  // Called once per tier on the database; the first call stops it, the others find nothing.
+  const { neo4j, dataDir } = harness;
+  harness.neo4j = undefined;
+  harness.dataDir = undefined;
+  await neo4j?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

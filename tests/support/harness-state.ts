@@ -5,6 +5,8 @@
 import type { LocalNeo4j } from '../../src/db/local-neo4j';
 
 interface HarnessState {
+  /** Set by the first global setup of a run: the tiers on the database share one Neo4j. */
+  started?: boolean;
   neo4j?: LocalNeo4j;
   dataDir?: string;
 }

@@ -1,50 +1,73 @@
 /**
- * Arrows point down only (config <- shared <- db <- modules <- schema/server <- main/cli): each
- * layer's files import only from their own layer or those below it, read from the source text.
+ * The floor plan (.dependency-cruiser.cjs): arrows point down only (config <- shared <- db <-
+ * modules <- schema/server <- main/cli) and there is no import cycle. Runs dependency-cruiser's
+ * CLI over src/, and over a small tree with one arrow of each forbidden kind, to see the rules
+ * bite.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
-const SRC = path.resolve(__dirname, '..', '..', 'src');
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
 
-/** The layer of a file under src/, by its first path segment; higher numbers sit higher. */
-function layer(file: string): number {
-  const [top] = path.relative(SRC, file).split(path.sep);
-  if (top === 'config.ts') return 0;
-  if (top === 'shared') return 1;
-  if (top === 'db') return 2;
-  if (top === 'modules' || top === 'seed' || top === 'generate') return 3;
-  if (top === 'cli' || top === 'main.ts') return 5;
-  return 4; // schema.ts, server.ts, format-error.ts
+interface Violation {
+  from: string;
+  to: string;
+  rule: { name: string };
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
-  });
-}
-
-/** Relative imports (static and dynamic) of a file, resolved to files under src/. */
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
-  return specs.map((spec) => path.resolve(path.dirname(file), spec));
+/** The violations dependency-cruiser finds under `dir`'s src/, as "rule: from -> to". */
+function violations(dir: string): string[] {
+  let out: string;
+  try {
+    out = execFileSync(
+      process.execPath,
+      [CLI, 'src', '--config', CONFIG, '--output-type', 'json'],
+      { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+  } catch (error) {
+    // Exit code = number of errors; the report is on stdout all the same.
+    out = (error as { stdout: string }).stdout;
+  }
+  const report = JSON.parse(out) as { summary: { violations: Violation[] } };
+  return report.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
 }
 
 describe('layers', () => {
-  it('has no import pointing up', () => {
-    const upward = files(SRC).flatMap((file) =>
-      imports(file)
-        .filter((target) => layer(`${target}.ts`) > layer(file))
-        .map((target) => `${path.relative(SRC, file)} -> ${path.relative(SRC, target)}`),
-    );
-    expect(upward).toEqual([]);
+  it('has no import pointing up and no cycle in src/', () => {
+    expect(violations(ROOT)).toEqual([]);
   });
 
-  it('sees the layers it checks', () => {
-    expect(layer(path.join(SRC, 'shared', 'errors.ts'))).toBeLessThan(
-      layer(path.join(SRC, 'modules', 'request', 'loaders.ts')),
-    );
+  it('sees an arrow pointing up and a cycle when there is one', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cluster-graph-layers-'));
+    try {
+      const files: Record<string, string> = {
+        'tsconfig.json': '{ "compilerOptions": { "module": "commonjs" } }',
+        'src/config.ts': "import './shared/a';\n",
+        'src/shared/a.ts': "import '../modules/m/x';\n",
+        'src/db/d.ts': "import '../modules/m/x';\n",
+        'src/modules/m/x.ts': "import '../../server';\nimport './y';\n",
+        'src/modules/m/y.ts': "import './x';\n",
+        'src/server.ts': "import './main';\n",
+        'src/main.ts': 'export {};\n',
+      };
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), text);
+      }
+      expect(violations(dir)).toEqual([
+        'config-at-the-bottom: src/config.ts -> src/shared/a.ts',
+        'db-imports-no-module: src/db/d.ts -> src/modules/m/x.ts',
+        'modules-import-no-server: src/modules/m/x.ts -> src/server.ts',
+        'no-circular: src/modules/m/x.ts -> src/modules/m/y.ts',
+        'server-imports-no-entry-point: src/server.ts -> src/main.ts',
+        'shared-imports-nothing-above: src/shared/a.ts -> src/modules/m/x.ts',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

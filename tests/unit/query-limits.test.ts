@@ -48,9 +48,11 @@ describe('measureOperation', () => {
 
   it('measures fragments spreading each other exponentially in linear time, with the exact value', () => {
     const started = performance.now();
-    // 2^60 leaves: a walk that re-entered fragments would never finish.
+    // 2^60 leaves: a walk that re-entered fragments would never finish. The bound is loose on
+    // purpose (a machine under load took 159 ms for a walk that takes 1 ms idle): it tells
+    // linear from exponential, not fast from slow.
     const { depth, cost } = measure(chain(60, 2));
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(2_000);
     expect(depth).toBe(4);
     expect(cost).toBe(2 ** 60 + 3);
     expect(measure(chain(21, 2)).cost).toBe(2 ** 21 + 3);
