@@ -104,7 +104,6 @@ const schema = new GraphQLSchema({
           slug: { type: GraphQLString },
         },
         resolve: (_root, args: Record<string, unknown>) => {
-          // eslint-disable-next-line @typescript-eslint/only-throw-error
           throw FAILURES[args.kind as string]!(args);
         },
       },
