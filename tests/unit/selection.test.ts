@@ -21,7 +21,10 @@ const schema = buildSchema(`
   }
   type InvitationEdge { cursor: String! node: Invitation! }
   type InvitationConnection { edges: [InvitationEdge!]! totalCount: Int! }
+  type LocalName { text: String! language: String! }
+  type Label { id: ID! name: LocalName! }
   type Query {
+    label: Label
     search: [Hit!]!
     invitations: InvitationConnection!
     entity: Entity
@@ -44,7 +47,7 @@ async function asked(
     schema,
     source: query,
     variableValues,
-    rootValue: { search: capture, invitations: capture, entity: capture },
+    rootValue: { label: capture, search: capture, invitations: capture, entity: capture },
   });
   const unexpected = result.errors?.filter((e) => !/Cannot return null/.test(e.message));
   expect(unexpected ?? []).toEqual([]);
@@ -135,6 +138,11 @@ describe('partiesAsked', () => {
         INVITATION_PARTIES,
       ]),
     ).toBe('naming');
+  });
+
+  it('is whole when a naming field is asked for more than itself (a selection of its own)', async () => {
+    expect(await asked('{ label { id name { text } } }')).toBe('whole');
+    expect(await asked('{ label { id } }')).toBe('naming');
   });
 
   it('reads the current field itself with an empty path', async () => {
