@@ -4,7 +4,8 @@
  * neighbourhood), and the list filters each in one statement, is asked of the real server over
  * the seeded graph, and every statement it sends (Database.onStatement) is compared with the
  * snapshot: its text exactly, and its parameters by name and value (the seeds' ids are stable
- * uuids, so values are pinned too). Any change in what reaches Neo4j shows as a snapshot diff in
+ * uuids, so values are pinned too; only the store's element ids and the order of id lists a
+ * walk returns are evened out, see `typed`). Any change in what reaches Neo4j shows as a snapshot diff in
  * review, the way the Neo4j GraphQL Library's TCK tests pin the Cypher it generates.
  *
  * A change of statements on purpose: run `npx jest tests/cypher -u`, read the diff of
@@ -29,13 +30,26 @@ interface Statement {
   params: Record<string, unknown>;
 }
 
-/** Parameters as JSON that keeps their Neo4j types: an Integer is not a Float to the planner. */
+/** An element id ("4:<store uuid>:17"): the store's own, different in every database. */
+const ELEMENT_ID = /^\d+:[0-9a-f-]{36}:\d+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Parameters as JSON that keeps their Neo4j types (an Integer is not a Float to the planner).
+ * Element ids are the store's and read as "<elementId>"; a list of uuids or element ids is
+ * sorted, since a walk hands them on in the store's order. Nothing else is changed.
+ */
 function typed(value: unknown): unknown {
   if (isInt(value)) return { $int: value.toString() };
   if (value !== null && typeof value === 'object' && isDate(value)) return { $date: String(value) };
   if (value !== null && typeof value === 'object' && isDateTime(value))
     return { $datetime: String(value) };
-  if (Array.isArray(value)) return value.map(typed);
+  if (typeof value === 'string' && ELEMENT_ID.test(value)) return '<elementId>';
+  if (Array.isArray(value)) {
+    const ids = value.every((v) => typeof v === 'string' && (UUID.test(v) || ELEMENT_ID.test(v)));
+    const items = value.map(typed);
+    return ids ? items.sort() : items;
+  }
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v)]));
   return value;
