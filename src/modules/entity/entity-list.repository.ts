@@ -67,7 +67,7 @@ const PREDICATES: Record<Exclude<keyof EntityListFilter, 'heldIn'>, string> = {
  * events effectively held there are walked from the place (see eventsHeldIn), the rest are
  * predicates.
  */
-const matching = (label: EntityLabel, filter: EntityListFilter): string => {
+export const matching = (label: EntityLabel, filter: EntityListFilter): string => {
   const { heldIn, ...rest } = filter;
   const source = heldIn === null ? '' : `${eventsHeldIn('$heldIn', 'n')}\n`;
   return `${source}MATCH (n:Entity&${label})\n${whereOf(rest, PREDICATES)}`;

@@ -1,0 +1,254 @@
+/**
+ * Relay connections without a database: page-size bounds, opaque keyset cursors (made by us,
+ * refused when forged or mangled), pages assembled from size + 1 rows, and in-memory paging
+ * walked to its end. Refusals are read as clients see them, through formatError.
+ */
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
+import { formatError } from '../../src/format-error';
+import {
+  type ConnectionShape,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  paginate,
+  toConnection,
+} from '../../src/shared/connection';
+
+const silent = pino({ level: 'silent' });
+
+/** What a client is told when `fn` throws inside a resolver at field `list`. */
+function refusal(fn: () => unknown): { message: string; extensions?: Record<string, unknown> } {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  if (thrown === undefined) throw new Error('expected a refusal, got none');
+  const located = new GraphQLError((thrown as Error).message, {
+    path: ['list'],
+    originalError: thrown as Error,
+  });
+  const { message, extensions } = formatError(located.toJSON(), located, silent);
+  return { message, extensions: extensions as Record<string, unknown> | undefined };
+}
+
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
+
+describe('pageSize', () => {
+  it('defaults to 20 when first is absent or null', () => {
+    expect(DEFAULT_PAGE_SIZE).toBe(20);
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(null)).toBe(20);
+  });
+
+  it('takes every whole number from 0 to 100 as it is', () => {
+    expect(MAX_PAGE_SIZE).toBe(100);
+    expect(pageSize(0)).toBe(0);
+    expect(pageSize(1)).toBe(1);
+    expect(pageSize(100)).toBe(100);
+  });
+
+  it.each([101, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses %p as BAD_USER_INPUT naming first, never clamps it',
+    (first) => {
+      expect(refusal(() => pageSize(first))).toEqual({
+        message: `first must be between 0 and 100, got ${first}.`,
+        extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+      });
+    },
+  );
+
+  it('names the argument it was given (a nested field may call it otherwise)', () => {
+    expect(refusal(() => pageSize(500, 'participants.first')).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'participants.first',
+    });
+  });
+});
+
+describe('cursors', () => {
+  it('round-trips a key of strings and numbers, as URL-safe text', () => {
+    const key = ['zürich / ß+?', 42, 'c0ffee00-0000-4000-8000-000000000000'];
+    const cursor = encodeCursor(key);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(cursor, ['string', 'number', 'string'])).toEqual(key);
+  });
+
+  it('is the base64url of the JSON key (what the benchmark forges as a first page end)', () => {
+    expect(encodeCursor(['sitra', 'id-1'])).toBe(b64('["sitra","id-1"]'));
+  });
+
+  it('reads no cursor as the start', () => {
+    expect(decodeCursor(undefined, ['string'])).toBeNull();
+    expect(decodeCursor(null, ['string'])).toBeNull();
+  });
+
+  it("takes a string or a number where the shape says 'key', nothing else", () => {
+    expect(decodeCursor(encodeCursor(['a', 'x']), ['key', 'string'])).toEqual(['a', 'x']);
+    expect(decodeCursor(encodeCursor([-7, 'x']), ['key', 'string'])).toEqual([-7, 'x']);
+    for (const part of [true, null, ['a'], { a: 1 }]) {
+      expect(refusal(() => decodeCursor(encodeCursor([part, 'x']), ['key', 'string']))).toEqual({
+        message: 'after is not a cursor this connection gave out.',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+      });
+    }
+  });
+
+  type Shape = ('string' | 'number' | 'key')[];
+  const names: Shape = ['string', 'string'];
+  it.each<[string, string, Shape]>([
+    ['an empty string', '', names],
+    ['text that is not base64', '!!!', names],
+    ['base64 of text that is not JSON', b64('not json'), names],
+    ['a JSON object, not a list', b64('{"0":"a","1":"b"}'), names],
+    ['a JSON string', b64('"a"'), names],
+    ['a key with a part too few', encodeCursor(['a']), names],
+    ['a key with a part too many', encodeCursor(['a', 'b', 'c']), names],
+    ['a number where a string goes', encodeCursor([1, 'b']), names],
+    ['a string where a number goes', encodeCursor(['a', '2']), ['string', 'number']],
+    ['a cursor of another connection (a date list)', encodeCursor(['2019-10-25', 3]), names],
+    ['a cursor cut short', encodeCursor(['abc', 'def']).slice(0, -3), names],
+    ['a cursor over 500 characters', encodeCursor(['x'.repeat(400), 'y']), names],
+  ])('refuses %s as BAD_USER_INPUT naming after', (_what, cursor, shape) => {
+    expect(refusal(() => decodeCursor(cursor, shape))).toEqual({
+      message: 'after is not a cursor this connection gave out.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+    });
+  });
+
+  it('takes a cursor of up to 500 characters', () => {
+    const key = ['x'.repeat(360), 'y'];
+    const cursor = encodeCursor(key);
+    expect(cursor.length).toBeLessThanOrEqual(500);
+    expect(decodeCursor(cursor, ['string', 'string'])).toEqual(key);
+  });
+
+  it('names the argument it was given', () => {
+    expect(refusal(() => decodeCursor('nope', ['string'], 'participants.after'))).toEqual({
+      message: 'participants.after is not a cursor this connection gave out.',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'participants.after' },
+    });
+  });
+});
+
+describe('toConnection', () => {
+  const rows = [
+    { key: 'a', id: '1' },
+    { key: 'b', id: '2' },
+    { key: 'c', id: '3' },
+  ];
+  const cursorOf = (row: { key: string; id: string }): unknown[] => [row.key, row.id];
+
+  it('keeps size edges and tells of a next page from the extra row', () => {
+    const page = toConnection(rows, 2, 9, ['A', 'B'], cursorOf);
+    expect(page.edges).toEqual([
+      { cursor: encodeCursor(['a', '1']), node: 'A' },
+      { cursor: encodeCursor(['b', '2']), node: 'B' },
+    ]);
+    expect(page.totalCount).toBe(9);
+    expect(page.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: encodeCursor(['a', '1']),
+      endCursor: encodeCursor(['b', '2']),
+    });
+  });
+
+  it('says there is no next page when the query found no extra row', () => {
+    const page = toConnection(rows, 3, 3, ['A', 'B', 'C'], cursorOf);
+    expect(page.edges.map((e) => e.node)).toEqual(['A', 'B', 'C']);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+    expect(page.pageInfo.endCursor).toBe(encodeCursor(['c', '3']));
+  });
+
+  it('leaves out nodes that vanished meanwhile, with the cursors of the rest', () => {
+    const page = toConnection(rows, 3, 3, [null, 'B', null], cursorOf);
+    expect(page.edges).toEqual([{ cursor: encodeCursor(['b', '2']), node: 'B' }]);
+    expect(page.pageInfo.startCursor).toBe(page.pageInfo.endCursor);
+  });
+
+  it('has null cursors on an empty page, and a next page after a page of 0', () => {
+    expect(toConnection([], 5, 0, [], cursorOf).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
+    const none = toConnection(rows.slice(0, 1), 0, 3, [], cursorOf);
+    expect(none.edges).toEqual([]);
+    expect(none.pageInfo.hasNextPage).toBe(true);
+  });
+});
+
+describe('paginate', () => {
+  interface Item {
+    id: string;
+    sort: string | number;
+  }
+  const keyOf = (item: Item): [string | number, string] => [item.sort, item.id];
+  // Out of order, with ties on the sort key broken by id.
+  const items: Item[] = [
+    { id: 'e', sort: 'b' },
+    { id: 'a', sort: 'c' },
+    { id: 'd', sort: 'a' },
+    { id: 'c', sort: 'b' },
+    { id: 'b', sort: 'a' },
+  ];
+
+  it('sorts by key, then id, and counts every item', () => {
+    const page = paginate(items, keyOf, null, null);
+    expect(page.edges.map((e) => e.node.id)).toEqual(['b', 'd', 'c', 'e', 'a']);
+    expect(page.totalCount).toBe(5);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('walks every item once, in order, page by page from each end cursor', () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: ConnectionShape<Item> = paginate(items, keyOf, 2, after);
+      pages += 1;
+      seen.push(...page.edges.map((e) => e.node.id));
+      expect(page.totalCount).toBe(5);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+      expect(pages).toBeLessThan(5);
+    }
+    expect(seen).toEqual(['b', 'd', 'c', 'e', 'a']);
+    expect(pages).toBe(3);
+  });
+
+  it('continues after a key that is no longer in the list', () => {
+    // The item ["b", "d"] is gone; what sorts after it remains.
+    const page = paginate(items, keyOf, 10, encodeCursor(['b', 'd']));
+    expect(page.edges.map((e) => e.node.id)).toEqual(['e', 'a']);
+  });
+
+  it('orders numeric keys as numbers (10 after 9)', () => {
+    const numbers: Item[] = [
+      { id: 'x', sort: 10 },
+      { id: 'y', sort: 9 },
+      { id: 'z', sort: -1 },
+    ];
+    expect(paginate(numbers, keyOf, 2, null).edges.map((e) => e.node.id)).toEqual(['z', 'y']);
+    expect(paginate(numbers, keyOf, 2, encodeCursor([9, 'y'])).edges.map((e) => e.node.id)).toEqual(
+      ['x'],
+    );
+  });
+
+  it('refuses a bad first or after as the database-backed lists do', () => {
+    expect(refusal(() => paginate(items, keyOf, 101, null)).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+    });
+    expect(refusal(() => paginate(items, keyOf, 2, encodeCursor(['b']))).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+    });
+  });
+});
