@@ -1,7 +1,8 @@
 /**
- * Apollo's formatError: our coded errors and Apollo's own request errors pass through; anything
- * else is logged in full and answered as INTERNAL_SERVER_ERROR with no internals (no stack,
- * no Cypher, no driver message).
+ * Apollo's formatError: our coded errors (AppError, however wrapped, and driver errors mapped by
+ * code) are answered with their code and details, and Apollo's own request errors pass
+ * through; anything else is logged in full and answered as INTERNAL_SERVER_ERROR with no
+ * internals (no stack, no Cypher, no driver message).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -10,7 +11,8 @@ import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { translateError } from './db/database';
 import { variableArgument, variableAt } from './shared/argument-path';
-import { AppError } from './shared/errors';
+import type { ErrorCode } from './shared/errors';
+import { appErrorOf } from './shared/graphql-errors';
 import type { Logger } from './shared/logger';
 import { scalarRefusal } from './shared/scalars';
 
@@ -51,8 +53,8 @@ function answerFor(
   // A bad Date or DateTime, literal (a validation failure) or variable (a coercion failure).
   const badScalar = scalarRefusal(formatted, error);
   if (badScalar) return badScalar;
-  const known = original instanceof Neo4jError ? translateError(original) : original;
-  if (known instanceof AppError) {
+  const known = appErrorOf(original instanceof Neo4jError ? translateError(original) : original);
+  if (known) {
     // `http` (status and headers) was applied to the response by Apollo; it is not for clients.
     const {
       stacktrace: _stack,
@@ -92,14 +94,14 @@ function answerFor(
     return {
       message: original.message,
       locations: formatted.locations,
-      extensions: { code: 'BAD_REQUEST' },
+      extensions: { code: 'BAD_REQUEST' satisfies ErrorCode },
     };
   logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
   return {
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
   };
 }
 
@@ -148,6 +150,6 @@ function validationError(
     message: violation ? `${argument}: ${violation.message}.` : 'The input is not valid.',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'BAD_USER_INPUT', argument },
+    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, argument },
   };
 }

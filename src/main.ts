@@ -17,6 +17,7 @@ import { migrate } from './db/migrations';
 import { PortInUseError, startServer, type RunningServer } from './server';
 import { createLogger, type Logger } from './shared/logger';
 import { seedIfEmpty } from './seed/seed-on-start';
+import { installWriteHooks } from './modules/system/write-hooks';
 import { RateLimitStoreError } from './shared/rate-limit';
 
 const EXPECTED = [
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
       supervise(local);
     }
     if (shuttingDown) return await stopWhatStarted();
-    db = new Database({ ...config.neo4j, uri });
+    // Migrations and seeds raise the graph version as the API's writes do.
+    db = installWriteHooks(new Database({ ...config.neo4j, uri }));
     await db.verify();
     const migrations = await migrate(db);
     logger.info(migrations, 'migrations');

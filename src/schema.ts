@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Database } from './db/database';
+import { translateResolverErrors } from './shared/graphql-errors';
 import { EntityListRepository } from './modules/entity/entity-list.repository';
 import { EntityListService } from './modules/entity/entity-list.service';
 import { EntityRepository } from './modules/entity/entity.repository';
@@ -78,6 +79,7 @@ import { AwardService } from './modules/award/award.service';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
+import { SystemRepository } from './modules/system/system.repository';
 import { SystemService } from './modules/system/system.service';
 import { DEFAULT_POOL_LIMITS, type PoolLimits } from './modules/analytics/analytics.pool';
 import { AnalyticsRepository } from './modules/analytics/analytics.repository';
@@ -144,7 +146,6 @@ export function createServices(
   const invitations = new InvitationService(repos.interactions, entities);
   const analytics = new AnalyticsService(
     new AnalyticsRepository(db),
-    db,
     entities,
     invitations,
     analyticsPool,
@@ -154,7 +155,7 @@ export function createServices(
     audit: new AuditRepository(db),
     auth: new AuthService(apiKeys, jwt),
     apiKeys,
-    system: new SystemService(db),
+    system: new SystemService(new SystemRepository(db)),
     entities,
     lists: new EntityListService(new EntityListRepository(db)),
     writes,
@@ -228,7 +229,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
   ];
   for (const resolver of writeResolvers)
     container.register(resolver, new resolver(services.writes));
-  return buildSchema({
+  // Domain errors leave the resolvers as coded GraphQL errors (see shared/graphql-errors.ts).
+  const schema = await buildSchema({
     resolvers: container.resolvers(),
     container,
     // Resolvers return the Entity interface; the concrete types must still be in the schema.
@@ -236,6 +238,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     validate: true,
     authChecker,
   });
+  return translateResolverErrors(schema);
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -13,22 +13,26 @@ import express from 'express';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { formatError } from './format-error';
-import { AppError, RETRY_AFTER_SECONDS } from './shared/errors';
+import {
+  AppError,
+  challenge,
+  RETRY_AFTER_SECONDS,
+  UnauthenticatedError,
+  type ErrorCode,
+} from './shared/errors';
+import { errorBody } from './shared/http-errors';
+import { translated } from './shared/graphql-errors';
 import type { Context } from './modules/request/context';
 import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
+import { installWriteHooks } from './modules/system/write-hooks';
 import { exportHandler } from './modules/export/export.routes';
 import cors from 'cors';
 import helmet from 'helmet';
 import { Kind } from 'graphql';
 import { Metrics } from './shared/metrics';
 import { requestScope } from './shared/request-scope';
-import {
-  authorizationOf,
-  challenge,
-  readAuthorization,
-  UnauthenticatedError,
-} from './modules/auth/auth.service';
+import { authorizationOf, readAuthorization } from './modules/auth/auth.service';
 import type { Principal } from './shared/principal';
 import { pinoHttp } from 'pino-http';
 import { callerKey, createRateLimiter } from './shared/rate-limit';
@@ -69,6 +73,8 @@ export async function startServer(
   const httpServer = http.createServer(app);
   let accepting = true;
 
+  // Every write of the API raises the graph version and is audited, in its own transaction.
+  installWriteHooks(db);
   const services = createServices(db, config.jwt, config.analyticsPool);
   const schema = await createSchema(services);
   const metrics = new Metrics();
@@ -103,7 +109,7 @@ export async function startServer(
   );
   const metricsRefusal = (
     req: express.Request,
-  ): { status: number; code: string; message: string; challenge?: string } | undefined => {
+  ): { status: number; code: ErrorCode; message: string; challenge?: string } | undefined => {
     const read = readAuthorization(authorizationOf(req));
     if (
       config.metrics.token &&
@@ -112,7 +118,7 @@ export async function startServer(
     )
       return undefined;
     const caller = callers.get(req);
-    if (caller instanceof AppError && caller.extensions.code === 'DATABASE_UNAVAILABLE')
+    if (caller instanceof AppError && caller.code === 'DATABASE_UNAVAILABLE')
       return { status: 503, code: 'DATABASE_UNAVAILABLE', message: caller.message };
     if (caller && !(caller instanceof Error) && caller.role === 'admin') return undefined;
     const needs = `GET /metrics needs an admin credential${config.metrics.token ? ' or the METRICS_TOKEN' : ''}: send "Authorization: Bearer <key>"`;
@@ -232,9 +238,7 @@ export async function startServer(
     const refusal = config.metrics.public ? undefined : metricsRefusal(req);
     if (refusal) {
       if (refusal.challenge) res.setHeader('www-authenticate', refusal.challenge);
-      res.status(refusal.status).json({
-        errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
-      });
+      res.status(refusal.status).json(errorBody(refusal.code, refusal.message));
       return;
     }
     res.setHeader('content-type', metrics.registry.contentType);
@@ -290,8 +294,9 @@ export async function startServer(
       const refusal = typeof query === 'string' ? shapes.refusal(query) : undefined;
       if (!refusal) return next();
       metrics.errors.inc({ code: 'QUERY_TOO_COMPLEX' });
-      const { http: _http, ...extensions } = refusal.extensions;
-      res.status(400).json({ errors: [{ message: refusal.message, extensions }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
     },
     // Every write of this request is audited with its caller and variables (see request-scope).
     (req: express.Request, _res: express.Response, next: express.NextFunction) => {
@@ -301,29 +306,28 @@ export async function startServer(
         next,
       );
     },
-    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
+    expressMiddleware(apollo, {
+      // A refused context (credentials) is answered as a coded GraphQL error, with its status.
+      context: async ({ req }) =>
+        context(req).catch((error: unknown) => {
+          throw translated(error);
+        }),
+    }),
   );
   // Body parser failures (too large, not JSON, unreadable) answer in the GraphQL error shape.
   app.use(
     (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
       const type = (error as { type?: string }).type;
       if (type === 'entity.too.large') {
-        res.status(413).json({
-          errors: [
-            {
-              message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        });
+        res
+          .status(413)
+          .json(
+            errorBody('BAD_USER_INPUT', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+          );
         return;
       }
       if (type === 'entity.parse.failed') {
-        res.status(400).json({
-          errors: [
-            { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
-          ],
-        });
+        res.status(400).json(errorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
         return;
       }
       // Any other refusal of the body (charset, content-encoding, a broken gzip stream...):
@@ -331,25 +335,21 @@ export async function startServer(
       const status = (error as { status?: unknown }).status;
       if (typeof status === 'number' && status >= 400 && status < 500) {
         const exposed = (error as { expose?: unknown }).expose === true;
-        res.status(status).json({
-          errors: [
-            {
-              message: exposed
+        res
+          .status(status)
+          .json(
+            errorBody(
+              'BAD_REQUEST',
+              exposed
                 ? `The request body could not be read: ${(error as Error).message}.`
                 : 'The request body could not be read.',
-              extensions: { code: 'BAD_REQUEST' },
-            },
-          ],
-        });
+            ),
+          );
         return;
       }
       if (res.headersSent) return next(error);
       logger.error({ err: error }, 'unexpected error outside GraphQL');
-      res.status(500).json({
-        errors: [
-          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-        ],
-      });
+      res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
     },
   );
 

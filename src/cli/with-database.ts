@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { Database, DatabaseConfigError } from '../db/database';
+import { installWriteHooks } from '../modules/system/write-hooks';
 import {
   BoltPortTakenError,
   connectionFile,
@@ -61,7 +62,8 @@ export async function withDatabase(
         neo4j = { ...neo4j, uri: local.uri };
       }
     }
-    db = new Database({ ...config.neo4j, ...neo4j, uri: neo4j.uri! });
+    // Seeds and generated graphs raise the graph version (a running API's caches see them).
+    db = installWriteHooks(new Database({ ...config.neo4j, ...neo4j, uri: neo4j.uri! }));
     await db.verify();
     await task(db, config, logger);
   } catch (error) {

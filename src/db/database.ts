@@ -27,8 +27,27 @@ export interface TxOptions {
 
 /** Told the mode, duration and outcome of each transaction function (metrics). */
 export type TransactionObserver = (mode: 'READ' | 'WRITE', seconds: number, ok: boolean) => void;
-/** Sees every statement our code sends (not the gateway's own bookkeeping), as it is sent. */
+/** Sees every statement our code sends (not the write hooks' bookkeeping), as it is sent. */
 export type StatementListener = (cypher: string, params: Record<string, unknown>) => void;
+
+/** A write that changed data, as its write hooks are told of it. */
+export interface WriteEvent {
+  /** The operation the write was tagged with (TxOptions.operation), e.g. "create Organisation". */
+  operation: string;
+  /** What the write's work returned (an id, for the writes that create or update one). */
+  value: unknown;
+  /** Sum of the write's counters, without the zeros. */
+  changes: Record<string, number>;
+  /** The API request the write belongs to; none for writes outside a request (seeds, CLI). */
+  scope: RequestScope | undefined;
+}
+
+/**
+ * Bookkeeping of the modules that must change with the data or not at all (the graph version,
+ * the audit log): run in the write's own transaction after its work, only when the work changed
+ * data, in the order registered; its statements are not counted as round trips.
+ */
+export type WriteHook = (tx: ManagedTransaction, write: WriteEvent) => Promise<void>;
 
 export interface DatabaseOptions {
   uri: string;
@@ -48,46 +67,6 @@ export interface DatabaseOptions {
 /** Failures of connecting that a person must fix in the configuration. */
 export class DatabaseConfigError extends Error {
   override name = 'DatabaseConfigError';
-}
-
-const BUMP_GRAPH_VERSION = /* cypher */ `
-MERGE (m:GraphMeta {id: 'graph'})
-SET m.version = coalesce(m.version, 0) + 1, m.changedAt = datetime()`;
-const GRAPH_VERSION = /* cypher */ `
-OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
-RETURN coalesce(m.version, 0) AS version, toString(m.changedAt) AS changedAt`;
-/**
- * The audit record of an API write, created in the write's own transaction: who, when, which
- * request and operation, the variables sent, the ids the write returned and its counters.
- */
-const WRITE_AUDIT = /* cypher */ `
-CREATE (:AuditEntry {id: randomUUID(), at: datetime(), who: $who, requestId: $requestId,
-  operation: $operation, graphqlOperation: $graphqlOperation, input: $input, ids: $ids,
-  changes: $changes})`;
-
-function auditParams(
-  scope: RequestScope,
-  operation: string,
-  value: unknown,
-  changes: Record<string, number>,
-): Record<string, unknown> {
-  let input: string;
-  try {
-    input = JSON.stringify(scope.variables ?? {});
-  } catch {
-    // Variables too deep to serialise (the limits refuse those before any write runs).
-    input = '"(variables not recordable)"';
-  }
-  return {
-    who: scope.who,
-    requestId: scope.requestId,
-    operation,
-    graphqlOperation: scope.operationName,
-    // Bounded: an audit line records what was asked, not a copy of a large import.
-    input: input.length > 10_000 ? `${input.slice(0, 10_000)}…` : input,
-    ids: typeof value === 'string' ? [value] : [],
-    changes: JSON.stringify(changes),
-  };
 }
 
 /** Sum of the statements' counters, without the zeros. */
@@ -194,6 +173,7 @@ export class Database {
   private queries = 0;
   private readonly observers = new Set<TransactionObserver>();
   private readonly statementListeners = new Set<StatementListener>();
+  private readonly writeHooks = new Set<WriteHook>();
   private readonly watchdog: Watchdog;
 
   constructor(private readonly options: DatabaseOptions) {
@@ -234,6 +214,15 @@ export class Database {
   onStatement(listener: StatementListener): () => void {
     this.statementListeners.add(listener);
     return () => this.statementListeners.delete(listener);
+  }
+
+  /**
+   * Runs `hook` in every write that changes data, after the work and in its transaction (see
+   * WriteHook); a hook registered twice runs once. Returns a function that removes it.
+   */
+  onWrite(hook: WriteHook): () => void {
+    this.writeHooks.add(hook);
+    return () => this.writeHooks.delete(hook);
   }
 
   get queryCount(): number {
@@ -384,7 +373,7 @@ export class Database {
               session.executeWrite((tx) => {
                 // Given up on (the database froze): neither retried nor committed afterwards.
                 check();
-                return this.versioned(tx, work, options.operation ?? '', check);
+                return this.withHooks(tx, work, options.operation ?? '', check);
               }, config),
             );
       ok = true;
@@ -457,12 +446,12 @@ export class Database {
   }
 
   /**
-   * Runs a write and, when it changed anything, raises the graph version in the same
-   * transaction, so a cache keyed by the version can never see a change without the new number
-   * (nor a new number without the change: a rollback undoes both). Not counted as a round trip:
+   * Runs a write and, when it changed anything, its write hooks in the same transaction, so
+   * their bookkeeping (a version a cache is keyed by, an audit entry) can never be seen without
+   * the change, nor the change without it: a rollback undoes both. Not counted as round trips:
    * it is bookkeeping, not the caller's work.
    */
-  private async versioned<T>(
+  private async withHooks<T>(
     tx: ManagedTransaction,
     work: (tx: ManagedTransaction) => Promise<T>,
     operation: string,
@@ -474,24 +463,18 @@ export class Database {
     for (const result of results) summaries.push((await result.summary()).counters.updates());
     // Data changes only: a schema change (migration) may not share its transaction with one.
     const changed = summaries.some((u) => DATA_UPDATES.some((key) => (u[key] ?? 0) > 0));
-    if (changed) {
-      await tx.run(BUMP_GRAPH_VERSION);
-      const scope = requestScope.getStore();
-      if (scope) await tx.run(WRITE_AUDIT, auditParams(scope, operation, value, totals(summaries)));
+    if (changed && this.writeHooks.size > 0) {
+      const write: WriteEvent = {
+        operation,
+        value,
+        changes: totals(summaries),
+        scope: requestScope.getStore(),
+      };
+      for (const hook of this.writeHooks) await hook(tx, write);
     }
     // The caller was told DATABASE_UNAVAILABLE meanwhile: roll back rather than commit.
     check();
     return value;
-  }
-
-  /**
-   * A token that changes whenever the graph does: the version raised by every changing write
-   * and the time of that write (so a graph wiped and rebuilt to the same count still differs).
-   */
-  async graphVersion(requestId?: string): Promise<string> {
-    const result = await this.query(GRAPH_VERSION, {}, { operation: 'graph.version', requestId });
-    const record = result.records[0];
-    return `${String(record?.get('version') ?? 0)}@${String(record?.get('changedAt') ?? '')}`;
   }
 
   /** Wraps tx.run so every statement is counted (round trips are a tested property). */

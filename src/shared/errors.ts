@@ -1,9 +1,10 @@
 /**
- * The closed set of error codes the API speaks (see shared/API-CONTRACT.md). Services throw
- * these; formatError lets them through unchanged and masks everything else.
+ * The closed set of error codes the API speaks (see shared/API-CONTRACT.md), and the domain
+ * errors that carry them: plain Errors with a code and the details a client is told (the
+ * argument at fault, the measure over a limit ...). Services throw these; the GraphQL layer
+ * (graphql-errors.ts, format-error.ts) and the HTTP layer (http-errors.ts: status and headers)
+ * translate them, and everything else is masked.
  */
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -19,17 +20,25 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'BUSY',
   'INTERNAL_SERVER_ERROR',
+  /** HTTP-level: a request body that is not JSON or cannot be read, a refused persisted query. */
+  'BAD_REQUEST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export class AppError extends GraphQLError {
+export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    extra: Record<string, unknown> = {},
+    /** What a client is told besides the code and message (extensions in GraphQL answers). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
-    super(message, { extensions: { code, ...extra } });
+    super(message);
     this.name = 'AppError';
+  }
+
+  /** What a client is told besides the message: the code first, then the details. */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
   }
 }
 
@@ -52,15 +61,10 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Answered with 503 and Retry-After (RETRY_AFTER_SECONDS): load balancers and clients come back. */
 export class DatabaseUnavailableError extends AppError {
   constructor(message = 'The graph database is not reachable right now; try again shortly.') {
-    // 503 with Retry-After: load balancers and clients know to come back.
-    super('DATABASE_UNAVAILABLE', message, {
-      http: {
-        status: 503,
-        headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
-      },
-    });
+    super('DATABASE_UNAVAILABLE', message);
   }
 }
 
@@ -70,13 +74,7 @@ export class DatabaseUnavailableError extends AppError {
  */
 export class BusyError extends AppError {
   constructor(message: string, retryAfterSeconds: number) {
-    super('BUSY', message, {
-      retryAfterSeconds,
-      http: {
-        status: 503,
-        headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
-      },
-    });
+    super('BUSY', message, { retryAfterSeconds });
   }
 }
 
@@ -86,7 +84,7 @@ export class BusyError extends AppError {
  */
 export class TooExpensiveError extends AppError {
   constructor(measure: 'time' | 'memory', message: string) {
-    super('QUERY_TOO_COMPLEX', message, { measure, http: { status: 400 } });
+    super('QUERY_TOO_COMPLEX', message, { measure });
   }
 }
 
@@ -96,7 +94,7 @@ export class QueryTooComplexError extends AppError {
     super(
       'QUERY_TOO_COMPLEX',
       `This operation's ${measure} is ${measured}, above the limit of ${limit}; ask for less in one request.`,
-      { measure, limit, measured, http: { status: 400 } },
+      { measure, limit, measured },
     );
   }
 }
@@ -104,6 +102,27 @@ export class QueryTooComplexError extends AppError {
 /** Credentials that are valid but whose role may not do this. */
 export class ForbiddenError extends AppError {
   constructor(message: string) {
-    super('FORBIDDEN', message, { http: { status: 403 } });
+    super('FORBIDDEN', message);
+  }
+}
+
+/** What a 401's challenge says went wrong (RFC 6750 §3.1); none when no credentials came. */
+export type ChallengeError = 'invalid_request' | 'invalid_token';
+
+/**
+ * The WWW-Authenticate header of a 401 (RFC 9110 §11.6.1, RFC 6750 §3): the Bearer scheme and
+ * our realm, and an error code only when Bearer credentials came but were refused.
+ */
+export function challenge(error?: ChallengeError): string {
+  return `Bearer realm="cluster-graph"${error ? `, error="${error}"` : ''}`;
+}
+
+export class UnauthenticatedError extends AppError {
+  /** Its WWW-Authenticate header, sent with the 401 (GraphQL and exports alike). */
+  readonly challenge: string;
+
+  constructor(message: string, error?: ChallengeError) {
+    super('UNAUTHENTICATED', message);
+    this.challenge = challenge(error);
   }
 }

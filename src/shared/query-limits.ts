@@ -10,7 +10,11 @@
  * and its result reused at every spread. (A walk that re-enters a fragment at each spread is
  * exponential: 21 fragments each spreading the next twice took seconds on the event loop.)
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type {
+  ApolloServerPlugin,
+  BaseContext,
+  GraphQLRequestContextDidResolveOperation,
+} from '@apollo/server';
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -39,6 +43,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { QueryTooComplexError } from './errors';
+import { translated } from './graphql-errors';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -367,43 +372,50 @@ const MAX_REMEMBERED_PER_DOCUMENT = 64;
  */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   const remembered = new WeakMap<DocumentNode, Set<string>>();
+  const check = ({
+    document,
+    request,
+    operationName,
+    operation,
+  }: GraphQLRequestContextDidResolveOperation<BaseContext>): void => {
+    // First, and iteratively: the key below serialises the variables recursively.
+    const nesting = nestingOf(request.variables ?? {});
+    if (nesting > limits.maxVariableDepth)
+      throw new QueryTooComplexError('variable nesting', limits.maxVariableDepth, nesting);
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+    const known = remembered.get(document);
+    if (known?.has(key) || !operation) return;
+    const aliases = aliasesOf(document);
+    if (aliases > limits.maxAliases)
+      throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
+    const { depth, cost } = measureOperation(schema, document, operation, request.variables ?? {});
+    if (depth > limits.maxDepth) throw new QueryTooComplexError('depth', limits.maxDepth, depth);
+    // Variables that do not fit their types: execution refuses them next, with Apollo's
+    // BAD_USER_INPUT naming the variable; nothing runs either way.
+    if (cost === undefined) return;
+    if (cost > limits.maxCost)
+      throw new QueryTooComplexError(
+        'cost',
+        limits.maxCost,
+        Math.min(cost, Number.MAX_SAFE_INTEGER),
+      );
+    if (key.length > MAX_REMEMBERED_KEY) return;
+    const within = known ?? new Set<string>();
+    if (within.size >= MAX_REMEMBERED_PER_DOCUMENT)
+      within.delete(within.values().next().value as string);
+    within.add(key);
+    remembered.set(document, within);
+  };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operationName, operation }) {
-          // First, and iteratively: the key below serialises the variables recursively.
-          const nesting = nestingOf(request.variables ?? {});
-          if (nesting > limits.maxVariableDepth)
-            throw new QueryTooComplexError('variable nesting', limits.maxVariableDepth, nesting);
-          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          const known = remembered.get(document);
-          if (known?.has(key) || !operation) return;
-          const aliases = aliasesOf(document);
-          if (aliases > limits.maxAliases)
-            throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
-          const { depth, cost } = measureOperation(
-            schema,
-            document,
-            operation,
-            request.variables ?? {},
-          );
-          if (depth > limits.maxDepth)
-            throw new QueryTooComplexError('depth', limits.maxDepth, depth);
-          // Variables that do not fit their types: execution refuses them next, with Apollo's
-          // BAD_USER_INPUT naming the variable; nothing runs either way.
-          if (cost === undefined) return;
-          if (cost > limits.maxCost)
-            throw new QueryTooComplexError(
-              'cost',
-              limits.maxCost,
-              Math.min(cost, Number.MAX_SAFE_INTEGER),
-            );
-          if (key.length > MAX_REMEMBERED_KEY) return;
-          const within = known ?? new Set<string>();
-          if (within.size >= MAX_REMEMBERED_PER_DOCUMENT)
-            within.delete(within.values().next().value as string);
-          within.add(key);
-          remembered.set(document, within);
+        async didResolveOperation(context) {
+          try {
+            check(context);
+          } catch (error) {
+            // Apollo answers what a hook throws as it is: a coded GraphQL error.
+            throw translated(error);
+          }
         },
       };
     },

@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { Principal } from './principal';
 import type { Logger } from './logger';
+import type { ErrorCode } from './errors';
 
 export interface RateLimitOptions {
   /** Per minute and client address, for callers without valid credentials (0: no limit). */
@@ -89,7 +90,7 @@ export async function createRateLimiter(
         errors: [
           {
             message: `More than ${budget(req)} requests a minute from ${who}; try again in ${seconds} s (Retry-After).`,
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds },
+            extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterSeconds: seconds },
           },
         ],
       });

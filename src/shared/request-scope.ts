@@ -1,8 +1,8 @@
 /**
  * What the gateway may know of the request a write belongs to (who, which request and
  * operation, with which variables), carried by AsyncLocalStorage from the HTTP handler down to
- * Database.write, so every API write can be audited in its own transaction without threading a
- * caller through every repository. Writes outside a request (seeds, generator) have no scope.
+ * Database.write and its write hooks, so every API write can be audited in its own transaction
+ * without threading a caller through every repository. Writes outside a request (seeds, generator) have no scope.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 

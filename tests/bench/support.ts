@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Database } from '../../src/db/database';
+import { installWriteHooks } from '../../src/modules/system/write-hooks';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -31,13 +32,15 @@ export async function startBenchNeo4j(
     pageCache,
     password: BENCH_PASSWORD,
   });
-  const db = new Database({
-    uri: neo4j.uri,
-    user: 'neo4j',
-    password: BENCH_PASSWORD,
-    database: 'neo4j',
-    defaultTimeoutMs: 600_000,
-  });
+  const db = installWriteHooks(
+    new Database({
+      uri: neo4j.uri,
+      user: 'neo4j',
+      password: BENCH_PASSWORD,
+      database: 'neo4j',
+      defaultTimeoutMs: 600_000,
+    }),
+  );
   await db.verify();
   return { neo4j, db };
 }

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { loadConfig, type Config } from '../../src/config';
 import { Database } from '../../src/db/database';
+import { installWriteHooks } from '../../src/modules/system/write-hooks';
 
 export function testConfig(overrides: Record<string, string> = {}): Readonly<Config> {
   return loadConfig({ ...process.env, ...overrides });
@@ -17,7 +18,8 @@ export function openTestDatabase(): Database {
   if (!config.neo4j.uri || marker !== config.neo4j.uri) {
     throw new Error('refusing to open a database that the test harness did not set up');
   }
-  return new Database({ ...config.neo4j, uri: config.neo4j.uri });
+  // The writes of tests raise the graph version as every other writer's do.
+  return installWriteHooks(new Database({ ...config.neo4j, uri: config.neo4j.uri }));
 }
 
 /** Removes nodes carrying the given label (each suite labels what it writes). */

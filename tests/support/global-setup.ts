@@ -14,6 +14,7 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { loadTestHarnessEnv } from '../../src/config';
 import { Database } from '../../src/db/database';
+import { installWriteHooks } from '../../src/modules/system/write-hooks';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { migrate } from '../../src/db/migrations';
 import { harness } from './harness-state';
@@ -83,7 +84,7 @@ export default async function globalSetup(): Promise<void> {
     ANALYTICS_REFRESH_SECONDS: '0',
   });
 
-  const db = new Database({ uri, user, password, database: 'neo4j' });
+  const db = installWriteHooks(new Database({ uri, user, password, database: 'neo4j' }));
   try {
     await db.verify();
     const info = await db.serverInfo();

@@ -1,6 +1,6 @@
 /**
- * The graph's change counter: one (:GraphMeta {id: 'graph'}) node whose `version` the gateway
- * raises in every write transaction that changed something. Caches of derived data (analytics
+ * The graph's change counter: one (:GraphMeta {id: 'graph'}) node whose `version` a write hook
+ * (modules/system/graph-version.ts) raises in every write transaction that changed something. Caches of derived data (analytics
  * projections) compare it to know whether the graph changed, across every API instance.
  */
 import type { Migration } from './migration';

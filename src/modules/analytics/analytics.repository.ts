@@ -9,6 +9,7 @@ import { INTERACTION_LABELS } from '../../shared/model';
 import type { NodeType } from '../../shared/global-id';
 import { plain } from '../entity/entity.record';
 import { effectiveStart } from '../event/event.effective';
+import { graphVersion } from '../system/graph-version';
 import {
   countryOf,
   isGraphNode,
@@ -183,6 +184,11 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(
 
 export class AnalyticsRepository {
   constructor(private readonly db: Database) {}
+
+  /** The graph version a projection is built at and checked against. */
+  graphVersion(requestId?: string): Promise<string> {
+    return graphVersion(this.db, requestId);
+  }
 
   /** Up to k shortest walks from one node to another, shortest first (none: empty list). */
   async shortestPaths(

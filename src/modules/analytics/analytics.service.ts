@@ -7,7 +7,6 @@
  * link filter until the graph version moves; identical concurrent requests share one build and
  * one run. Every bound is checked here and answered with BAD_USER_INPUT naming the argument.
  */
-import type { Database } from '../../db/database';
 import type { Context } from '../request/context';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { fromGlobalId, toGlobalId, type NodeType } from '../../shared/global-id';
@@ -110,7 +109,6 @@ export class AnalyticsService {
 
   constructor(
     private readonly repo: AnalyticsRepository,
-    private readonly db: Database,
     private readonly entities: EntityService,
     private readonly interactions: InvitationService,
     private readonly limits: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
@@ -358,7 +356,7 @@ export class AnalyticsService {
 
   /** The default projection's state: which graph version it reflects and what it cost. */
   async status(ctx: Context): Promise<AnalyticsStatus> {
-    const version = await this.db.graphVersion(ctx.requestId);
+    const version = await this.repo.graphVersion(ctx.requestId);
     const projection = this.projections.get(projectionKey(this.filter({})))?.built;
     return {
       graphVersion: version,
@@ -435,7 +433,7 @@ export class AnalyticsService {
    */
   private async projection(ctx: Context | undefined, filter: LinkFilter): Promise<CacheEntry> {
     const key = projectionKey(filter);
-    const version = await this.db.graphVersion(ctx?.requestId);
+    const version = await this.repo.graphVersion(ctx?.requestId);
     const cached = this.projections.get(key);
     if (cached?.version === version && (!cached.built || held(cached.built))) return cached;
     if (cached) this.forget(key, cached);

@@ -1,4 +1,4 @@
-/** The audit log: every API write, recorded by the gateway in the write's own transaction. */
+/** The audit log: every API write, recorded in the write's own transaction by a write hook (audit.hook.ts). */
 import neo4j from 'neo4j-driver';
 import { Arg, Authorized, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Database } from '../../db/database';

@@ -4,9 +4,8 @@
  */
 import type { AuthChecker } from 'type-graphql';
 import type { Context } from '../request/context';
-import { ForbiddenError } from '../../shared/errors';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/errors';
 import { includes, type Role } from '../../shared/principal';
-import { UnauthenticatedError } from './auth.service';
 
 export const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   const held = context.principal.role;

@@ -7,9 +7,8 @@
  * secret, or RS256/ES256 from a JWKS URL), issuer, audience, expiry and lifetime checked; the
  * role comes from the `role` claim. Bad credentials are refused, never downgraded to anonymous.
  */
-import { HeaderMap } from '@apollo/server';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { AppError } from '../../shared/errors';
+import { UnauthenticatedError } from '../../shared/errors';
 import { ANONYMOUS, ROLES, type Principal, type Role } from '../../shared/principal';
 import { KEY_PREFIX, type ApiKeyRepository } from './api-key.repository';
 import { textProblem } from '../../shared/text';
@@ -24,30 +23,6 @@ export interface JwtConfig {
    * it (JWT_MAX_LIFETIME_SECONDS), the schema emitter, which verifies no token, leaves it out.
    */
   maxLifetimeSeconds?: number;
-}
-
-/** What a 401's challenge says went wrong (RFC 6750 §3.1); none when no credentials came. */
-export type ChallengeError = 'invalid_request' | 'invalid_token';
-
-/**
- * The WWW-Authenticate header of a 401 (RFC 9110 §11.6.1, RFC 6750 §3): the Bearer scheme and
- * our realm, and an error code only when Bearer credentials came but were refused.
- */
-export function challenge(error?: ChallengeError): string {
-  return `Bearer realm="cluster-graph"${error ? `, error="${error}"` : ''}`;
-}
-
-export class UnauthenticatedError extends AppError {
-  /** Its WWW-Authenticate header, also sent with the 401 (GraphQL and exports alike). */
-  readonly challenge: string;
-
-  constructor(message: string, error?: ChallengeError) {
-    const header = challenge(error);
-    super('UNAUTHENTICATED', message, {
-      http: { status: 401, headers: new HeaderMap([['www-authenticate', header]]) },
-    });
-    this.challenge = header;
-  }
 }
 
 /** An auth-scheme (RFC 9110 token) at the start of the header, and what follows it. */

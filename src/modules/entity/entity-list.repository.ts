@@ -6,6 +6,7 @@ import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { entityRow, whereOf } from '../../shared/cypher';
 import { LINK_TYPES } from '../analytics/analytics.model';
+import { graphVersion } from '../system/graph-version';
 import {
   effectiveStart,
   eventsHeldIn,
@@ -115,7 +116,7 @@ export class EntityListRepository {
 
   /** The graph version a cached ranking is checked against (see VersionedCache). */
   graphVersion(requestId?: string): Promise<string> {
-    return this.db.graphVersion(requestId);
+    return graphVersion(this.db, requestId);
   }
 
   async ranking(

@@ -5,7 +5,8 @@
  * change the status, so it cuts the connection and the client sees an incomplete transfer.
  */
 import type { Request, Response } from 'express';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { errorBody, routeAnswerOf } from '../../shared/http-errors';
 import type { Context } from '../request/context';
 import type { Logger } from '../../shared/logger';
 import type { ExportService, Query } from './export.service';
@@ -29,39 +30,20 @@ function drained(res: Response): Promise<void> {
 function fail(
   res: Response,
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   argument?: string,
 ): void {
-  res
-    .status(status)
-    .json({ errors: [{ message, extensions: argument ? { code, argument } : { code } }] });
+  res.status(status).json(errorBody(code, message, argument));
 }
-
-/** HTTP status of our error codes; an error may carry its own (extensions.http.status). */
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  DATABASE_UNAVAILABLE: 503,
-};
 
 /** Answers a failure before the file started: our coded errors as they are, the rest masked. */
 function failWith(res: Response, error: unknown, logger: Logger, requestId?: string): void {
   if (error instanceof AppError) {
-    const code = String(error.extensions.code);
     // BUSY and DATABASE_UNAVAILABLE carry their status and Retry-After, as in GraphQL answers.
-    const http = error.extensions.http as
-      { status?: number; headers?: Map<string, string> } | undefined;
-    for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-    fail(
-      res,
-      http?.status ?? STATUS[code] ?? 500,
-      code,
-      error.message,
-      error.extensions.argument as string | undefined,
-    );
+    const answer = routeAnswerOf(error);
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.status(answer.status).json(answer.body);
     return;
   }
   logger.error({ err: error, requestId }, 'export failed');

@@ -1,17 +1,17 @@
 /** Facts about the running system; cached where they cannot change while the process lives. */
-import type { Database } from '../../db/database';
 import { API_VERSION } from '../../shared/version';
+import type { SystemRepository } from './system.repository';
 import type { Health, VersionInfo } from './system.type';
 
 export class SystemService {
   private serverInfo: Promise<{ version: string; edition: string }> | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly repo: SystemRepository) {}
 
   async version(): Promise<VersionInfo> {
     // The server version cannot change under a running driver's feet, except across restarts
     // of the server; a failed lookup is not cached.
-    this.serverInfo ??= this.db.serverInfo().catch((error: unknown) => {
+    this.serverInfo ??= this.repo.serverInfo().catch((error: unknown) => {
       this.serverInfo = undefined;
       throw error;
     });
@@ -20,7 +20,7 @@ export class SystemService {
   }
 
   async health(): Promise<Health> {
-    const database = await this.db.ping();
+    const database = await this.repo.ping();
     return { status: database ? 'ok' : 'degraded', database };
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * The audit record of an API write, created in the write's own transaction (a write hook): who,
+ * when, which request and operation, the variables sent, the ids the write returned and its
+ * counters. Writes outside a request (seeds, CLI) are not audited.
+ */
+import type { WriteEvent, WriteHook } from '../../db/database';
+import type { RequestScope } from '../../shared/request-scope';
+
+const WRITE_AUDIT = /* cypher */ `
+CREATE (:AuditEntry {id: randomUUID(), at: datetime(), who: $who, requestId: $requestId,
+  operation: $operation, graphqlOperation: $graphqlOperation, input: $input, ids: $ids,
+  changes: $changes})`;
+
+function auditParams(
+  scope: RequestScope,
+  { operation, value, changes }: WriteEvent,
+): Record<string, unknown> {
+  let input: string;
+  try {
+    input = JSON.stringify(scope.variables ?? {});
+  } catch {
+    // Variables too deep to serialise (the limits refuse those before any write runs).
+    input = '"(variables not recordable)"';
+  }
+  return {
+    who: scope.who,
+    requestId: scope.requestId,
+    operation,
+    graphqlOperation: scope.operationName,
+    // Bounded: an audit line records what was asked, not a copy of a large import.
+    input: input.length > 10_000 ? `${input.slice(0, 10_000)}…` : input,
+    ids: typeof value === 'string' ? [value] : [],
+    changes: JSON.stringify(changes),
+  };
+}
+
+export const recordAudit: WriteHook = async (tx, write) => {
+  if (write.scope) await tx.run(WRITE_AUDIT, auditParams(write.scope, write));
+};
