@@ -6,7 +6,6 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Database } from './db/database';
-import { translateResolverErrors } from './shared/graphql-errors';
 import { EntityListRepository } from './modules/entity/entity-list.repository';
 import { EntityListService } from './modules/entity/entity-list.service';
 import { EntityRepository } from './modules/entity/entity.repository';
@@ -229,8 +228,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
   ];
   for (const resolver of writeResolvers)
     container.register(resolver, new resolver(services.writes));
-  // Domain errors leave the resolvers as coded GraphQL errors (see shared/graphql-errors.ts).
-  const schema = await buildSchema({
+  return buildSchema({
     resolvers: container.resolvers(),
     container,
     // Resolvers return the Entity interface; the concrete types must still be in the schema.
@@ -238,7 +236,6 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     validate: true,
     authChecker,
   });
-  return translateResolverErrors(schema);
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -21,7 +21,7 @@ import {
   type ErrorCode,
 } from './shared/errors';
 import { errorBody } from './shared/http-errors';
-import { translated } from './shared/graphql-errors';
+import { errorTranslationPlugin, translated } from './shared/graphql-errors';
 import type { Context } from './modules/request/context';
 import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
@@ -162,6 +162,8 @@ export async function startServer(
     // `subscription { ... }` (no Subscription type) is a validation error, not an internal one.
     validationRules: [KnownOperationTypesRule],
     plugins: [
+      // First: domain errors get their codes and HTTP status before any other plugin sees them.
+      errorTranslationPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints and send no Cache-Control for POSTs; left on, the plugin wraps
       // every field resolver to collect hints (about 5 % of our CPU on list answers).

@@ -1,11 +1,11 @@
 /**
  * The GraphQL side of the domain errors: an AppError becomes a GraphQLError whose extensions are
  * its code and details, plus the HTTP status and headers Apollo applies to the answer (and
- * takes out of the extensions). Resolvers' errors are translated where they leave the resolver
- * (translateResolverErrors), so Apollo's plugins and formatError see coded errors.
+ * takes out of the extensions). Resolvers' errors are translated after execution by
+ * errorTranslationPlugin, so Apollo's other plugins and formatError see coded errors.
  */
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { AppError } from './errors';
 import { httpOf } from './http-errors';
 
@@ -38,34 +38,25 @@ export function appErrorOf(error: unknown): AppError | undefined {
   return undefined;
 }
 
-const isPromise = (value: unknown): value is Promise<unknown> =>
-  typeof (value as Promise<unknown> | null)?.then === 'function';
-
-const rethrow = (error: unknown): never => {
-  throw translated(error);
-};
-
 /**
- * Wraps every field resolver of the schema so that an AppError it throws (or its promise
- * rejects with) leaves it as a GraphQLError carrying the code, details and HTTP status. Run
- * once on a built schema; the schema's text does not change.
+ * The GraphQL layer's translation of domain errors, as an Apollo plugin: for every error of an
+ * answer that has an AppError behind it, its extensions get the code and details (graphql-js
+ * copies them from the AppError already when it locates the error) and the HTTP status and
+ * headers Apollo applies to the response (and takes out of the extensions). It runs once per
+ * error, after execution and before the errors are formatted, so resolvers stay unwrapped: a
+ * wrapper around every field resolver cost every field of every answer a call and a promise.
+ * Register it first, so that the other plugins' didEncounterErrors see coded errors.
  */
-export function translateResolverErrors(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve;
-      if (!resolve) continue;
-      const wrapped: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
-        try {
-          const value = resolve(source, args, context, info);
-          return isPromise(value) ? value.then(undefined, rethrow) : value;
-        } catch (error) {
-          return rethrow(error);
+export function errorTranslationPlugin(): ApolloServerPlugin {
+  return {
+    requestDidStart: async () => ({
+      didEncounterErrors: async ({ errors }) => {
+        for (const error of errors) {
+          const known = appErrorOf(error);
+          if (!known) continue;
+          Object.assign(error.extensions, toGraphQLError(known).extensions);
         }
-      };
-      field.resolve = wrapped;
-    }
-  }
-  return schema;
+      },
+    }),
+  };
 }

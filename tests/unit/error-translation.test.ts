@@ -19,8 +19,8 @@ import {
 } from '../../src/shared/errors';
 import {
   appErrorOf,
+  errorTranslationPlugin,
   toGraphQLError,
-  translateResolverErrors,
 } from '../../src/shared/graphql-errors';
 import { routeAnswerOf } from '../../src/shared/http-errors';
 import { createLogger } from '../../src/shared/logger';
@@ -40,9 +40,9 @@ async function answer(
     throw error;
   };
   fields.failLater!.resolve = () => Promise.reject(error);
-  translateResolverErrors(schema);
   const server = new ApolloServer({
     schema,
+    plugins: [errorTranslationPlugin()],
     formatError: (formatted, e) => formatError(formatted, e, logger),
     includeStacktraceInErrorResponses: false,
   });

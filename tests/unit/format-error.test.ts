@@ -21,6 +21,7 @@ import { Neo4jError } from 'neo4j-driver';
 import pino from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import { formatError } from '../../src/format-error';
+import { errorTranslationPlugin } from '../../src/shared/graphql-errors';
 import {
   BadUserInputError,
   ConflictError,
@@ -119,8 +120,10 @@ const schema = new GraphQLSchema({
 const logged: string[] = [];
 const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
 
+// As in src/server.ts: the plugin gives domain errors their HTTP status, formatError the rest.
 const apollo = new ApolloServer({
   schema,
+  plugins: [errorTranslationPlugin()],
   formatError: (formatted, error) => formatError(formatted, error, logger),
   includeStacktraceInErrorResponses: true,
   stopOnTerminationSignals: false,
