@@ -12,37 +12,7 @@ import { EntityRepository } from './modules/entity/entity.repository';
 import { EntityResolver } from './modules/entity/entity.resolver';
 import { EntityService } from './modules/entity/entity.service';
 import { entityWriteResolver } from './modules/entity/entity-write.resolver';
-import {
-  Award,
-  ENTITY_OBJECT_TYPES,
-  Event,
-  Organisation,
-  Person,
-  Place,
-  Project,
-  Publication,
-  Topic,
-} from './modules/entity/entity.type';
-import { AWARD_FIELDS, CreateAwardInput, UpdateAwardInput } from './modules/award/award.inputs';
-import { CreateEventInput, EVENT_FIELDS, UpdateEventInput } from './modules/event/event.inputs';
-import {
-  CreateOrganisationInput,
-  ORGANISATION_FIELDS,
-  UpdateOrganisationInput,
-} from './modules/organisation/organisation.inputs';
-import { CreatePersonInput, UpdatePersonInput } from './modules/person/person.inputs';
-import { CreatePlaceInput, PLACE_FIELDS, UpdatePlaceInput } from './modules/place/place.inputs';
-import {
-  CreateProjectInput,
-  PROJECT_FIELDS,
-  UpdateProjectInput,
-} from './modules/project/project.inputs';
-import {
-  CreatePublicationInput,
-  PUBLICATION_FIELDS,
-  UpdatePublicationInput,
-} from './modules/publication/publication.inputs';
-import { CreateTopicInput, UpdateTopicInput } from './modules/topic/topic.inputs';
+import { ENTITY_DECLARATIONS } from './modules/entity/entity.registry';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { InteractionRepository } from './modules/invitation/interaction.repository';
@@ -202,37 +172,20 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(AwardResolver, new AwardResolver(services.awards))
     .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
     .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
-  // createX / upsertX / updateX / deleteX for every entity type but Document (documents
-  // come with their verbatim text through the seed loader).
-  const writeResolvers = [
-    entityWriteResolver(
-      'Organisation',
-      Organisation,
-      CreateOrganisationInput,
-      UpdateOrganisationInput,
-      ORGANISATION_FIELDS,
-    ),
-    entityWriteResolver('Person', Person, CreatePersonInput, UpdatePersonInput, []),
-    entityWriteResolver('Event', Event, CreateEventInput, UpdateEventInput, EVENT_FIELDS),
-    entityWriteResolver('Project', Project, CreateProjectInput, UpdateProjectInput, PROJECT_FIELDS),
-    entityWriteResolver(
-      'Publication',
-      Publication,
-      CreatePublicationInput,
-      UpdatePublicationInput,
-      PUBLICATION_FIELDS,
-    ),
-    entityWriteResolver('Place', Place, CreatePlaceInput, UpdatePlaceInput, PLACE_FIELDS),
-    entityWriteResolver('Topic', Topic, CreateTopicInput, UpdateTopicInput, []),
-    entityWriteResolver('Award', Award, CreateAwardInput, UpdateAwardInput, AWARD_FIELDS),
-  ];
+  // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
+  // Document: documents come with their verbatim text through the seed loader).
+  const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>
+    d.writes
+      ? [entityWriteResolver(d.label, d.type, d.writes.create, d.writes.update, d.writes.fields)]
+      : [],
+  );
   for (const resolver of writeResolvers)
     container.register(resolver, new resolver(services.writes));
   return buildSchema({
     resolvers: container.resolvers(),
     container,
     // Resolvers return the Entity interface; the concrete types must still be in the schema.
-    orphanedTypes: ENTITY_OBJECT_TYPES,
+    orphanedTypes: ENTITY_DECLARATIONS.map((d) => d.type),
     validate: true,
     authChecker,
   });

@@ -2,7 +2,7 @@
 import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
 import type { EntityObject } from '../entity/entity.service';
-import type { Award } from '../entity/entity.type';
+import type { Award } from './award.type';
 import type { Neighbour, RelationshipService } from '../relationship/relationship.service';
 import type { AwardRecipient } from './award.type';
 

@@ -2,7 +2,9 @@
 import { registerEnumType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { ENTITY_ORDERS, type EntityOrder as Order } from './entity-list.repository';
-import { Event, Organisation, Person } from './entity.type';
+import { Event } from '../event/event.type';
+import { Organisation } from '../organisation/organisation.type';
+import { Person } from '../person/person.type';
 
 export const EntityOrder = Object.fromEntries(ENTITY_ORDERS.map((o) => [o, o])) as {
   [K in Order]: K;

@@ -7,7 +7,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context';
 import type { Effective, EffectiveFacts } from './event.repository';
 import { toEntityObject, type EntityObject } from '../entity/entity.service';
-import { Event, Place } from '../entity/entity.type';
+import { Event } from './event.type';
+import { Place } from '../place/place.type';
 import { DateScalar } from '../../shared/scalars';
 import { EffectiveSource } from './event-effective.type';
 

@@ -16,7 +16,9 @@ import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, EventConnection } from '../entity/entity-list.type';
 import type { EntityObject } from '../entity/entity.service';
-import { EntityInterface, Event, Place } from '../entity/entity.type';
+import { EntityInterface } from '../entity/entity.type';
+import { Event } from './event.type';
+import { Place } from '../place/place.type';
 import { EventFilter } from './event.inputs';
 
 @Resolver(() => Event)

@@ -4,7 +4,8 @@ import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
-import { EntityInterface, Organisation } from '../entity/entity.type';
+import { EntityInterface } from '../entity/entity.type';
+import { Organisation } from '../organisation/organisation.type';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
 import { Invitation, InvitationConnection, InvitationFilter } from './invitation.type';

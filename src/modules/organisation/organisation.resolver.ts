@@ -8,7 +8,7 @@ import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, OrganisationConnection } from '../entity/entity-list.type';
 import type { EntityObject } from '../entity/entity.service';
-import { Organisation } from '../entity/entity.type';
+import { Organisation } from './organisation.type';
 import { OrganisationFilter } from './organisation.inputs';
 
 @Resolver(() => Organisation)

@@ -11,7 +11,7 @@ import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, PersonConnection } from '../entity/entity-list.type';
 import type { EntityObject } from '../entity/entity.service';
-import { Person } from '../entity/entity.type';
+import { Person } from './person.type';
 import { PersonFilter } from './person.inputs';
 
 @Resolver(() => Person)

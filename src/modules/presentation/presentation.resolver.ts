@@ -2,7 +2,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context';
 import { toGlobalId } from '../../shared/global-id';
-import { EntityInterface, Event, Organisation } from '../entity/entity.type';
+import { EntityInterface } from '../entity/entity.type';
+import { Event } from '../event/event.type';
+import { Organisation } from '../organisation/organisation.type';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
 import type { InteractionRecord } from '../invitation/interaction.repository';
