@@ -15,12 +15,14 @@ import { entityWriteResolver } from './modules/entity/entity-write.resolver';
 import { ENTITY_DECLARATIONS } from './modules/entity/entity.registry';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
-import { InteractionRepository } from './modules/invitation/interaction.repository';
+import { InteractionRepository } from './modules/interaction/interaction.repository';
+import { InteractionService } from './modules/interaction/interaction.service';
+import { InteractionWriteRepository } from './modules/interaction/interaction-write.repository';
+import { InteractionWriteResolver } from './modules/interaction/interaction-write.resolver';
+import { InteractionWriteService } from './modules/interaction/interaction-write.service';
+import { InvitationRepository } from './modules/invitation/invitation.repository';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { InvitationService } from './modules/invitation/invitation.service';
-import { InteractionWriteRepository } from './modules/invitation/interaction-write.repository';
-import { InteractionWriteResolver } from './modules/invitation/interaction-write.resolver';
-import { InteractionWriteService } from './modules/invitation/interaction-write.service';
 import { ActorService } from './modules/relationship/actor.service';
 import { RelationshipRepository } from './modules/relationship/relationship.repository';
 import { RelationshipService } from './modules/relationship/relationship.service';
@@ -32,7 +34,11 @@ import {
 import { EntityWriteRepository } from './modules/entity/entity-write.repository';
 import { EntityWriteService } from './modules/entity/entity-write.service';
 import { PresentationResolver } from './modules/presentation/presentation.resolver';
-import { ProposalResolver, QuestionResolver } from './modules/proposal/proposal.resolver';
+import { PresentationService } from './modules/presentation/presentation.service';
+import { ProposalResolver } from './modules/proposal/proposal.resolver';
+import { ProposalService } from './modules/proposal/proposal.service';
+import { QuestionResolver } from './modules/question/question.resolver';
+import { QuestionService } from './modules/question/question.service';
 import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SearchService } from './modules/search/search.service';
@@ -83,10 +89,15 @@ export interface Services {
   lists: EntityListService;
   writes: EntityWriteService;
   interactionWrites: InteractionWriteService;
+  /** Any interaction by id, as the object of its kind. */
+  interactions: InteractionService;
   actors: ActorService;
   relationships: RelationshipService;
   awards: AwardService;
   invitations: InvitationService;
+  presentations: PresentationService;
+  proposals: ProposalService;
+  questions: QuestionService;
   search: SearchService;
   analytics: AnalyticsService;
   exports: ExportService;
@@ -111,12 +122,21 @@ export function createServices(
   const entityWriteRepository = new EntityWriteRepository(db);
   const writes = new EntityWriteService(entityWriteRepository);
   const actors = new ActorService(relationships, entities);
-  const invitations = new InvitationService(repos.interactions, entities);
+  const interactionWrites = new InteractionWriteService(
+    new InteractionWriteRepository(db, entityWriteRepository),
+    writes,
+  );
+  const interactions = new InteractionService();
+  const invitations = new InvitationService(
+    new InvitationRepository(db),
+    entities,
+    interactionWrites,
+  );
   const analytics = new AnalyticsService(
     new AnalyticsRepository(db),
     db,
     entities,
-    invitations,
+    interactions,
     analyticsPool,
   );
   const apiKeys = new ApiKeyRepository(db);
@@ -128,14 +148,15 @@ export function createServices(
     entities,
     lists: new EntityListService(new EntityListRepository(db)),
     writes,
-    interactionWrites: new InteractionWriteService(
-      new InteractionWriteRepository(db, entityWriteRepository),
-      writes,
-    ),
+    interactionWrites,
+    interactions,
     actors,
     relationships,
     awards: new AwardService(relationships),
     invitations,
+    presentations: new PresentationService(interactionWrites),
+    proposals: new ProposalService(interactionWrites),
+    questions: new QuestionService(interactionWrites),
     search: new SearchService(new SearchRepository(db)),
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
@@ -146,18 +167,21 @@ export function createServices(
 export async function createSchema(services: Services): Promise<GraphQLSchema> {
   const container = new ResolverContainer()
     .register(SystemResolver, new SystemResolver(services.system))
-    .register(EntityResolver, new EntityResolver(services.entities, services.invitations))
+    .register(EntityResolver, new EntityResolver(services.entities, services.interactions))
     .register(EvidenceResolver, new EvidenceResolver(services.entities))
     .register(InvitationResolver, new InvitationResolver(services.invitations, services.entities))
     .register(SearchResolver, new SearchResolver(services.search))
     .register(OrganisationResolver, new OrganisationResolver(services.lists, services.actors))
     .register(PersonResolver, new PersonResolver(services.lists, services.actors))
-    .register(PresentationResolver, new PresentationResolver(services.entities))
+    .register(
+      PresentationResolver,
+      new PresentationResolver(services.entities, services.presentations),
+    )
     .register(AffiliationResolver, new AffiliationResolver(services.entities))
     .register(ParticipationResolver, new ParticipationResolver(services.entities))
     .register(LinkResolver, new LinkResolver(services.writes))
-    .register(ProposalResolver, new ProposalResolver(services.entities))
-    .register(QuestionResolver, new QuestionResolver(services.entities))
+    .register(ProposalResolver, new ProposalResolver(services.entities, services.proposals))
+    .register(QuestionResolver, new QuestionResolver(services.entities, services.questions))
     .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
     .register(AnalyticsResolver, new AnalyticsResolver(services.analytics))
     .register(ApiKeyResolver, new ApiKeyResolver(services.apiKeys))

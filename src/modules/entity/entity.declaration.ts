@@ -21,10 +21,11 @@ export interface EntityWrites {
 export interface EntityDeclaration<
   L extends EntityLabel = EntityLabel,
   S extends z.ZodObject = z.ZodObject,
+  T extends EntityInterface = EntityInterface,
 > {
   label: L;
   /** The GraphQL object type (registered even where resolvers only name the Entity interface). */
-  type: ClassType<EntityInterface>;
+  type: ClassType<T>;
   /** The four write mutations; absent for a type that only the seed loader writes. */
   writes?: EntityWrites;
   /** One record of this type in seeds/graph/*.yaml (`type: <label>`); absent: not seeded so. */
@@ -33,9 +34,14 @@ export interface EntityDeclaration<
   intro: [string, string, string, string];
 }
 
-/** Keeps the declaration's own seed shape in its type (the seed schema infers records from it). */
-export function declareEntity<L extends EntityLabel, S extends z.ZodObject = never>(
-  declaration: EntityDeclaration<L, S>,
-): EntityDeclaration<L, S> {
+/**
+ * Keeps the declaration's own object type and seed shape in its type: the seed schema infers
+ * records from it, and entityOf(label, object) answers the label's own object type.
+ */
+export function declareEntity<
+  L extends EntityLabel,
+  T extends EntityInterface,
+  S extends z.ZodObject = never,
+>(declaration: EntityDeclaration<L, S, T>): EntityDeclaration<L, S, T> {
   return declaration;
 }

@@ -31,3 +31,6 @@ export const ENTITY_TYPES = {
 
 /** The declarations in the model's label order. */
 export const ENTITY_DECLARATIONS: readonly EntityDeclaration[] = Object.values(ENTITY_TYPES);
+
+/** The GraphQL object type of a label (Event for 'Event' ...). */
+export type EntityOf<L extends EntityLabel> = InstanceType<(typeof ENTITY_TYPES)[L]['type']>;

@@ -1,13 +1,26 @@
-/** invitations(filter:, first:, after:) and the parties of each invitation. */
+/** invitations(filter:, first:, after:), recordInvitation and the parties of each invitation. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
 import { EntityInterface } from '../entity/entity.type';
 import { Organisation } from '../organisation/organisation.type';
+import { entityOf } from '../entity/entity.record';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
+import { RecordInvitationInput } from './invitation.inputs';
 import { Invitation, InvitationConnection, InvitationFilter } from './invitation.type';
 import type { InvitationService } from './invitation.service';
 
@@ -32,6 +45,17 @@ export class InvitationResolver {
     return this.invitationService.list(ctx, filter, first, after, parties);
   }
 
+  @Authorized('editor')
+  @Mutation(() => Invitation, {
+    description: 'Records who invited whom to what; recording the same slug again updates it.',
+  })
+  recordInvitation(
+    @Arg('input', () => RecordInvitationInput) input: RecordInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Invitation> {
+    return this.invitationService.record(ctx, input);
+  }
+
   @FieldResolver(() => EntityInterface, { description: 'The person or organisation that invited.' })
   async inviter(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<EntityInterface> {
     const [inviter] = await this.invitationService.parties(ctx, invitation, 'EXTENDED', false);
@@ -52,7 +76,7 @@ export class InvitationResolver {
       'ON_BEHALF_OF',
       true,
     );
-    return (organisation as unknown as Organisation | undefined) ?? null;
+    return entityOf('Organisation', organisation);
   }
 
   @FieldResolver(() => [EntityInterface])

@@ -7,7 +7,7 @@ import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, OrganisationConnection } from '../entity/entity-list.type';
-import type { EntityObject } from '../entity/entity.service';
+import type { EntityObject } from '../entity/entity.record';
 import { Organisation } from './organisation.type';
 import { OrganisationFilter } from './organisation.inputs';
 

@@ -10,7 +10,7 @@ import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
 import { EntityOrder, PersonConnection } from '../entity/entity-list.type';
-import type { EntityObject } from '../entity/entity.service';
+import type { EntityObject } from '../entity/entity.record';
 import { Person } from './person.type';
 import { PersonFilter } from './person.inputs';
 
