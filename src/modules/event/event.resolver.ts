@@ -16,10 +16,10 @@ import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
-import { EntityOrder, EventConnection } from '../entity/entity-list.type';
+import { EntityOrder } from '../entity/entity-list.type';
 import { entityOf, expectEntity, type EntityObject } from '../entity/entity.record';
 import { EntityInterface } from '../entity/entity.type';
-import { Event } from './event.type';
+import { Event, EventConnection } from './event.type';
 import { Place } from '../place/place.type';
 import { EventFilter } from './event.inputs';
 

@@ -2,6 +2,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../../shared/enums';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
+import { connectionType } from '../../shared/connection';
 import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
 
 @ObjectType({
@@ -45,3 +46,5 @@ export class Event extends EntityInterface {
   @Field(() => String, { nullable: true })
   website!: string | null;
 }
+
+export const EventConnection = connectionType('Event', Event);

@@ -1,6 +1,7 @@
 /** A fund, cluster, research centre ...: the Organisation object type. */
 import { Field, Int, ObjectType } from 'type-graphql';
 import { OrganisationKind } from '../../shared/enums';
+import { connectionType } from '../../shared/connection';
 import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
 
 @ObjectType({
@@ -20,3 +21,5 @@ export class Organisation extends EntityInterface {
   @Field(() => String, { nullable: true })
   website!: string | null;
 }
+
+export const OrganisationConnection = connectionType('Organisation', Organisation);
