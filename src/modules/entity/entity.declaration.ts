@@ -18,9 +18,12 @@ export interface EntityWrites {
   fields: readonly string[];
 }
 
+/** A seed record's shape: an object whose `type` is the label. */
+export type SeedShape<L extends EntityLabel> = z.ZodObject & { shape: { type: z.ZodLiteral<L> } };
+
 export interface EntityDeclaration<
   L extends EntityLabel = EntityLabel,
-  S extends z.ZodObject = z.ZodObject,
+  S extends SeedShape<L> = SeedShape<L>,
   T extends EntityInterface = EntityInterface,
 > {
   label: L;
@@ -41,7 +44,7 @@ export interface EntityDeclaration<
 export function declareEntity<
   L extends EntityLabel,
   T extends EntityInterface,
-  S extends z.ZodObject = never,
+  S extends SeedShape<L> = never,
 >(declaration: EntityDeclaration<L, S, T>): EntityDeclaration<L, S, T> {
   return declaration;
 }
