@@ -12,45 +12,17 @@ import { EntityRepository } from './modules/entity/entity.repository';
 import { EntityResolver } from './modules/entity/entity.resolver';
 import { EntityService } from './modules/entity/entity.service';
 import { entityWriteResolver } from './modules/entity/entity-write.resolver';
-import {
-  Award,
-  ENTITY_OBJECT_TYPES,
-  Event,
-  Organisation,
-  Person,
-  Place,
-  Project,
-  Publication,
-  Topic,
-} from './modules/entity/entity.type';
-import { AWARD_FIELDS, CreateAwardInput, UpdateAwardInput } from './modules/award/award.inputs';
-import { CreateEventInput, EVENT_FIELDS, UpdateEventInput } from './modules/event/event.inputs';
-import {
-  CreateOrganisationInput,
-  ORGANISATION_FIELDS,
-  UpdateOrganisationInput,
-} from './modules/organisation/organisation.inputs';
-import { CreatePersonInput, UpdatePersonInput } from './modules/person/person.inputs';
-import { CreatePlaceInput, PLACE_FIELDS, UpdatePlaceInput } from './modules/place/place.inputs';
-import {
-  CreateProjectInput,
-  PROJECT_FIELDS,
-  UpdateProjectInput,
-} from './modules/project/project.inputs';
-import {
-  CreatePublicationInput,
-  PUBLICATION_FIELDS,
-  UpdatePublicationInput,
-} from './modules/publication/publication.inputs';
-import { CreateTopicInput, UpdateTopicInput } from './modules/topic/topic.inputs';
+import { ENTITY_DECLARATIONS } from './modules/entity/entity.registry';
 import { EvidenceRepository } from './modules/evidence/evidence.repository';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
-import { InteractionRepository } from './modules/invitation/interaction.repository';
+import { InteractionRepository } from './modules/interaction/interaction.repository';
+import { InteractionService } from './modules/interaction/interaction.service';
+import { InteractionWriteRepository } from './modules/interaction/interaction-write.repository';
+import { InteractionWriteResolver } from './modules/interaction/interaction-write.resolver';
+import { InteractionWriteService } from './modules/interaction/interaction-write.service';
+import { InvitationRepository } from './modules/invitation/invitation.repository';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { InvitationService } from './modules/invitation/invitation.service';
-import { InteractionWriteRepository } from './modules/invitation/interaction-write.repository';
-import { InteractionWriteResolver } from './modules/invitation/interaction-write.resolver';
-import { InteractionWriteService } from './modules/invitation/interaction-write.service';
 import { ActorService } from './modules/relationship/actor.service';
 import { RelationshipRepository } from './modules/relationship/relationship.repository';
 import { RelationshipService } from './modules/relationship/relationship.service';
@@ -62,7 +34,11 @@ import {
 import { EntityWriteRepository } from './modules/entity/entity-write.repository';
 import { EntityWriteService } from './modules/entity/entity-write.service';
 import { PresentationResolver } from './modules/presentation/presentation.resolver';
-import { ProposalResolver, QuestionResolver } from './modules/proposal/proposal.resolver';
+import { PresentationService } from './modules/presentation/presentation.service';
+import { ProposalResolver } from './modules/proposal/proposal.resolver';
+import { ProposalService } from './modules/proposal/proposal.service';
+import { QuestionResolver } from './modules/question/question.resolver';
+import { QuestionService } from './modules/question/question.service';
 import { SearchRepository } from './modules/search/search.repository';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SearchService } from './modules/search/search.service';
@@ -114,10 +90,15 @@ export interface Services {
   lists: EntityListService;
   writes: EntityWriteService;
   interactionWrites: InteractionWriteService;
+  /** Any interaction by id, as the object of its kind. */
+  interactions: InteractionService;
   actors: ActorService;
   relationships: RelationshipService;
   awards: AwardService;
   invitations: InvitationService;
+  presentations: PresentationService;
+  proposals: ProposalService;
+  questions: QuestionService;
   search: SearchService;
   analytics: AnalyticsService;
   exports: ExportService;
@@ -142,11 +123,20 @@ export function createServices(
   const entityWriteRepository = new EntityWriteRepository(db);
   const writes = new EntityWriteService(entityWriteRepository);
   const actors = new ActorService(relationships, entities);
-  const invitations = new InvitationService(repos.interactions, entities);
+  const interactionWrites = new InteractionWriteService(
+    new InteractionWriteRepository(db, entityWriteRepository),
+    writes,
+  );
+  const interactions = new InteractionService();
+  const invitations = new InvitationService(
+    new InvitationRepository(db),
+    entities,
+    interactionWrites,
+  );
   const analytics = new AnalyticsService(
     new AnalyticsRepository(db),
     entities,
-    invitations,
+    interactions,
     analyticsPool,
   );
   const apiKeys = new ApiKeyRepository(db);
@@ -158,14 +148,15 @@ export function createServices(
     entities,
     lists: new EntityListService(new EntityListRepository(db)),
     writes,
-    interactionWrites: new InteractionWriteService(
-      new InteractionWriteRepository(db, entityWriteRepository),
-      writes,
-    ),
+    interactionWrites,
+    interactions,
     actors,
     relationships,
     awards: new AwardService(relationships),
     invitations,
+    presentations: new PresentationService(interactionWrites),
+    proposals: new ProposalService(interactionWrites),
+    questions: new QuestionService(interactionWrites),
     search: new SearchService(new SearchRepository(db)),
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
@@ -176,18 +167,21 @@ export function createServices(
 export async function createSchema(services: Services): Promise<GraphQLSchema> {
   const container = new ResolverContainer()
     .register(SystemResolver, new SystemResolver(services.system))
-    .register(EntityResolver, new EntityResolver(services.entities, services.invitations))
+    .register(EntityResolver, new EntityResolver(services.entities, services.interactions))
     .register(EvidenceResolver, new EvidenceResolver(services.entities))
     .register(InvitationResolver, new InvitationResolver(services.invitations, services.entities))
     .register(SearchResolver, new SearchResolver(services.search))
     .register(OrganisationResolver, new OrganisationResolver(services.lists, services.actors))
     .register(PersonResolver, new PersonResolver(services.lists, services.actors))
-    .register(PresentationResolver, new PresentationResolver(services.entities))
+    .register(
+      PresentationResolver,
+      new PresentationResolver(services.entities, services.presentations),
+    )
     .register(AffiliationResolver, new AffiliationResolver(services.entities))
     .register(ParticipationResolver, new ParticipationResolver(services.entities))
     .register(LinkResolver, new LinkResolver(services.writes))
-    .register(ProposalResolver, new ProposalResolver(services.entities))
-    .register(QuestionResolver, new QuestionResolver(services.entities))
+    .register(ProposalResolver, new ProposalResolver(services.entities, services.proposals))
+    .register(QuestionResolver, new QuestionResolver(services.entities, services.questions))
     .register(InteractionWriteResolver, new InteractionWriteResolver(services.interactionWrites))
     .register(AnalyticsResolver, new AnalyticsResolver(services.analytics))
     .register(ApiKeyResolver, new ApiKeyResolver(services.apiKeys))
@@ -202,37 +196,20 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(AwardResolver, new AwardResolver(services.awards))
     .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
     .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
-  // createX / upsertX / updateX / deleteX for every entity type but Document (documents
-  // come with their verbatim text through the seed loader).
-  const writeResolvers = [
-    entityWriteResolver(
-      'Organisation',
-      Organisation,
-      CreateOrganisationInput,
-      UpdateOrganisationInput,
-      ORGANISATION_FIELDS,
-    ),
-    entityWriteResolver('Person', Person, CreatePersonInput, UpdatePersonInput, []),
-    entityWriteResolver('Event', Event, CreateEventInput, UpdateEventInput, EVENT_FIELDS),
-    entityWriteResolver('Project', Project, CreateProjectInput, UpdateProjectInput, PROJECT_FIELDS),
-    entityWriteResolver(
-      'Publication',
-      Publication,
-      CreatePublicationInput,
-      UpdatePublicationInput,
-      PUBLICATION_FIELDS,
-    ),
-    entityWriteResolver('Place', Place, CreatePlaceInput, UpdatePlaceInput, PLACE_FIELDS),
-    entityWriteResolver('Topic', Topic, CreateTopicInput, UpdateTopicInput, []),
-    entityWriteResolver('Award', Award, CreateAwardInput, UpdateAwardInput, AWARD_FIELDS),
-  ];
+  // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
+  // Document: documents come with their verbatim text through the seed loader).
+  const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>
+    d.writes
+      ? [entityWriteResolver(d.label, d.type, d.writes.create, d.writes.update, d.writes.fields)]
+      : [],
+  );
   for (const resolver of writeResolvers)
     container.register(resolver, new resolver(services.writes));
   return buildSchema({
     resolvers: container.resolvers(),
     container,
     // Resolvers return the Entity interface; the concrete types must still be in the schema.
-    orphanedTypes: ENTITY_OBJECT_TYPES,
+    orphanedTypes: ENTITY_DECLARATIONS.map((d) => d.type),
     validate: true,
     authChecker,
   });

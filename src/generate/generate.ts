@@ -20,7 +20,7 @@
  */
 import type { EvidenceRecord } from '../modules/evidence/evidence.repository';
 import type { InteractionRecord, NodeRecord, RelationshipRecord } from '../seed/plan';
-import type { EntityLabel } from '../shared/model';
+import { ENTITY_LABELS, type EntityLabel } from '../shared/model';
 import { textProblem, type TextKind } from '../shared/text';
 import {
   linkAwards,
@@ -70,7 +70,10 @@ export function plannedCounts(
   const interactions = Math.floor(nodes * 0.05);
   const entities = nodes - interactions;
   const share = (p: number, min = 0): number => Math.max(min, Math.floor(entities * p));
+  // A label the generator does not make (yet) gets no entities.
+  const none = Object.fromEntries(ENTITY_LABELS.map((l) => [l, 0])) as Record<EntityLabel, number>;
   const counts = {
+    ...none,
     interactions,
     // Small graphs still get a few countries with cities, and a handful of topics.
     Place: Math.max(share(0.01, 2), Math.min(24, Math.floor(entities / 20))),

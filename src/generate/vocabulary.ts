@@ -5,6 +5,7 @@
  * everything else is composed from parts in the language of its country, with the diacritics
  * those languages use (ä ö õ ü š ž å).
  */
+import { ENTITY_DECLARATIONS } from '../modules/entity/entity.registry';
 import type { EntityLabel, RelationshipType } from '../shared/model';
 
 export type Lang = 'en' | 'fi' | 'et' | 'ru' | 'sv' | 'de' | 'es';
@@ -678,62 +679,10 @@ export const RELATION_INTROS: Record<RelationshipType, [string, string, string, 
     'The text mentions',
   ],
 };
-export const ENTITY_INTROS: Record<EntityLabel, [string, string, string, string]> = {
-  Person: [
-    'Mukana olivat muun muassa',
-    'Kohal olid teiste hulgas',
-    'Среди присутствовавших',
-    'Those present included',
-  ],
-  Organisation: [
-    'Kumppaneina ovat muun muassa',
-    'Partnerite hulgas on',
-    'Среди партнёров',
-    'The partners include',
-  ],
-  Event: [
-    'Tapahtumakalenterissa ovat',
-    'Ürituste kalendris on',
-    'В календаре мероприятий',
-    'The events calendar lists',
-  ],
-  Project: [
-    'Hankkeita ovat muun muassa',
-    'Projektide hulgas on',
-    'Среди проектов',
-    'The projects include',
-  ],
-  Publication: [
-    'Julkaisuja ovat muun muassa',
-    'Väljaannete hulgas on',
-    'Среди публикаций',
-    'The publications include',
-  ],
-  Place: [
-    'Toiminta-alueeseen kuuluvat',
-    'Tegevuspiirkonda kuuluvad',
-    'В регион деятельности входят',
-    'The area of operation includes',
-  ],
-  Topic: [
-    'Keskustelun aiheina olivat',
-    'Arutelu teemad olid',
-    'Темы обсуждения',
-    'The topics of discussion were',
-  ],
-  Award: [
-    'Jaettuja palkintoja ovat',
-    'Välja antud auhinnad on',
-    'Вручённые премии',
-    'The awards given include',
-  ],
-  Document: [
-    'Lähteinä mainitaan',
-    'Allikatena on nimetatud',
-    'В качестве источников названы',
-    'The sources named are',
-  ],
-};
+/** Words introducing a list of entities of one label: each entity type declares its own. */
+export const ENTITY_INTROS = Object.fromEntries(
+  ENTITY_DECLARATIONS.map((d) => [d.label, d.intro]),
+) as Record<EntityLabel, [string, string, string, string]>;
 export const AND_OTHERS: Record<QuoteLang | 'en', string> = {
   fi: 'ym.',
   et: 'jt',

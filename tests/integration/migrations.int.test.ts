@@ -2,6 +2,7 @@
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { ENTITY_LABELS, INTERACTION_LABELS } from '../../src/shared/model';
+import { ENTITY_TYPES } from '../../src/modules/entity/entity.registry';
 import { openTestDatabase } from '../support/db';
 
 describe('migrations on the real Neo4j', () => {
@@ -78,6 +79,24 @@ describe('migrations on the real Neo4j', () => {
         state: 'ONLINE',
       },
     ]);
+  });
+
+  // The numbered migrations run once; the constraints of every label run on every migrate, so a
+  // label added after 002 ran (or a constraint dropped by hand) gets its constraint.
+  it('gives every registered label its unique slug on every migrate', async () => {
+    const slugConstraints = async (): Promise<string[]> => {
+      const result = await db.query(
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' AND properties = ['slug'] RETURN labelsOrTypes[0] AS label",
+      );
+      return result.records.map((r) => r.get('label') as string);
+    };
+    const labels = [...Object.keys(ENTITY_TYPES), ...INTERACTION_LABELS];
+    expect((await slugConstraints()).sort()).toEqual([...labels].sort());
+    await db.write((tx) => tx.run('DROP CONSTRAINT award_slug'));
+    await db.write((tx) => tx.run('DROP CONSTRAINT question_slug'));
+    expect(await slugConstraints()).not.toContain('Award');
+    await migrate(db);
+    expect((await slugConstraints()).sort()).toEqual([...labels].sort());
   });
 
   it('is a no-op the second time', async () => {

@@ -1,9 +1,11 @@
 /**
  * Applies the numbered migrations in order and records each in the ledger. Every statement is
  * idempotent, so running twice, or after a crash half-way, is safe; a migration already in the
- * ledger is skipped.
+ * ledger is skipped. Then, on every run, creates the id and slug constraints of every label of
+ * the graph model that lacks one (constraints.ts): a label added after 002 ran is covered too.
  */
 import type { Database } from '../database';
+import { LABEL_CONSTRAINTS, type Constraint } from './constraints';
 import type { Migration } from './migration';
 import { migration as m001 } from './001_migration_log';
 import { migration as m002 } from './002_graph_model';
@@ -16,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 export interface MigrationReport {
   applied: string[];
   skipped: string[];
+  /** Names of label constraints that were missing and have been created by this run. */
+  constraintsCreated: string[];
 }
 
 export async function migrate(
@@ -26,7 +30,7 @@ export async function migrate(
   if (new Set(ids).size !== ids.length || ids.some((id, i) => i > 0 && id <= ids[i - 1]!)) {
     throw new Error('migration ids must be unique and in ascending order');
   }
-  const report: MigrationReport = { applied: [], skipped: [] };
+  const report: MigrationReport = { applied: [], skipped: [], constraintsCreated: [] };
   const done = new Set(
     await db.read(
       async (tx) => {
@@ -58,5 +62,27 @@ export async function migrate(
     );
     report.applied.push(m.id);
   }
+  report.constraintsCreated = await ensureConstraints(db, LABEL_CONSTRAINTS);
   return report;
+}
+
+/** Creates the constraints not yet in the database (IF NOT EXISTS: safe beside another migrate). */
+async function ensureConstraints(
+  db: Database,
+  constraints: readonly Constraint[],
+): Promise<string[]> {
+  const existing = new Set(
+    await db.read(
+      async (tx) => {
+        const result = await tx.run('SHOW CONSTRAINTS YIELD name RETURN name');
+        return result.records.map((r) => r.get('name') as string);
+      },
+      { operation: 'migrate constraints' },
+    ),
+  );
+  const missing = constraints.filter((c) => !existing.has(c.name));
+  for (const c of missing) {
+    await db.write((tx) => tx.run(c.statement), { operation: 'migrate constraints' });
+  }
+  return missing.map((c) => c.name);
 }

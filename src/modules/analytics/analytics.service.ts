@@ -13,9 +13,10 @@ import { fromGlobalId, toGlobalId, type NodeType } from '../../shared/global-id'
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { countryProblem } from '../../shared/country';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
-import type { EntityObject, EntityService } from '../entity/entity.service';
+import type { EntityService } from '../entity/entity.service';
+import type { EntityObject } from '../entity/entity.record';
 import type { NodeInterface } from '../entity/entity.type';
-import type { InvitationService } from '../invitation/invitation.service';
+import type { InteractionService } from '../interaction/interaction.service';
 import { LINK_TYPES, type DateWindow, type LinkType } from './analytics.model';
 import type { AnalyticsRepository, LinkFilter, NodeRef, PathRecord } from './analytics.repository';
 import { BrokerGrouping, CentralityMeasure } from './analytics.type';
@@ -110,7 +111,7 @@ export class AnalyticsService {
   constructor(
     private readonly repo: AnalyticsRepository,
     private readonly entities: EntityService,
-    private readonly interactions: InvitationService,
+    private readonly interactions: InteractionService,
     private readonly limits: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
   ) {}
 

@@ -1,8 +1,8 @@
 /** Awards read from either end: who received one (RECEIVED), which were given at an event (AWARDED_AT). */
 import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
-import type { EntityObject } from '../entity/entity.service';
-import type { Award } from '../entity/entity.type';
+import { entityOf, type EntityObject } from '../entity/entity.record';
+import type { Award } from './award.type';
 import type { Neighbour, RelationshipService } from '../relationship/relationship.service';
 import type { AwardRecipient } from './award.type';
 
@@ -65,6 +65,6 @@ export class AwardService {
       events.map((id) => this.relationships.neighbours(ctx, id, 'AWARDED_AT', false)),
     );
     const awards = new Map(given.flat().map((a) => [a.entity.uuid, a]));
-    return [...awards.values()].sort(byYear).map((a) => a.entity as unknown as Award);
+    return [...awards.values()].sort(byYear).flatMap((a) => entityOf('Award', a.entity) ?? []);
   }
 }

@@ -1,6 +1,12 @@
-/** Who received an award: AwardRecipient, the entity at the other end of RECEIVED. */
-import { Field, ObjectType } from 'type-graphql';
-import { EntityInterface } from '../entity/entity.type';
+/** A prize or recognition (the Award object type) and who received it (AwardRecipient). */
+import { Field, Int, ObjectType } from 'type-graphql';
+import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
+
+@ObjectType({ ...IMPLEMENTS_ENTITY, description: 'A prize or recognition.' })
+export class Award extends EntityInterface {
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+}
 
 @ObjectType({ description: 'One who received an award, with the evidence of it.' })
 export class AwardRecipient {

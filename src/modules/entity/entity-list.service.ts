@@ -16,7 +16,7 @@ import type {
   EntityOrder,
   Ranking,
 } from './entity-list.repository';
-import { toEntityObject, type EntityObject } from './entity.service';
+import { toEntityObject, type EntityObject } from './entity.record';
 import { keepEntities } from '../request/loaders';
 import { VersionedCache } from '../../shared/versioned-cache';
 

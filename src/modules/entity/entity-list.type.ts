@@ -1,8 +1,6 @@
-/** Sorting and connection types shared by the entity lists (organisations, people, events). */
+/** The sort order shared by the entity lists (organisations, people, events). */
 import { registerEnumType } from 'type-graphql';
-import { connectionType } from '../../shared/connection';
 import { ENTITY_ORDERS, type EntityOrder as Order } from './entity-list.repository';
-import { Event, Organisation, Person } from './entity.type';
 
 export const EntityOrder = Object.fromEntries(ENTITY_ORDERS.map((o) => [o, o])) as {
   [K in Order]: K;
@@ -18,7 +16,3 @@ registerEnumType(EntityOrder, {
     START_DATE: { description: 'By start date, oldest first; undated last.' },
   },
 });
-
-export const OrganisationConnection = connectionType('Organisation', Organisation);
-export const PersonConnection = connectionType('Person', Person);
-export const EventConnection = connectionType('Event', Event);

@@ -8,7 +8,7 @@ import type { Context } from '../request/context';
 import type { CreateEntityInputBase } from '../../shared/inputs';
 import type { EntityLabel } from '../../shared/model';
 import type { EntityWriteService } from './entity-write.service';
-import type { EntityObject } from './entity.service';
+import type { EntityObject } from './entity.record';
 
 export function entityWriteResolver<
   C extends CreateEntityInputBase,

@@ -11,7 +11,7 @@ import { aliasProblem } from '../../shared/text';
 import { fold } from '../search/search.query';
 import type { EntityWrite, EntityWriteRepository, EvidenceWrite } from './entity-write.repository';
 import type { EntityRecord } from './entity.record';
-import { toEntityObject, type EntityObject } from './entity.service';
+import { toEntityObject, type EntityObject } from './entity.record';
 
 /** A slug from a name: folded to ASCII, words joined by dashes ("Sitra Oy" -> "sitra-oy"). */
 export function slugify(name: string): string {

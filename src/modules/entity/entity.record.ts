@@ -3,7 +3,11 @@
  * Converts driver values (Integer, Date, DateTime) into numbers and ISO strings here, once.
  */
 import { isDate, isDateTime, isInt, type Node as Neo4jNode } from 'neo4j-driver';
+import type { EntityType } from '../../shared/enums';
+import { toGlobalId } from '../../shared/global-id';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
+import type { EntityOf } from './entity.registry';
+import type { EntityInterface } from './entity.type';
 
 export interface EntityRecord {
   label: EntityLabel;
@@ -80,4 +84,40 @@ export function toEntityRecord(
     evidenceIds: evidenceIds ?? (raw.evidenceIds as string[] | undefined) ?? [],
     props,
   };
+}
+
+/** An entity as a GraphQL object: its record's fields, its own props, its global id. */
+export type EntityObject = EntityInterface & Record<string, unknown>;
+
+export function toEntityObject(record: EntityRecord): EntityObject {
+  return {
+    ...record.props,
+    id: toGlobalId(record.label, record.uuid),
+    uuid: record.uuid,
+    typeName: record.label,
+    type: record.label.toUpperCase() as EntityType,
+    slug: record.slug,
+    name: record.name,
+    description: record.description,
+    aliases: record.aliases,
+    evidenceIds: record.evidenceIds,
+  };
+}
+
+/**
+ * The object as its label's GraphQL type (Event, Organisation ...), or null when it is of
+ * another label or absent: its props are the fields that type declares (toEntityObject).
+ */
+export function entityOf<L extends EntityLabel>(
+  label: L,
+  object: EntityObject | null | undefined,
+): EntityOf<L> | null {
+  return object?.typeName === label ? (object as EntityObject & EntityOf<L>) : null;
+}
+
+/** The object as its label's GraphQL type, where nothing else can stand (an Event's own root). */
+export function expectEntity<L extends EntityLabel>(label: L, object: EntityObject): EntityOf<L> {
+  const typed = entityOf(label, object);
+  if (!typed) throw new Error(`expected a ${label}, got a ${object.typeName} (${object.uuid})`);
+  return typed;
 }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Context } from '../request/context';
 import { EntityType } from '../../shared/enums';
 import { Evidence } from '../evidence/evidence.type';
-import type { InvitationService } from '../invitation/invitation.service';
+import type { InteractionService } from '../interaction/interaction.service';
 import { EntityInterface, NodeInterface } from './entity.type';
 import type { EntityService } from './entity.service';
 
@@ -11,7 +11,7 @@ import type { EntityService } from './entity.service';
 export class EntityResolver {
   constructor(
     private readonly entities: EntityService,
-    private readonly invitations: InvitationService,
+    private readonly interactions: InteractionService,
   ) {}
 
   @Query(() => NodeInterface, {
@@ -20,7 +20,7 @@ export class EntityResolver {
   })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeInterface | null> {
     return (
-      (await this.entities.byGlobalId(ctx, id)) ?? (await this.invitations.byGlobalId(ctx, id))
+      (await this.entities.byGlobalId(ctx, id)) ?? (await this.interactions.byGlobalId(ctx, id))
     );
   }
 

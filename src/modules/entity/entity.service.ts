@@ -1,31 +1,15 @@
 /** Entities as GraphQL objects: lookups by global id and slug, evidence, through the request's loaders. */
-import { fromGlobalId, toGlobalId } from '../../shared/global-id';
+import { fromGlobalId } from '../../shared/global-id';
 import type { Context } from '../request/context';
 import { keepEntities } from '../request/loaders';
 import { labelOfType, type EntityType } from '../../shared/enums';
 import { ENTITY_LABELS, type EntityLabel } from '../../shared/model';
 import type { EvidenceRecord } from '../evidence/evidence.repository';
-import type { InteractionLink } from '../invitation/interaction.repository';
-import type { EntityRecord } from './entity.record';
+import type { InteractionLink } from '../interaction/interaction.record';
+import { entityOf, toEntityObject, type EntityObject, type EntityRecord } from './entity.record';
+import type { EntityOf } from './entity.registry';
 import type { EntityRepository } from './entity.repository';
 import type { EntityInterface } from './entity.type';
-
-export type EntityObject = EntityInterface & Record<string, unknown>;
-
-export function toEntityObject(record: EntityRecord): EntityObject {
-  return {
-    ...record.props,
-    id: toGlobalId(record.label, record.uuid),
-    uuid: record.uuid,
-    typeName: record.label,
-    type: record.label.toUpperCase() as EntityType,
-    slug: record.slug,
-    name: record.name,
-    description: record.description,
-    aliases: record.aliases,
-    evidenceIds: record.evidenceIds,
-  };
-}
 
 export class EntityService {
   constructor(private readonly entities: EntityRepository) {}
@@ -69,6 +53,12 @@ export class EntityService {
     return parties.sort(
       (a, b) => a.name.localeCompare(b.name) || (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0),
     );
+  }
+
+  /** The event an interaction was at (its AT link), or null. */
+  async eventOf(ctx: Context, links: InteractionLink[]): Promise<EntityOf<'Event'> | null> {
+    const [event] = await this.partiesOf(ctx, links, 'AT', true);
+    return entityOf('Event', event);
   }
 
   async bySlug(ctx: Context, type: EntityType, slug: string): Promise<EntityObject | null> {

@@ -6,8 +6,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context';
 import type { Effective, EffectiveFacts } from './event.repository';
-import { toEntityObject, type EntityObject } from '../entity/entity.service';
-import { Event, Place } from '../entity/entity.type';
+import { entityOf, toEntityObject, type EntityObject } from '../entity/entity.record';
+import { Event } from './event.type';
+import { Place } from '../place/place.type';
 import { DateScalar } from '../../shared/scalars';
 import { EffectiveSource } from './event-effective.type';
 
@@ -29,7 +30,7 @@ export class EventEffectiveResolver {
   })
   async effectivePlace(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Place | null> {
     const place = (await facts(ctx, event)).place;
-    return place ? (toEntityObject(place.value) as unknown as Place) : null;
+    return place ? entityOf('Place', toEntityObject(place.value)) : null;
   }
 
   @FieldResolver(() => EffectiveSource, {

@@ -1,7 +1,7 @@
 /** How an effective fact of an event was found: stated by the event, or derived along PART_OF. */
 import { Field, ObjectType } from 'type-graphql';
-import type { EntityObject } from '../entity/entity.service';
-import { Event } from '../entity/entity.type';
+import type { EntityObject } from '../entity/entity.record';
+import { Event } from './event.type';
 
 @ObjectType({
   description:

@@ -8,15 +8,19 @@ import { PresentationConnection } from '../presentation/presentation.type';
 import type { ActorService } from '../relationship/actor.service';
 import type { RelationshipService } from '../relationship/relationship.service';
 import { ParticipationConnection } from '../relationship/relationship.type';
-import { toProposal, toQuestion } from '../proposal/proposal.resolver';
-import { Proposal, Question } from '../proposal/proposal.type';
+import { toProposal } from '../proposal/proposal.record';
+import { toQuestion } from '../question/question.record';
+import { Proposal } from '../proposal/proposal.type';
+import { Question } from '../question/question.type';
 import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
-import { EntityOrder, EventConnection } from '../entity/entity-list.type';
-import type { EntityObject } from '../entity/entity.service';
-import { EntityInterface, Event, Place } from '../entity/entity.type';
+import { EntityOrder } from '../entity/entity-list.type';
+import { entityOf, expectEntity, type EntityObject } from '../entity/entity.record';
+import { EntityInterface } from '../entity/entity.type';
+import { Event, EventConnection } from './event.type';
+import { Place } from '../place/place.type';
 import { EventFilter } from './event.inputs';
 
 @Resolver(() => Event)
@@ -45,7 +49,7 @@ export class EventResolver {
   ): Promise<Place | null> {
     const parties = partiesAsked(info);
     const [held] = await this.relationships.neighbours(ctx, event.uuid, 'HELD_IN', true, parties);
-    return (held?.entity as unknown as Place | undefined) ?? null;
+    return entityOf('Place', held?.entity);
   }
 
   @FieldResolver(() => Event, {
@@ -54,7 +58,7 @@ export class EventResolver {
   })
   async partOf(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Event | null> {
     const [parent] = await this.relationships.neighbours(ctx, event.uuid, 'PART_OF', true);
-    return (parent?.entity as unknown as Event | undefined) ?? null;
+    return entityOf('Event', parent?.entity);
   }
 
   @FieldResolver(() => [Event], {
@@ -62,7 +66,7 @@ export class EventResolver {
   })
   async parts(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Event[]> {
     const parts = await this.relationships.neighbours(ctx, event.uuid, 'PART_OF', false);
-    return parts.map((p) => p.entity as unknown as Event);
+    return parts.flatMap((p) => entityOf('Event', p.entity) ?? []);
   }
 
   @FieldResolver(() => [EntityInterface], { description: 'Who organised or hosted the event.' })
@@ -109,7 +113,7 @@ export class EventResolver {
       edges: page.edges.map((e) => ({
         cursor: e.cursor,
         node: e.node.entity,
-        event: event as unknown as Event,
+        event: expectEntity('Event', event),
         participant: e.node.entity,
         role: e.node.link.role,
         evidenceIds: e.node.link.evidenceIds,

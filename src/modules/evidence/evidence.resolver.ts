@@ -1,7 +1,7 @@
 /** Evidence.document: the source document of a STATED quote, through the entity loader. */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context';
-import { Document } from '../entity/entity.type';
+import { Document } from '../document/document.type';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from './evidence.type';
 

@@ -1,13 +1,26 @@
-/** invitations(filter:, first:, after:) and the parties of each invitation. */
+/** invitations(filter:, first:, after:), recordInvitation and the parties of each invitation. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../shared/connection';
-import type { ConnectionShape } from '../../shared/connection';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Args,
+} from 'type-graphql';
+import { ConnectionArgs, type ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
-import { EntityInterface, Organisation } from '../entity/entity.type';
+import { EntityInterface } from '../entity/entity.type';
+import { Organisation } from '../organisation/organisation.type';
+import { entityOf } from '../entity/entity.record';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
+import { RecordInvitationInput } from './invitation.inputs';
 import { Invitation, InvitationConnection, InvitationFilter } from './invitation.type';
 import type { InvitationService } from './invitation.service';
 
@@ -31,6 +44,17 @@ export class InvitationResolver {
     return this.invitationService.list(ctx, filter, first, after, parties);
   }
 
+  @Authorized('editor')
+  @Mutation(() => Invitation, {
+    description: 'Records who invited whom to what; recording the same slug again updates it.',
+  })
+  recordInvitation(
+    @Arg('input', () => RecordInvitationInput) input: RecordInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Invitation> {
+    return this.invitationService.record(ctx, input);
+  }
+
   @FieldResolver(() => EntityInterface, { description: 'The person or organisation that invited.' })
   async inviter(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<EntityInterface> {
     const [inviter] = await this.invitationService.parties(ctx, invitation, 'EXTENDED', false);
@@ -51,7 +75,7 @@ export class InvitationResolver {
       'ON_BEHALF_OF',
       true,
     );
-    return (organisation as unknown as Organisation | undefined) ?? null;
+    return entityOf('Organisation', organisation);
   }
 
   @FieldResolver(() => [EntityInterface])

@@ -1,4 +1,4 @@
-/** Invitations: the filtered, keyset-paginated list and the parties of each invitation. */
+/** Invitations: the filtered, keyset-paginated list, recording one, and the parties of each. */
 import type { Context } from '../request/context';
 import {
   decodeCursor,
@@ -8,63 +8,22 @@ import {
 } from '../../shared/connection';
 import { BadUserInputError } from '../../shared/errors';
 import { keepInteractions } from '../request/loaders';
-import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { filterUuid } from '../entity/entity-list.service';
-import type { EntityObject, EntityService } from '../entity/entity.service';
-import type { NodeInterface } from '../entity/entity.type';
-import { toPresentation } from '../presentation/presentation.resolver';
-import { toProposal, toQuestion } from '../proposal/proposal.resolver';
-import type { InteractionLabel } from '../../shared/model';
+import type { EntityService } from '../entity/entity.service';
+import type { EntityObject } from '../entity/entity.record';
 import type { Parties } from '../../shared/cypher';
-import type { InteractionRecord, InteractionRepository } from './interaction.repository';
+import { partyLinks, type InteractionWriteService } from '../interaction/interaction-write.service';
+import type { RecordInvitationInput } from './invitation.inputs';
+import { toInvitation } from './invitation.record';
+import type { InvitationRepository } from './invitation.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
-
-/** Interaction records as GraphQL objects, by label. */
-const INTERACTION_OBJECTS: Record<InteractionLabel, (record: InteractionRecord) => NodeInterface> =
-  {
-    Invitation: (r) => toInvitation(r),
-    Presentation: (r) => toPresentation(r),
-    Proposal: (r) => toProposal(r),
-    Question: (r) => toQuestion(r),
-  };
-
-export function toInvitation(record: InteractionRecord): Invitation {
-  return {
-    id: toGlobalId('Invitation', record.uuid),
-    typeName: 'Invitation',
-    uuid: record.uuid,
-    date: record.date,
-    summary: record.summary,
-    inviteeNote: (record.props.inviteeNote as string | null) ?? null,
-    evidenceIds: record.evidenceIds,
-    links: record.links,
-  };
-}
 
 export class InvitationService {
   constructor(
-    private readonly interactions: InteractionRepository,
+    private readonly invitations: InvitationRepository,
     private readonly entities: EntityService,
+    private readonly writes: InteractionWriteService,
   ) {}
-
-  /** Any interaction (invitation, presentation, proposal, question) by global id, or null. */
-  async byGlobalId(ctx: Context, globalId: string): Promise<NodeInterface | null> {
-    const parsed = fromGlobalId(globalId);
-    const convert = parsed ? INTERACTION_OBJECTS[parsed.type as InteractionLabel] : undefined;
-    if (!parsed || !convert) return null;
-    const record = await ctx.loaders.interaction.load(parsed.uuid);
-    return record && record.label === parsed.type ? convert(record) : null;
-  }
-
-  /** Interactions by uuid as GraphQL objects, keyed by uuid (missing ones left out). */
-  async manyByUuid(ctx: Context, uuids: string[]): Promise<Map<string, NodeInterface>> {
-    const records = await ctx.loaders.interaction.loadMany(uuids);
-    return new Map(
-      records
-        .filter((r): r is InteractionRecord => r !== null && !(r instanceof Error))
-        .map((r) => [r.uuid, INTERACTION_OBJECTS[r.label](r)]),
-    );
-  }
 
   async list(
     ctx: Context,
@@ -85,7 +44,7 @@ export class InvitationService {
       from: filter?.from ?? null,
       to: filter?.to ?? null,
     };
-    const { rows, total, skipped } = await this.interactions.listInvitations(
+    const { rows, total, skipped } = await this.invitations.list(
       params,
       key ? { date: key[0], id: key[1] } : null,
       size + 1,
@@ -103,6 +62,29 @@ export class InvitationService {
     keepInteractions(ctx.loaders, page);
     const nodes = page.map(toInvitation);
     return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id]);
+  }
+
+  /** Records who invited whom to what; the same slug again updates it. */
+  async record(ctx: Context, input: RecordInvitationInput): Promise<Invitation> {
+    const links = [
+      ...partyLinks('EXTENDED', false, input.inviter, 'input.inviter'),
+      ...partyLinks('INVITES', true, input.invitees, 'input.invitees'),
+      ...partyLinks('TO', true, input.target, 'input.target'),
+      ...partyLinks('ON_BEHALF_OF', true, input.onBehalfOf, 'input.onBehalfOf'),
+    ];
+    const record = await this.writes.record(ctx, {
+      label: 'Invitation',
+      slug: input.slug,
+      slugParts: [input.inviter, input.target, input.date, ...[...input.invitees].sort()],
+      props: {
+        summary: input.summary,
+        date: input.date ?? null,
+        inviteeNote: input.inviteeNote ?? null,
+      },
+      links,
+      evidence: input.evidence,
+    });
+    return toInvitation(record);
   }
 
   /** Entities linked to an invitation by one relationship type and direction. */

@@ -7,9 +7,9 @@ import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
-import { EntityOrder, OrganisationConnection } from '../entity/entity-list.type';
-import type { EntityObject } from '../entity/entity.service';
-import { Organisation } from '../entity/entity.type';
+import { EntityOrder } from '../entity/entity-list.type';
+import type { EntityObject } from '../entity/entity.record';
+import { Organisation, OrganisationConnection } from './organisation.type';
 import { OrganisationFilter } from './organisation.inputs';
 
 @Resolver(() => Organisation)

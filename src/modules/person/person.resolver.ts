@@ -10,9 +10,9 @@ import type { ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import type { EntityOrder as Order } from '../entity/entity-list.repository';
 import type { EntityListService } from '../entity/entity-list.service';
-import { EntityOrder, PersonConnection } from '../entity/entity-list.type';
-import type { EntityObject } from '../entity/entity.service';
-import { Person } from '../entity/entity.type';
+import { EntityOrder } from '../entity/entity-list.type';
+import type { EntityObject } from '../entity/entity.record';
+import { Person, PersonConnection } from './person.type';
 import { PersonFilter } from './person.inputs';
 
 @Resolver(() => Person)

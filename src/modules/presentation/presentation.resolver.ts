@@ -1,28 +1,33 @@
-/** The parties of a presentation: presenters, event, subjects, organisation, evidence. */
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+/** recordPresentation and the parties of a presentation: presenters, event, subjects, organisation, evidence. */
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../request/context';
-import { toGlobalId } from '../../shared/global-id';
-import { EntityInterface, Event, Organisation } from '../entity/entity.type';
+import { EntityInterface } from '../entity/entity.type';
+import { Event } from '../event/event.type';
+import { Organisation } from '../organisation/organisation.type';
+import { entityOf } from '../entity/entity.record';
 import type { EntityService } from '../entity/entity.service';
 import { Evidence } from '../evidence/evidence.type';
-import type { InteractionRecord } from '../invitation/interaction.repository';
+import { RecordPresentationInput } from './presentation.inputs';
+import type { PresentationService } from './presentation.service';
 import { Presentation } from './presentation.type';
-
-export function toPresentation(record: InteractionRecord): Presentation {
-  return {
-    id: toGlobalId('Presentation', record.uuid),
-    typeName: 'Presentation',
-    uuid: record.uuid,
-    date: record.date,
-    summary: record.summary,
-    evidenceIds: record.evidenceIds,
-    links: record.links,
-  };
-}
 
 @Resolver(() => Presentation)
 export class PresentationResolver {
-  constructor(private readonly entities: EntityService) {}
+  constructor(
+    private readonly entities: EntityService,
+    private readonly presentations: PresentationService,
+  ) {}
+
+  @Authorized('editor')
+  @Mutation(() => Presentation, {
+    description: 'Records who presented what where; recording the same slug again updates it.',
+  })
+  recordPresentation(
+    @Arg('input', () => RecordPresentationInput) input: RecordPresentationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Presentation> {
+    return this.presentations.record(ctx, input);
+  }
 
   @FieldResolver(() => EntityInterface, { description: 'The (first) presenter.' })
   async presenter(@Root() p: Presentation, @Ctx() ctx: Context): Promise<EntityInterface> {
@@ -40,7 +45,7 @@ export class PresentationResolver {
   @FieldResolver(() => Event, { nullable: true })
   async event(@Root() p: Presentation, @Ctx() ctx: Context): Promise<Event | null> {
     const [event] = await this.entities.partiesOf(ctx, p.links, 'AT', true);
-    return (event as unknown as Event | undefined) ?? null;
+    return entityOf('Event', event);
   }
 
   @FieldResolver(() => [EntityInterface], {
@@ -57,7 +62,7 @@ export class PresentationResolver {
   })
   async onBehalfOf(@Root() p: Presentation, @Ctx() ctx: Context): Promise<Organisation | null> {
     const [organisation] = await this.entities.partiesOf(ctx, p.links, 'ON_BEHALF_OF', true);
-    return (organisation as unknown as Organisation | undefined) ?? null;
+    return entityOf('Organisation', organisation);
   }
 
   @FieldResolver(() => [Evidence])

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
 import { NodeInterface } from '../entity/entity.type';
-import type { InteractionLink } from '../invitation/interaction.repository';
+import type { InteractionLink } from '../interaction/interaction.record';
 
 @ObjectType({
   implements: NodeInterface,

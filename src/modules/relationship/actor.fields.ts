@@ -18,10 +18,11 @@ import {
 import { pageSize, type ConnectionShape, ConnectionArgs } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
-import type { EntityObject } from '../entity/entity.service';
+import type { EntityObject } from '../entity/entity.record';
 import { InvitationConnection, type Invitation } from '../invitation/invitation.type';
 import { PresentationConnection, type Presentation } from '../presentation/presentation.type';
-import { Proposal, Question } from '../proposal/proposal.type';
+import { Proposal } from '../proposal/proposal.type';
+import { Question } from '../question/question.type';
 import type { ActorService } from './actor.service';
 import { Collaboration, ParticipationConnection } from './relationship.type';
 

@@ -6,15 +6,17 @@ import type { ConnectionShape } from '../../shared/connection';
 import { paginate } from '../../shared/connection';
 import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
-import type { EntityObject, EntityService } from '../entity/entity.service';
-import type { InteractionRecord } from '../invitation/interaction.repository';
-import { toInvitation } from '../invitation/invitation.service';
+import type { EntityService } from '../entity/entity.service';
+import { entityOf, expectEntity, type EntityObject } from '../entity/entity.record';
+import type { InteractionRecord } from '../interaction/interaction.record';
+import { toInvitation } from '../invitation/invitation.record';
 import type { Invitation } from '../invitation/invitation.type';
-import { toPresentation } from '../presentation/presentation.resolver';
+import { toPresentation } from '../presentation/presentation.record';
 import type { Presentation } from '../presentation/presentation.type';
-import type { Event, Organisation } from '../entity/entity.type';
-import { toProposal, toQuestion } from '../proposal/proposal.resolver';
-import type { Proposal, Question } from '../proposal/proposal.type';
+import { toProposal } from '../proposal/proposal.record';
+import { toQuestion } from '../question/question.record';
+import type { Proposal } from '../proposal/proposal.type';
+import type { Question } from '../question/question.type';
 import type { Affiliation, Collaboration, ParticipationConnection } from './relationship.type';
 import type { Neighbour, RelationshipService } from './relationship.service';
 
@@ -75,13 +77,21 @@ export class ActorService {
       true,
       parties,
     );
-    return neighbours.map(({ entity, link }) => ({
-      organisation: entity as unknown as Organisation,
-      role: link.role,
-      startDate: link.startDate,
-      endDate: link.endDate,
-      evidenceIds: link.evidenceIds,
-    }));
+    // AFFILIATED_WITH ends at organisations only (shared/model.ts).
+    return neighbours.flatMap(({ entity, link }) => {
+      const organisation = entityOf('Organisation', entity);
+      return organisation
+        ? [
+            {
+              organisation,
+              role: link.role,
+              startDate: link.startDate,
+              endDate: link.endDate,
+              evidenceIds: link.evidenceIds,
+            },
+          ]
+        : [];
+    });
   }
 
   async invitations(
@@ -143,7 +153,7 @@ export class ActorService {
       edges: page.edges.map((e) => ({
         cursor: e.cursor,
         node: e.node.entity,
-        event: e.node.entity as unknown as Event,
+        event: expectEntity('Event', e.node.entity),
         participant: actor,
         role: e.node.link.role,
         evidenceIds: e.node.link.evidenceIds,

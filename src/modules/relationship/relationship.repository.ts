@@ -11,7 +11,7 @@ import {
   fromInteractionRow,
   type InteractionRecord,
   type InteractionRow,
-} from '../invitation/interaction.repository';
+} from '../interaction/interaction.record';
 
 export interface LinkKey {
   id: string;

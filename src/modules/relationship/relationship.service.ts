@@ -2,8 +2,8 @@
 import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
 import type { InteractionLabel } from '../../shared/model';
-import type { InteractionRecord } from '../invitation/interaction.repository';
-import { toEntityObject, type EntityObject } from '../entity/entity.service';
+import type { InteractionRecord } from '../interaction/interaction.record';
+import { toEntityObject, type EntityObject } from '../entity/entity.record';
 import type { LinkRecord } from './relationship.repository';
 
 export interface Neighbour {

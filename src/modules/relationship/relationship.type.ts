@@ -5,7 +5,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
-import { EntityInterface, Event, Organisation } from '../entity/entity.type';
+import { EntityInterface } from '../entity/entity.type';
+import { Event } from '../event/event.type';
+import { Organisation } from '../organisation/organisation.type';
 
 @ObjectType({ description: 'A person or organisation belonging to an organisation.' })
 export class Affiliation {

@@ -17,10 +17,8 @@ import type { EntityRecord } from '../entity/entity.record';
 import type { EntityRepository } from '../entity/entity.repository';
 import type { EffectiveFacts, EventRepository } from '../event/event.repository';
 import type { EvidenceRecord, EvidenceRepository } from '../evidence/evidence.repository';
-import type {
-  InteractionRecord,
-  InteractionRepository,
-} from '../invitation/interaction.repository';
+import type { InteractionRecord } from '../interaction/interaction.record';
+import type { InteractionRepository } from '../interaction/interaction.repository';
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;

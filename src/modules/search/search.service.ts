@@ -5,7 +5,7 @@ import { BadUserInputError } from '../../shared/errors';
 import { MAX_PAGE_SIZE } from '../../shared/connection';
 import type { Parties } from '../../shared/cypher';
 import { keepEntities } from '../request/loaders';
-import { toEntityObject } from '../entity/entity.service';
+import { toEntityObject } from '../entity/entity.record';
 import { matchedName, MAX_QUERY_LENGTH, searchPlan, terms, visible } from './search.query';
 import type { SearchRepository } from './search.repository';
 import type { SearchHit } from './search.type';

@@ -1,71 +1,14 @@
-/**
- * Cypher for interaction nodes (Invitation, Presentation, Proposal, Question): batched loads
- * with their links to entities, and the filtered, keyset-paginated invitation list.
- */
+/** Cypher of the invitation list: filtered, keyset-paginated, with the parties of each. */
 import { int } from 'neo4j-driver';
 import type { Database } from '../../db/database';
 import { interactionRow, whereOf, type Parties } from '../../shared/cypher';
-import { INTERACTION_LABELS, type InteractionLabel } from '../../shared/model';
-import { fromEntityRow, plain, type EntityRecord, type EntityRow } from '../entity/entity.record';
+import {
+  fromInteractionRow,
+  type InteractionRecord,
+  type InteractionRow,
+} from '../interaction/interaction.record';
 import { brokenParties } from '../integrity/integrity';
 import { hasItsParties } from '../integrity/integrity.rules';
-
-/**
- * A link of an interaction to an entity. `named` is the entity as far as a `namingRow` reads
- * it, present when the statement read the parties that way (and the loaders do not have them).
- */
-export interface InteractionLink {
-  type: string;
-  outgoing: boolean;
-  entityId: string;
-  named?: EntityRecord;
-}
-
-export interface InteractionRecord {
-  label: InteractionLabel;
-  uuid: string;
-  slug: string;
-  summary: string | null;
-  date: string | null;
-  props: Record<string, string | number | null>;
-  evidenceIds: string[];
-  /** Links to entities: type of relationship and whether it points from the interaction. */
-  links: InteractionLink[];
-  /** The linked entities themselves (read with the interaction, so no second statement). */
-  parties: EntityRecord[];
-}
-
-/** The `interactionRow` Cypher fragment's value. */
-export interface InteractionRow {
-  node: { labels: string[]; properties: Record<string, unknown> };
-  links: { type: string; outgoing: boolean; entityId: string; entity: EntityRow }[];
-}
-
-export function fromInteractionRow(row: InteractionRow, wholeParties = true): InteractionRecord {
-  const p = row.node.properties;
-  const props: Record<string, string | number | null> = {};
-  for (const [k, v] of Object.entries(p)) if (k !== 'evidenceIds') props[k] = plain(v);
-  return {
-    label: INTERACTION_LABELS.find((l) => row.node.labels.includes(l))!,
-    uuid: String(p.id),
-    slug: String(p.slug),
-    summary: (p.summary as string | undefined) ?? null,
-    date: plain(p.date) as string | null,
-    props,
-    evidenceIds: (p.evidenceIds as string[] | undefined) ?? [],
-    links: row.links.map(({ type, outgoing, entityId, entity }) =>
-      wholeParties
-        ? { type, outgoing, entityId }
-        : { type, outgoing, entityId, named: fromEntityRow(entity) },
-    ),
-    parties: row.links.map((l) => fromEntityRow(l.entity)),
-  };
-}
-
-const FIND_BY_IDS = /* cypher */ `
-UNWIND $ids AS id
-MATCH (i:Interaction {id: id})
-RETURN ${interactionRow('i')} AS row`;
 
 export interface InvitationFilterParams {
   inviter: string | null;
@@ -103,33 +46,14 @@ CALL () {
 }
 RETURN total, rows`;
 
-export class InteractionRepository {
+export class InvitationRepository {
   constructor(private readonly db: Database) {}
-
-  async findByIds(
-    ids: readonly string[],
-    requestId?: string,
-  ): Promise<Map<string, InteractionRecord>> {
-    const result = await this.db.query(
-      FIND_BY_IDS,
-      { ids: [...ids] },
-      { operation: 'interaction.findByIds', requestId },
-    );
-    // A record missing a party it needs (damage the write paths no longer allow) is left out,
-    // as if absent: answering it would fail a non-null field and with it the whole response.
-    return new Map(
-      result.records
-        .map((r) => fromInteractionRow(r.get('row') as InteractionRow))
-        .filter((record) => brokenParties(record).length === 0)
-        .map((record) => [record.uuid, record]),
-    );
-  }
 
   /**
    * One page of invitations (limit rows) after the given key, plus the filtered total; their
    * parties whole, or only named when the query asks nothing more of them.
    */
-  async listInvitations(
+  async list(
     filter: InvitationFilterParams,
     after: { date: string; id: string } | null,
     limit: number,

@@ -20,7 +20,7 @@ import {
   fromInteractionRow,
   type InteractionRecord,
   type InteractionRow,
-} from './interaction.repository';
+} from './interaction.record';
 
 export interface InteractionLink {
   type: InteractionLinkType;

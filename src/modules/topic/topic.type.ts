@@ -1,0 +1,6 @@
+/** Subjects such as the circular economy: the Topic object type. */
+import { ObjectType } from 'type-graphql';
+import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
+
+@ObjectType({ ...IMPLEMENTS_ENTITY, description: 'A subject such as the circular economy.' })
+export class Topic extends EntityInterface {}
