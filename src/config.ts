@@ -318,8 +318,8 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     localRestarts: integer(env, 'NEO4J_LOCAL_RESTARTS', 5, 0, 100),
     analyticsRefreshSeconds: integer(env, 'ANALYTICS_REFRESH_SECONDS', 60, 0, 86_400),
     analyticsPool: {
-      // One core left to the event loop (and Neo4j): with as many busy workers as cores, the
-      // loop waited up to 0.46 s for the CPU on 2 cores; with one worker, 0.14 s.
+      // One core left to the event loop (and Neo4j): with as many busy workers as cores, every
+      // request waits for the CPU behind the graph algorithms.
       workers: integer(
         env,
         'ANALYTICS_WORKERS',

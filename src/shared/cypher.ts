@@ -3,8 +3,8 @@
 /**
  * A node as `{labels, properties}` (the shape of a driver Node) with its temporal properties as
  * ISO strings: decoding a DateTime costs the JavaScript driver a dozen objects (a zoned one an
- * Intl formatter call too: 9 % of the API's CPU on the invitation list), and the API answers
- * strings anyway. `timeZone` is the IANA zone of `startsAt`, when it has one (null for an
+ * Intl formatter call too), on every dated node of every answer, and the API answers strings
+ * anyway. `timeZone` is the IANA zone of `startsAt`, when it has one (null for an
  * offset). Nodes without one of these properties get it as null.
  */
 export const lightNode = (n: string): string =>
@@ -25,8 +25,9 @@ const TEMPORAL_PROPERTIES = [
  * An entity as `{node, evidenceIds}` with its own evidence (read by `fromEntityRow`). Used
  * wherever a statement returns entities, so that related entities come back with the statement
  * that finds them instead of a second one. The evidence of the documents that mention it is
- * read only when a query asks for an entity's evidence (`mentionEvidence`): reading it for
- * every entity returned was 40 % of the Neo4j time of these statements.
+ * read only when a query asks for an entity's evidence (`mentionEvidence`): a document mentions
+ * many entities, and reading its evidence for every entity returned multiplies the reads of
+ * every statement that returns entities.
  */
 export const entityRow = (n: string): string =>
   `{node: ${lightNode(n)}, evidenceIds: coalesce(${n}.evidenceIds, [])}`;

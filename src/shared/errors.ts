@@ -1,5 +1,5 @@
 /**
- * The closed set of error codes the API speaks (see shared/API-CONTRACT.md), and the domain
+ * The closed set of error codes the API speaks (listed under "Errors" in the README), and the domain
  * errors that carry them: plain Errors with a code and the details a client is told (the
  * argument at fault, the measure over a limit ...). Services throw these; the GraphQL layer
  * (graphql-errors.ts, format-error.ts) and the HTTP layer (http-errors.ts: status and headers)

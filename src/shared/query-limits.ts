@@ -8,7 +8,8 @@
  *
  * Every measure is linear in the document's size: a fragment is measured once per operation
  * and its result reused at every spread. (A walk that re-enters a fragment at each spread is
- * exponential: 21 fragments each spreading the next twice took seconds on the event loop.)
+ * exponential: n fragments each spreading the next twice make 2^n visits, all on the event
+ * loop.)
  */
 import type {
   ApolloServerPlugin,
@@ -54,8 +55,8 @@ export interface QueryLimits {
   maxVariableDepth: number;
   /**
    * Fields of one response name in one selection set, fragments included. Validation compares
-   * such fields pairwise (graphql-js OverlappingFieldsCanBeMerged), so hundreds of them made a
-   * 13 KB document cost 200+ ms of event loop before any of our checks ran.
+   * such fields pairwise (graphql-js OverlappingFieldsCanBeMerged): the work grows with the
+   * square of their number, on the event loop, before any of our checks run.
    */
   maxRepeatedField: number;
   /** Fragment spreads and inline fragments written in one selection set (also compared pairwise). */
@@ -367,8 +368,9 @@ const MAX_REMEMBERED_PER_DOCUMENT = 64;
 /**
  * The measures of an operation, remembered per parsed document: Apollo hands the same document
  * object to every request with the same query text, and a busy client sends the same few
- * queries with the same few variables. Computing the cost anew was 3-4 % of the API's CPU on a
- * plain list. Only operations within the limits are remembered, per server (per limits).
+ * queries with the same few variables, so computing the cost anew on every request would be
+ * work on the hot path for an answer already known. Only operations within the limits are
+ * remembered, per server (per limits).
  */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   const remembered = new WeakMap<DocumentNode, Set<string>>();

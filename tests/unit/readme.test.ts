@@ -1,6 +1,6 @@
 /**
  * The README stays true and findable: every label, kind and relationship type of the code is
- * documented; a table of contents lists every section, in order, and every link inside the
+ * documented, and every error code; a table of contents lists every section, in order, and every link inside the
  * README reaches a heading; the first screen keeps what it is, the two commands and a first
  * query, with how long they take; the benchmark tables come after the reference material.
  */
@@ -12,6 +12,7 @@ import {
   KINDS_BY_LABEL,
   RELATIONSHIP_TYPES,
 } from '../../src/shared/model';
+import { ERROR_CODES } from '../../src/shared/errors';
 
 const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -27,6 +28,13 @@ describe('README', () => {
 
   it.each(RELATIONSHIP_TYPES)('documents the relationship type %s', (type) => {
     expect(readme).toMatch(new RegExp(`^\\| \`${type}( \\{[a-z]+\\})?\`\\s*\\|`, 'm'));
+  });
+
+  it('lists every error code the API answers with under "Errors"', () => {
+    const errors = readme.slice(readme.indexOf('- **Errors**'));
+    const paragraph = errors.slice(0, errors.indexOf('\n- **', 1));
+    const listed = ERROR_CODES.filter((code) => paragraph.includes(`\`${code}\``));
+    expect(listed).toEqual([...ERROR_CODES]);
   });
 
   it('lists every kind of every label', () => {

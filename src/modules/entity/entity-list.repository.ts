@@ -39,8 +39,8 @@ export interface EntityListFilter {
  * Links that count as "connections": every relationship type of the graph model between
  * entities and interactions (not document mentions, not evidence sources). Spelled as types in
  * the pattern, with no condition on the node at the other end, Neo4j reads the count from each
- * node's degree store instead of visiting every neighbour (the sort touched every relationship
- * of every organisation: 330 ms of Neo4j CPU per request on the 100,000-node graph).
+ * node's degree store instead of visiting every neighbour (otherwise sorting by connections
+ * touches every relationship of every entity of the label, on every request).
  */
 export const DEGREE = `COUNT { (n)-[:${LINK_TYPES.join('|')}]-() }`;
 
@@ -76,8 +76,8 @@ export const matching = (label: EntityLabel, filter: EntityListFilter): string =
 
 /**
  * The filtered total and one keyset page with its entities whole, in one statement and one pass
- * over the matching entities (two subqueries, one counting and one paging, read them twice:
- * on the large graph's event list that was most of the statement's cost).
+ * over the matching entities (two subqueries, one counting and one paging, would read them
+ * twice, and reading them is most of the statement's cost on a large list).
  */
 const listing = (
   label: EntityLabel,

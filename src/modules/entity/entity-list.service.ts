@@ -57,9 +57,9 @@ function firstAfter(ranking: Ranking, key: string | number, id: string): number 
 export class EntityListService {
   /**
    * Rankings by degree, per label and filter: counting every entity's relationships is Neo4j's
-   * whole cost of MOST_CONNECTED (~400 ms on a 100,000-node graph), and the answer only changes
-   * when the graph does. Checked against the graph version on every request. At most 16 kept:
-   * a ranking of a whole label of 40,000 entities holds about 3 MiB of ids.
+   * whole cost of MOST_CONNECTED, it grows with the label, and the answer only changes when the
+   * graph does. Checked against the graph version on every request. At most 16 kept: a ranking
+   * holds one id per entity of its label, so the bound is what caps the memory.
    */
   private readonly rankings = new VersionedCache<Ranking>(16);
 

@@ -11,7 +11,7 @@ MATCH (n:Entity {id: id})
 RETURN ${entityRow('n')} AS row`;
 
 // The label is in the pattern (from the closed EntityLabel list), not a parameter: slugs are
-// indexed per label, and `WHERE $label IN labels(n)` scanned every entity (40 ms on 100,000).
+// indexed per label, and `WHERE $label IN labels(n)` cannot use that index: it scans every entity.
 const findBySlug = (label: EntityLabel): string => /* cypher */ `
 MATCH (n:Entity&${label} {slug: $slug})
 RETURN ${entityRow('n')} AS row`;
