@@ -99,6 +99,24 @@ describe('migrations on the real Neo4j', () => {
     expect((await slugConstraints()).sort()).toEqual([...labels].sort());
   });
 
+  it('names the values that stop a missing constraint from being created, and creates it once they are gone', async () => {
+    await db.write((tx) => tx.run('DROP CONSTRAINT topic_slug'));
+    try {
+      await db.write((tx) =>
+        tx.run(
+          "CREATE (:Entity:Topic {id: 'dup-topic-1', slug: 'dup-topic', name: 'A'}), (:Entity:Topic {id: 'dup-topic-2', slug: 'dup-topic', name: 'B'})",
+        ),
+      );
+      await expect(migrate(db)).rejects.toThrow(
+        'Cannot create the constraint topic_slug (slug unique per Topic): Topic nodes hold the same slug: 2 share "dup-topic"; give each its own slug (or delete the copies) and run the migration again.',
+      );
+    } finally {
+      await db.write((tx) => tx.run("MATCH (n:Topic) WHERE n.slug = 'dup-topic' DELETE n"));
+    }
+    const report = await migrate(db);
+    expect(report.constraintsCreated).toEqual(['topic_slug']);
+  });
+
   it('is a no-op the second time', async () => {
     const report = await migrate(db);
     expect(report.applied).toEqual([]);

@@ -17,23 +17,39 @@ import { Database } from '../../src/db/database';
 import { installWriteHooks } from '../../src/modules/system/write-hooks';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j';
 import { migrate } from '../../src/db/migrations';
+import globalTeardown from './global-teardown';
 import { harness } from './harness-state';
 import { missingRequirements } from './requirements';
 
-export default async function globalSetup(): Promise<void> {
-  // Each tier on the database names this setup; the first one of a run does the work.
-  if (harness.started) return;
-  harness.started = true;
+/** The tier a setup call is for: jest calls this setup once per tier on the database that runs. */
+function tierOf(project: { displayName?: string | { name: string } } | undefined): string {
+  const name = project?.displayName;
+  return typeof name === 'string' ? name : (name?.name ?? '');
+}
+
+export default async function globalSetup(
+  _global?: unknown,
+  project?: { displayName?: string | { name: string } },
+): Promise<void> {
+  // Each tier checks what it needs (only e2e runs Redis), before its first test and before
+  // anything slow when it is the first tier of the run.
   const external = loadTestHarnessEnv();
+  const tier = process.env.JEST_TIER;
   const missing = missingRequirements({
     searchPath: process.env.PATH ?? '',
     externalNeo4j: external.uri !== undefined,
+    redis: tierOf(project) === 'e2e',
+    command: tier === undefined ? 'npm test' : `npm run test:${tier}`,
   });
   if (missing !== undefined) {
     // Exit rather than throw: jest would wrap a thrown error in its own words and a stack trace.
     process.stderr.write(`\n${missing}\n`);
+    await globalTeardown(); // a Neo4j an earlier tier of this run started
     process.exit(1);
   }
+  // The first tier of a run does the work; the others share its Neo4j.
+  if (harness.started) return;
+  harness.started = true;
 
   const root = path.resolve(__dirname, '..', '..');
   execFileSync(

@@ -42,7 +42,12 @@ function listed(items: string[]): string {
 export function missingRequirements(options: {
   searchPath: string;
   externalNeo4j: boolean;
+  /** Only the e2e tier runs Redis (the rate-limit tests); absent: every tier. */
+  redis?: boolean;
+  /** What was run, as the sentence names it: `npm test` (default) or `npm run test:e2e` ... */
+  command?: string;
 }): string | undefined {
+  const command = options.command ?? 'npm test';
   const missing: Missing[] = [];
   if (!options.externalNeo4j) {
     const java = onPath('java', options.searchPath)
@@ -62,7 +67,7 @@ export function missingRequirements(options: {
     if (!onPath('mvn', options.searchPath))
       missing.push({ what: 'Maven 3.8+ (to fetch Neo4j once)', debian: 'maven', forNeo4j: true });
   }
-  if (!onPath('redis-server', options.searchPath))
+  if (options.redis !== false && !onPath('redis-server', options.searchPath))
     missing.push({ what: 'redis-server', debian: 'redis-server', forNeo4j: false });
   if (missing.length === 0) return undefined;
 
@@ -72,8 +77,8 @@ export function missingRequirements(options: {
     ? ', or set NEO4J_TEST_URI and NEO4J_TEST_PASSWORD to a Neo4j 5.26 you run, which needs no Java or Maven here'
     : '';
   return (
-    `npm test needs ${listed(missing.map((m) => m.what))}, which ${one ? 'is' : 'are'} not installed: ` +
+    `${command} needs ${listed(missing.map((m) => m.what))}, which ${one ? 'is' : 'are'} not installed: ` +
     `install ${one ? 'it' : 'them'} (Debian, Ubuntu: sudo apt-get install ${packages}; .ci/run installs ${one ? 'it' : 'them'}) ` +
-    `and run npm test again${external}.`
+    `and run ${command} again${external}.`
   );
 }

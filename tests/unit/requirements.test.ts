@@ -39,7 +39,7 @@ function binWith(tools: string[]): string {
  */
 function runJest(
   env: Record<string, string>,
-  args = ['tests/integration/migrations.int.test.ts'],
+  args = ['tests/e2e/lists.e2e.test.ts'],
 ): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -101,6 +101,16 @@ describe('npm test checks the README requirements first', () => {
     expectStoppedWith(
       run,
       'npm test needs redis-server, which is not installed: install it (Debian, Ubuntu: sudo apt-get install redis-server; .ci/run installs it) and run npm test again.',
+    );
+  });
+
+  it('asks the integration tier for Java and Maven only, naming the tier command', async () => {
+    const run = await runJest({ PATH: bin([]), JEST_TIER: 'integration' }, [
+      'tests/integration/migrations.int.test.ts',
+    ]);
+    expectStoppedWith(
+      run,
+      'npm run test:integration needs Java 17+ (for the throw-away Neo4j) and Maven 3.8+ (to fetch Neo4j once), which are not installed: install them (Debian, Ubuntu: sudo apt-get install openjdk-17-jdk-headless maven; .ci/run installs them) and run npm run test:integration again, or set NEO4J_TEST_URI and NEO4J_TEST_PASSWORD to a Neo4j 5.26 you run, which needs no Java or Maven here.',
     );
   });
 

@@ -8,6 +8,8 @@ import { ENTITY_LABELS, INTERACTION_LABELS } from '../../shared/model';
 
 export interface Constraint {
   name: string;
+  label: string;
+  property: string;
   statement: string;
 }
 
@@ -15,6 +17,8 @@ const snake = (label: string): string => label.replace(/([a-z])([A-Z])/g, '$1_$2
 
 const unique = (name: string, label: string, property: string): Constraint => ({
   name,
+  label,
+  property,
   statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`,
 });
 

@@ -82,7 +82,41 @@ async function ensureConstraints(
   );
   const missing = constraints.filter((c) => !existing.has(c.name));
   for (const c of missing) {
+    await refuseDuplicates(db, c);
     await db.write((tx) => tx.run(c.statement), { operation: 'migrate constraints' });
   }
   return missing.map((c) => c.name);
+}
+
+/** Values stored twice stop a uniqueness constraint from being created. */
+export class DuplicateValuesError extends Error {
+  override name = 'DuplicateValuesError';
+}
+
+/**
+ * Says which values stand in the way of a uniqueness constraint, in one sentence, before Neo4j
+ * refuses it (its own message names neither the nodes nor the value).
+ */
+async function refuseDuplicates(db: Database, c: Constraint): Promise<void> {
+  const rows = await db.read(
+    async (tx) =>
+      (
+        await tx.run(
+          `MATCH (n:${c.label}) WHERE n.${c.property} IS NOT NULL
+           WITH n.${c.property} AS value, count(*) AS nodes WHERE nodes > 1
+           RETURN toString(value) AS value, nodes ORDER BY nodes DESC, value LIMIT 4`,
+        )
+      ).records.map((r) => ({ value: r.get('value') as string, nodes: Number(r.get('nodes')) })),
+    { operation: 'migrate constraints' },
+  );
+  if (rows.length === 0) return;
+  const shown = rows
+    .slice(0, 3)
+    .map((r) => `${r.nodes} share ${JSON.stringify(r.value)}`)
+    .join(', ');
+  throw new DuplicateValuesError(
+    `Cannot create the constraint ${c.name} (${c.property} unique per ${c.label}): ${c.label} nodes ` +
+      `hold the same ${c.property}: ${shown}${rows.length > 3 ? ', and more' : ''}; give each its own ` +
+      `${c.property} (or delete the copies) and run the migration again.`,
+  );
 }
