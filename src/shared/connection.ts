@@ -2,7 +2,7 @@
  * Relay connections: PageInfo, a factory for XConnection/XEdge types, opaque keyset cursors and
  * the page-size rules (default 20, maximum 100; outside 0..100 is BAD_USER_INPUT, never clamped).
  */
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Args, ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -70,6 +70,15 @@ export class ConnectionArgs {
   @Field(() => String, { nullable: true })
   after?: string;
 }
+
+/**
+ * The parameter decorator for ConnectionArgs. Not handed to class-validator: the bounds are
+ * checked where the page is read (pageSize, decodeCursor), and validating an args class is a
+ * promise and a metadata walk on every call of every connection field, nested ones included,
+ * that would find nothing to check.
+ */
+export const ConnectionPage = (): ReturnType<typeof Args> =>
+  Args(() => ConnectionArgs, { validate: false });
 
 /** Validates `first`: 0..100, default 20. */
 export function pageSize(first: number | null | undefined, argument = 'first'): number {

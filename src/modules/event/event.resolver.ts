@@ -1,8 +1,8 @@
 /** events(filter:, orderBy:, first:, after:). */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
-import { paginate, ConnectionArgs } from '../../shared/connection';
+import { paginate, ConnectionArgs, ConnectionPage } from '../../shared/connection';
 import type { Presentation } from '../presentation/presentation.type';
 import { PresentationConnection } from '../presentation/presentation.type';
 import type { ActorService } from '../relationship/actor.service';
@@ -36,7 +36,7 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
     @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
-    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+    @ConnectionPage() { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Event', filter, orderBy ?? 'NAME', first, after);
   }
@@ -92,7 +92,7 @@ export class EventResolver {
   async participants(
     @Root() event: EntityObject,
     @Ctx() ctx: Context,
-    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+    @ConnectionPage() { first, after }: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ParticipationConnection> {
     const participants = await this.relationships.neighbours(
@@ -127,7 +127,7 @@ export class EventResolver {
   presentations(
     @Root() event: EntityObject,
     @Ctx() ctx: Context,
-    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+    @ConnectionPage() { first, after }: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Presentation>> {
     const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);

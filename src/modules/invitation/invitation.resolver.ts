@@ -10,9 +10,8 @@ import {
   Query,
   Resolver,
   Root,
-  Args,
 } from 'type-graphql';
-import { ConnectionArgs, type ConnectionShape } from '../../shared/connection';
+import { ConnectionArgs, ConnectionPage, type ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, partiesAsked } from '../../shared/selection';
 import { EntityInterface } from '../entity/entity.type';
@@ -37,7 +36,7 @@ export class InvitationResolver {
   invitations(
     @Ctx() ctx: Context,
     @Arg('filter', () => InvitationFilter, { nullable: true }) filter?: InvitationFilter,
-    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+    @ConnectionPage() { first, after }: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
     const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);

@@ -1,6 +1,6 @@
 /** organisations(filter:, orderBy:, first:, after:). */
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { ConnectionArgs } from '../../shared/connection';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs, ConnectionPage } from '../../shared/connection';
 import { ActorFields } from '../relationship/actor.fields';
 import type { ActorService } from '../relationship/actor.service';
 import type { ConnectionShape } from '../../shared/connection';
@@ -28,7 +28,7 @@ export class OrganisationResolver extends ActorFields(Organisation) {
     @Ctx() ctx: Context,
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
     @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
-    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+    @ConnectionPage() { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', first, after);
   }

@@ -1,7 +1,7 @@
 /** people(filter:, orderBy:, first:, after:). */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../shared/connection';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, ConnectionPage } from '../../shared/connection';
 import { partiesAsked } from '../../shared/selection';
 import { Affiliation } from '../relationship/relationship.type';
 import { ActorFields } from '../relationship/actor.fields';
@@ -29,7 +29,7 @@ export class PersonResolver extends ActorFields(Person) {
     @Ctx() ctx: Context,
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
     @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
-    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+    @ConnectionPage() { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', first, after);
   }

@@ -4,18 +4,13 @@
  * OrganisationResolver extend (type-graphql resolver inheritance).
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  Info,
-  Int,
-  Resolver,
-  Root,
-  type ClassType,
-} from 'type-graphql';
-import { pageSize, type ConnectionShape, ConnectionArgs } from '../../shared/connection';
+  pageSize,
+  type ConnectionShape,
+  ConnectionArgs,
+  ConnectionPage,
+} from '../../shared/connection';
 import type { Context } from '../request/context';
 import { INVITATION_PARTIES, PRESENTATION_PARTIES, partiesAsked } from '../../shared/selection';
 import type { EntityObject } from '../entity/entity.record';
@@ -37,7 +32,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     invitationsSent(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+      @ConnectionPage() { first, after }: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
@@ -50,7 +45,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     invitationsReceived(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+      @ConnectionPage() { first, after }: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
@@ -63,7 +58,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     presentations(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+      @ConnectionPage() { first, after }: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Presentation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
@@ -77,7 +72,7 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     participations(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs = {},
+      @ConnectionPage() { first, after }: ConnectionArgs = {},
     ): Promise<ParticipationConnection> {
       return this.actors.participations(ctx, actor, first, after);
     }
