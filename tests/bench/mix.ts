@@ -107,6 +107,38 @@ RETURN c.id AS id, reached ORDER BY reached DESC, id LIMIT 1`;
 /** An operation on one line: written readably here, sent without the indentation. */
 const op = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Our side of the mix's questions that the Cypher snapshot tier (tests/cypher) pins too, so the
+ * statements reviewed there are those of the operations measured here.
+ */
+export const OUR_QUERIES = {
+  entity: op(`query Entity($id: ID!) {
+        node(id: $id) { id ... on Person {
+          name
+          affiliations { role organisation { id name kind country } }
+          invitationsSent(first: 20) { edges { node { id date target { name } invitees { name } } } }
+          invitationsReceived(first: 20) { edges { node { id date inviter { name } target { name } } } }
+        } } }`),
+  invitations: op(`query Invitations($filter: InvitationFilter) {
+        invitations(filter: $filter, first: 20) { totalCount edges { node {
+          id date inviter { name } onBehalfOf { name } invitees { name } target { __typename name }
+        } } } }`),
+  search: op(`query Search($query: String!, $first: Int) {
+        search(query: $query, first: $first) { entity { __typename id name } } }`),
+  event: op(`query Event($slug: String!, $participants: Int) {
+        entity(type: EVENT, slug: $slug) { id name ... on Event {
+          startDate place { name } organisers { name }
+          participants(first: $participants) { totalCount edges { role node { id name } } }
+          presentations(first: 20) { edges { node {
+            id date summary presenters { name } subjects { name } } } }
+        } } }`),
+  mostConnected: op(`query MostConnected($first: Int) {
+        organisations(orderBy: MOST_CONNECTED, first: $first) {
+          edges { node { id name kind country } } } }`),
+  shortestPath: op(`query ShortestPath($from: ID!, $to: ID!) {
+        shortestPath(from: $from, to: $to) { length nodes { __typename id ... on Entity { name } } } }`),
+};
+
 // Reading answers: `data` is untyped JSON.
 
 type Json = unknown;
@@ -216,13 +248,7 @@ function entityQuery(personId: string): MixQuery {
     name: 'entity',
     description: 'a person by id: affiliations with their organisations, invitations with parties',
     ours: {
-      query: op(`query Entity($id: ID!) {
-        node(id: $id) { id ... on Person {
-          name
-          affiliations { role organisation { id name kind country } }
-          invitationsSent(first: 20) { edges { node { id date target { name } invitees { name } } } }
-          invitationsReceived(first: 20) { edges { node { id date inviter { name } target { name } } } }
-        } } }`),
+      query: OUR_QUERIES.entity,
       variables: { id: toGlobalId('Person', personId) },
     },
     peer: {
@@ -340,10 +366,7 @@ function invitationsQuery(from: string, to: string): MixQuery {
     name: 'invitations',
     description: 'who invited whom to what, in a date range, oldest first, with all parties',
     ours: {
-      query: op(`query Invitations($filter: InvitationFilter) {
-        invitations(filter: $filter, first: 20) { totalCount edges { node {
-          id date inviter { name } onBehalfOf { name } invitees { name } target { __typename name }
-        } } } }`),
+      query: OUR_QUERIES.invitations,
       variables: { filter: { from, to } },
     },
     peer: {
@@ -370,8 +393,7 @@ function searchQuery(term: string): MixQuery {
     name: 'search',
     description: `full-text search "${term}" over names and aliases, best ${PAGE}`,
     ours: {
-      query: op(`query Search($query: String!, $first: Int) {
-        search(query: $query, first: $first) { entity { __typename id name } } }`),
+      query: OUR_QUERIES.search,
       variables: { query: term, first: PAGE },
     },
     peer: {
@@ -428,13 +450,7 @@ function eventQuery(slug: string): MixQuery {
     name: 'event',
     description: 'an event by slug: place, organisers, participants with roles, presentations',
     ours: {
-      query: op(`query Event($slug: String!, $participants: Int) {
-        entity(type: EVENT, slug: $slug) { id name ... on Event {
-          startDate place { name } organisers { name }
-          participants(first: $participants) { totalCount edges { role node { id name } } }
-          presentations(first: 20) { edges { node {
-            id date summary presenters { name } subjects { name } } } }
-        } } }`),
+      query: OUR_QUERIES.event,
       variables: { slug, participants: PARTICIPANTS },
     },
     peer: {
@@ -495,9 +511,7 @@ function mostConnectedQuery(): MixQuery {
     name: 'mostConnected',
     description: `the ${PAGE} organisations with the most relationships and interactions`,
     ours: {
-      query: op(`query MostConnected($first: Int) {
-        organisations(orderBy: MOST_CONNECTED, first: $first) {
-          edges { node { id name kind country } } } }`),
+      query: OUR_QUERIES.mostConnected,
       variables: { first: PAGE },
     },
     peer: {
@@ -526,8 +540,7 @@ function shortestPathQuery(from: string, to: string): MixQuery {
     name: 'shortestPath',
     description: 'a shortest walk between two people, at most 6 steps over collaboration links',
     ours: {
-      query: op(`query ShortestPath($from: ID!, $to: ID!) {
-        shortestPath(from: $from, to: $to) { length nodes { __typename id ... on Entity { name } } } }`),
+      query: OUR_QUERIES.shortestPath,
       variables: { from: toGlobalId('Person', from), to: toGlobalId('Person', to) },
     },
     peer: {

@@ -1,7 +1,8 @@
 /**
- * The Cypher the hot questions send, pinned as text. Each question of the benchmark's mix
- * (tests/bench/mix.ts: entity, list, invitations, search, event, mostConnected, shortestPath,
- * neighbourhood), and the list filters each in one statement, is asked of the real server over
+ * The Cypher the hot questions send, pinned as text. The benchmark mix's own operations
+ * (tests/bench/mix.ts OUR_QUERIES: entity, invitations, search, event, mostConnected,
+ * shortestPath), variants of its list and neighbourhood questions on the seed graph, and the list
+ * filters each in one statement, are asked of the real server over
  * the seeded graph, and every statement it sends (Database.onStatement) is compared with the
  * snapshot: its text exactly, and its parameters by name and value (the seeds' ids are stable
  * uuids, so values are pinned too; only the store's element ids and the order of id lists a
@@ -21,6 +22,7 @@
 import { isDate, isDateTime, isInt } from 'neo4j-driver';
 import { stableId } from '../../src/shared/ids';
 import { toGlobalId, type NodeType } from '../../src/shared/global-id';
+import { OUR_QUERIES } from '../bench/mix';
 import { useSeededApi } from '../support/api';
 
 const api = useSeededApi();
@@ -99,16 +101,7 @@ const op = (text: string): string => text.replace(/\s+/g, ' ').trim();
 describe('the Cypher of the hot questions', () => {
   it('entity: a person by id with affiliations and invitations with parties', async () => {
     expect(
-      await pinned(
-        op(`query Entity($id: ID!) {
-          node(id: $id) { id ... on Person {
-            name
-            affiliations { role organisation { id name kind country } }
-            invitationsSent(first: 20) { edges { node { id date target { name } invitees { name } } } }
-            invitationsReceived(first: 20) { edges { node { id date inviter { name } target { name } } } }
-          } } }`),
-        { id: gid('Person', 'elena-belova') },
-      ),
+      await pinned(OUR_QUERIES.entity, { id: gid('Person', 'elena-belova') }),
     ).toMatchSnapshot();
   });
 
@@ -177,25 +170,12 @@ describe('the Cypher of the hot questions', () => {
   });
 
   it('mostConnected: the organisations with the most links', async () => {
-    expect(
-      await pinned(
-        op(`query MostConnected($first: Int) {
-          organisations(orderBy: MOST_CONNECTED, first: $first) {
-            edges { node { id name kind country } } } }`),
-        { first: 10 },
-      ),
-    ).toMatchSnapshot();
+    expect(await pinned(OUR_QUERIES.mostConnected, { first: 10 })).toMatchSnapshot();
   });
 
   it('invitations: in a date range, oldest first, with all parties', async () => {
     expect(
-      await pinned(
-        op(`query Invitations($filter: InvitationFilter) {
-          invitations(filter: $filter, first: 20) { totalCount edges { node {
-            id date inviter { name } onBehalfOf { name } invitees { name } target { __typename name }
-          } } } }`),
-        { filter: { from: '2019-01-01', to: '2019-12-31' } },
-      ),
+      await pinned(OUR_QUERIES.invitations, { filter: { from: '2019-01-01', to: '2019-12-31' } }),
     ).toMatchSnapshot();
   });
 
@@ -219,11 +199,7 @@ describe('the Cypher of the hot questions', () => {
 
   it('search: names and aliases, best ten, naming fields only', async () => {
     expect(
-      await pinned(
-        op(`query Search($query: String!, $first: Int) {
-          search(query: $query, first: $first) { entity { __typename id name } } }`),
-        { query: 'st petersburg', first: 10 },
-      ),
+      await pinned(OUR_QUERIES.search, { query: 'st petersburg', first: 10 }),
     ).toMatchSnapshot();
   });
 
@@ -240,16 +216,10 @@ describe('the Cypher of the hot questions', () => {
 
   it('event: by slug with place, organisers, participants and presentations', async () => {
     expect(
-      await pinned(
-        op(`query Event($slug: String!, $participants: Int) {
-          entity(type: EVENT, slug: $slug) { id name ... on Event {
-            startDate place { name } organisers { name }
-            participants(first: $participants) { totalCount edges { role node { id name } } }
-            presentations(first: 20) { edges { node {
-              id date summary presenters { name } subjects { name } } } }
-          } } }`),
-        { slug: 'sitra-st-petersburg-cleantech-meeting-2019-10-25', participants: 100 },
-      ),
+      await pinned(OUR_QUERIES.event, {
+        slug: 'sitra-st-petersburg-cleantech-meeting-2019-10-25',
+        participants: 100,
+      }),
     ).toMatchSnapshot();
   });
 
@@ -268,11 +238,10 @@ describe('the Cypher of the hot questions', () => {
 
   it('shortestPath: a shortest walk between two entities', async () => {
     expect(
-      await pinned(
-        op(`query ShortestPath($from: ID!, $to: ID!) {
-          shortestPath(from: $from, to: $to) { length nodes { __typename id ... on Entity { name } } } }`),
-        { from: gid('Person', 'elena-belova'), to: gid('Organisation', 'leontief-centre') },
-      ),
+      await pinned(OUR_QUERIES.shortestPath, {
+        from: gid('Person', 'elena-belova'),
+        to: gid('Organisation', 'leontief-centre'),
+      }),
     ).toMatchSnapshot();
   });
 
