@@ -37,7 +37,8 @@ export default async function globalSetup(
   const tier = process.env.JEST_TIER;
   const missing = missingRequirements({
     searchPath: process.env.PATH ?? '',
-    externalNeo4j: external.uri !== undefined,
+    // A later tier of the run shares the Neo4j already started: Java and Maven were checked.
+    externalNeo4j: external.uri !== undefined || harness.started === true,
     redis: tierOf(project) === 'e2e',
     command: tier === undefined ? 'npm test' : `npm run test:${tier}`,
   });
