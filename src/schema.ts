@@ -3,7 +3,14 @@
  * resolver to its services, and prints the SDL for schema/schema.graphql.
  */
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import {
+  isInterfaceType,
+  isUnionType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLAbstractType,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Database } from './db/database';
 import { EntityListRepository } from './modules/entity/entity-list.repository';
@@ -219,6 +226,25 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
 export function printSdl(schema: GraphQLSchema): string {
   const header = '# Generated from the code by `npm run schema:emit`; do not edit by hand.\n\n';
   return `${header}${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/**
+ * schema/possible-types.json: each interface and union with the object types that implement or
+ * make it up, the map Apollo Client's InMemoryCache takes as `possibleTypes` (without it,
+ * fragments on `Node` or `Entity` match nothing and their fields are lost from the cache), also
+ * what introspection would give, published for when introspection is off.
+ */
+export function printPossibleTypes(schema: GraphQLSchema): string {
+  const map: Record<string, string[]> = {};
+  const abstract = Object.values(schema.getTypeMap())
+    .filter((t) => (isInterfaceType(t) || isUnionType(t)) && !t.name.startsWith('__'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const type of abstract)
+    map[type.name] = schema
+      .getPossibleTypes(type as GraphQLAbstractType)
+      .map((t) => t.name)
+      .sort();
+  return `${JSON.stringify(map, null, 2)}\n`;
 }
 
 /** The schema without a database, for emitting SDL (resolvers are never called). */

@@ -47,7 +47,16 @@ import { QueryTooComplexError } from './errors';
 import { translated } from './graphql-errors';
 
 export interface QueryLimits {
+  /** Depth of the graph part of an operation (introspection fields are measured apart). */
   maxDepth: number;
+  /**
+   * Depth below `__schema` / `__type`. The schema is finite: what makes an introspection query
+   * deep is its chain of `ofType` (9 levels in graphql's standard query, depth 15 in all), and
+   * the cyclic lists (`fields { type { fields ...`) are bounded by graphql's
+   * MaxIntrospectionDepthRule, which validation runs. Measured against the graph's limit, the
+   * query every standard tool sends (GraphiQL, codegen, IDE plugins) was refused.
+   */
+  maxIntrospectionDepth: number;
   maxAliases: number;
   maxCost: number;
   maxTokens: number;
@@ -70,6 +79,9 @@ export interface QueryLimits {
  */
 export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 12,
+  // The standard query with typeDepth 9 (graphql 16's default) measures 15; room for a tool
+  // asking a few more wrapping levels, no more.
+  maxIntrospectionDepth: 20,
   maxAliases: 30,
   maxCost: 20_000,
   maxTokens: 5_000,
@@ -97,9 +109,17 @@ function pageFactor(args: Record<string, unknown>): number | undefined {
 
 type Selection = SelectionSetNode['selections'][number];
 
+const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set([
+  SchemaMetaFieldDef.name,
+  TypeMetaFieldDef.name,
+]);
+
 /** The measures of one operation: depth (fields nested) and cost (see the file header). */
 export interface OperationMeasures {
+  /** Fields nested in the graph part: below `__schema`/`__type` is not counted here. */
   depth: number;
+  /** Depth of the deepest `__schema`/`__type` field and its selection; undefined: none asked. */
+  introspectionDepth?: number;
   /** undefined: the variables do not fit their types (execution refuses them next). */
   cost: number | undefined;
 }
@@ -123,9 +143,16 @@ export function measureOperation(
   // Cycles are refused by validation before this runs; a fragment being measured counts 0 at
   // a spread of itself so that a cycle could never recurse forever here anyway.
   const depths = new Map<string, number>();
+  // Introspection fields exist only on the query root (validation refuses them elsewhere), so
+  // their depth counts from themselves, wherever the walk meets them (a fragment on Query too).
+  let introspectionDepth: number | undefined;
   const depthOfSet = (set: SelectionSetNode | undefined): number => {
     let deepest = 0;
     for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD && INTROSPECTION_FIELDS.has(s.name.value)) {
+        introspectionDepth = Math.max(introspectionDepth ?? 0, 1 + depthOfSet(s.selectionSet));
+        continue;
+      }
       const d =
         s.kind === Kind.FIELD
           ? 1 + depthOfSet(s.selectionSet)
@@ -147,7 +174,7 @@ export function measureOperation(
   const depth = depthOfSet(operation.selectionSet);
 
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors) return { depth, cost: undefined };
+  if (coerced.errors) return { depth, introspectionDepth, cost: undefined };
   const values = coerced.coerced;
 
   const included = (s: Selection): boolean => {
@@ -238,7 +265,7 @@ export function measureOperation(
       : operation.operation === 'mutation'
         ? schema.getMutationType()
         : schema.getSubscriptionType();
-  return { depth, cost: root ? costOfSet(operation.selectionSet, root) : 0 };
+  return { depth, introspectionDepth, cost: root ? costOfSet(operation.selectionSet, root) : 0 };
 }
 
 /**
@@ -390,8 +417,19 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
     const aliases = aliasesOf(document);
     if (aliases > limits.maxAliases)
       throw new QueryTooComplexError('alias count', limits.maxAliases, aliases);
-    const { depth, cost } = measureOperation(schema, document, operation, request.variables ?? {});
+    const { depth, introspectionDepth, cost } = measureOperation(
+      schema,
+      document,
+      operation,
+      request.variables ?? {},
+    );
     if (depth > limits.maxDepth) throw new QueryTooComplexError('depth', limits.maxDepth, depth);
+    if (introspectionDepth !== undefined && introspectionDepth > limits.maxIntrospectionDepth)
+      throw new QueryTooComplexError(
+        'introspection depth',
+        limits.maxIntrospectionDepth,
+        introspectionDepth,
+      );
     // Variables that do not fit their types: execution refuses them next, with Apollo's
     // BAD_USER_INPUT naming the variable; nothing runs either way.
     if (cost === undefined) return;

@@ -4,6 +4,15 @@
  * are refused; the rate limit answers 429 with Retry-After; security headers, CORS allowlist,
  * introspection switch and Prometheus metrics.
  */
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Database } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
@@ -214,6 +223,46 @@ describe('hardening', () => {
     });
   });
 
+  it('answers the standard introspection query, every option on, with the whole schema', async () => {
+    // What GraphiQL, codegen, IDE plugins and get-graphql-schema send: depth 15, refused as
+    // "depth 15, above the limit of 12" while introspection was measured like the graph.
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
+    const res = await post({ query, operationName: 'IntrospectionQuery' });
+    expect(res.json.errors).toBeUndefined();
+    expect(res.status).toBe(200);
+    const served = buildClientSchema(res.json.data as IntrospectionQuery);
+    // schema/schema.graphql is the code's schema (tests/unit/schema.test.ts checks it).
+    const sdl = readFileSync(path.join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8');
+    expect(`${printSchema(lexicographicSortSchema(served))}\n`).toBe(
+      sdl.slice(sdl.indexOf('\n\n') + 2),
+    );
+  });
+
+  it('bounds introspection by a depth of its own', async () => {
+    const chain = (n: number): string => (n === 0 ? 'name' : `kind ofType { ${chain(n - 1)} }`);
+    const res = await post({ query: `{ __type(name: "Query") { ${chain(30)} } }` });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res.json)[0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'introspection depth',
+      limit: 20,
+      measured: 32,
+    });
+    // The cyclic lists are graphql's MaxIntrospectionDepthRule's: three levels at most.
+    const cyclic = await post({
+      query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+    });
+    expect(cyclic.status).toBe(400);
+    expect(errorsOf(cyclic.json)[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('turns introspection off when configured, and "did you mean" hints with it', async () => {
     const typo = { query: '{ organisatons(first: 1) { totalCount } }' };
     const hinted = await post(typo);
@@ -222,6 +271,10 @@ describe('hardening', () => {
       const res = await post({ query: '{ __schema { types { name } } }' }, origin);
       expect(res.status).toBe(400);
       expect(errorsOf(res.json)[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const standard = await post({ query: getIntrospectionQuery() }, origin);
+      expect(standard.status).toBe(400);
+      expect(standard.json.data).toBeUndefined();
+      expect(errorsOf(standard.json)[0]!.message).toMatch(/introspection is not allowed/i);
       const bare = await post(typo, origin);
       expect(bare.status).toBe(400);
       expect(errorsOf(bare.json)[0]!.message).toBe(

@@ -5,7 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  Kind,
+  parse,
+  type OperationDefinitionNode,
+} from 'graphql';
 import {
   checkDocumentShape,
   DEFAULT_LIMITS,
@@ -63,6 +69,45 @@ describe('measureOperation', () => {
       'query($x: Boolean!) { organisations(first: 10) { edges { node { name slug @include(if: $x) } } } }';
     expect(measure(text, { x: false }).cost).toBe(40);
     expect(measure(text, { x: true }).cost).toBe(50);
+  });
+});
+
+describe('introspection depth', () => {
+  const everyOption = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+    oneOf: true,
+  });
+
+  it("measures the standard query apart from the graph's depth, within its own limit", () => {
+    const { depth, introspectionDepth, cost } = measure(everyOption);
+    expect(depth).toBe(0);
+    expect(introspectionDepth).toBe(15);
+    expect(introspectionDepth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxIntrospectionDepth);
+    expect(cost).toBeLessThan(DEFAULT_LIMITS.maxCost);
+  });
+
+  it('still measures the graph part of an operation that also introspects', () => {
+    const measured = measure(
+      `{ __type(name: "Organisation") { name } organisations(first: 1) { edges { node { name } } } }`,
+    );
+    expect(measured).toEqual({ depth: 4, introspectionDepth: 2, cost: 6 });
+  });
+
+  it('measures __schema reached through a fragment on Query', () => {
+    expect(measure('{ ...Q } fragment Q on Query { __schema { types { name } } }')).toEqual({
+      depth: 0,
+      introspectionDepth: 3,
+      cost: 3,
+    });
+  });
+
+  it('measures a chain of ofType past any real wrapping as deep', () => {
+    const chain = (n: number): string => (n === 0 ? 'name' : `kind ofType { ${chain(n - 1)} }`);
+    expect(measure(`{ __type(name: "Query") { ${chain(30)} } }`).introspectionDepth).toBe(32);
   });
 });
 
