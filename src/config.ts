@@ -96,6 +96,11 @@ export interface Config {
    * proxies' addresses and subnets (loopback, linklocal, uniquelocal, 10.0.0.0/8 ...).
    */
   trustProxy: boolean | number | string[];
+  /**
+   * Trusted documents: a manifest of registered operations (unset: none), and whether only
+   * those may run (the default once a manifest is given).
+   */
+  trustedDocuments: { file: string | undefined; only: boolean };
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -341,6 +346,10 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     jwt: jwtConfig(env),
     metrics: metricsConfig(env),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
+    trustedDocuments: {
+      file: text(env, 'TRUSTED_DOCUMENTS'),
+      only: bool(env, 'TRUSTED_DOCUMENTS_ONLY', text(env, 'TRUSTED_DOCUMENTS') !== undefined),
+    },
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

@@ -21,6 +21,11 @@ import {
   type ErrorCode,
 } from './shared/errors';
 import { errorBody } from './shared/http-errors';
+import {
+  loadTrustedDocuments,
+  resolveTrusted,
+  type OperationRequest,
+} from './shared/trusted-documents';
 import { errorTranslationPlugin, translated } from './shared/graphql-errors';
 import type { Context } from './modules/request/context';
 import type { Logger } from './shared/logger';
@@ -77,6 +82,10 @@ export async function startServer(
   installWriteHooks(db);
   const services = createServices(db, config.jwt, config.analyticsPool);
   const schema = await createSchema(services);
+  // Before anything starts: a manifest that does not fit this schema stops the server here.
+  const trusted = config.trustedDocuments.file
+    ? loadTrustedDocuments(config.trustedDocuments.file, config.trustedDocuments.only, schema)
+    : undefined;
   const metrics = new Metrics();
   // Who is calling, settled once per request before the rate limit (which budgets by caller)
   // and read again by the GraphQL and export contexts.
@@ -288,6 +297,30 @@ export async function startServer(
     '/graphql',
     guard,
     express.json({ limit: MAX_BODY_BYTES }),
+    // Operations sent by id are resolved to their registered text, and when only registered
+    // operations may run, anything else is refused here, before it is parsed.
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!trusted) return next();
+      const get = req.method === 'GET';
+      const sent = ((get ? req.query : req.body) ?? {}) as OperationRequest;
+      const outcome = resolveTrusted(trusted, sent);
+      if (outcome.kind === 'refused') {
+        metrics.errors.inc({ code: outcome.code });
+        res.status(400).json(errorBody(outcome.code, outcome.message));
+        return;
+      }
+      if (outcome.kind === 'resolved') {
+        // The id has done its work: Apollo sees a plain operation (no APQ hash to check).
+        const { documentId: _id, extensions: _ext, ...rest } = sent as Record<string, unknown>;
+        const resolved = { ...rest, query: outcome.query };
+        // Apollo reads a GET's parameters from req.url.
+        if (get) {
+          const params = new URLSearchParams(resolved as Record<string, string>).toString();
+          req.url = `${req.url.split('?')[0]}?${params}`;
+        } else req.body = resolved;
+      }
+      next();
+    },
     // Shapes whose validation alone is quadratic are refused before Apollo validates them.
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query =

@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'INTERNAL_SERVER_ERROR',
   /** HTTP-level: a request body that is not JSON or cannot be read, a refused persisted query. */
   'BAD_REQUEST',
+  /** A persisted operation named by an id the server does not know (Apollo's APQ code too). */
+  'PERSISTED_QUERY_NOT_FOUND',
+  /** An operation outside the trusted documents, when only those may run. */
+  'PERSISTED_QUERY_NOT_IN_LIST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
