@@ -1,5 +1,6 @@
 /** schema/schema.graphql is generated from the code; this fails when someone forgot `npm run schema:emit`. */
 import { readFileSync } from 'node:fs';
+import { isInterfaceType, isObjectType, type GraphQLObjectType } from 'graphql';
 import path from 'node:path';
 import { createOfflineSchema, printSdl } from '../../src/schema';
 
@@ -11,5 +12,35 @@ describe('schema/schema.graphql', () => {
     );
     const fresh = printSdl(await createOfflineSchema());
     expect(file).toBe(fresh);
+  });
+});
+
+describe('schema shapes clients rely on', () => {
+  it('types every count as Int and every relationship or link type as the LinkType enum', async () => {
+    const schema = await createOfflineSchema();
+    const fields = Object.values(schema.getTypeMap())
+      .filter((t) => !t.name.startsWith('__') && (isObjectType(t) || isInterfaceType(t)))
+      .flatMap((t) =>
+        Object.values((t as GraphQLObjectType).getFields()).map((f) => ({
+          at: `${t.name}.${f.name}`,
+          name: f.name,
+          type: String(f.type),
+        })),
+      );
+    const countsNotInt = fields.filter(
+      (f) =>
+        /^(totalCount|count|size|contacts|length)$|Count$|Ms$/.test(f.name) &&
+        !/^Int!?$/.test(f.type),
+    );
+    expect(countsNotInt).toEqual([]);
+    const linkTypes = ['PathStep.type', 'SubgraphEdge.type', 'TimelineEntry.link'].map((at) => [
+      at,
+      fields.find((f) => f.at === at)?.type,
+    ]);
+    expect(linkTypes).toEqual([
+      ['PathStep.type', 'LinkType!'],
+      ['SubgraphEdge.type', 'LinkType!'],
+      ['TimelineEntry.link', 'LinkType!'],
+    ]);
   });
 });
