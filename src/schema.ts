@@ -79,6 +79,7 @@ import { ApiKeyResolver } from './modules/auth/api-key.resolver';
 import { authChecker } from './modules/auth/auth.checker';
 import { AuthService, type JwtConfig } from './modules/auth/auth.service';
 import { ResolverContainer } from './shared/container';
+import { describeRootTypes } from './shared/root-types';
 
 const NO_JWT: JwtConfig = {
   secret: undefined,
@@ -212,14 +213,16 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
   );
   for (const resolver of writeResolvers)
     container.register(resolver, new resolver(services.writes));
-  return buildSchema({
-    resolvers: container.resolvers(),
-    container,
-    // Resolvers return the Entity interface; the concrete types must still be in the schema.
-    orphanedTypes: ENTITY_DECLARATIONS.map((d) => d.type),
-    validate: true,
-    authChecker,
-  });
+  return describeRootTypes(
+    await buildSchema({
+      resolvers: container.resolvers(),
+      container,
+      // Resolvers return the Entity interface; the concrete types must still be in the schema.
+      orphanedTypes: ENTITY_DECLARATIONS.map((d) => d.type),
+      validate: true,
+      authChecker,
+    }),
+  );
 }
 
 /** The SDL checked in as schema/schema.graphql: sorted, so that diffs show real changes only. */

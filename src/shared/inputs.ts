@@ -22,12 +22,18 @@ export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 @InputType({ description: 'A name in one language.' })
 export class AliasInput {
-  @Field()
+  @Field({
+    description: `The name as written in that language, 1 to ${MAX_NAME_LENGTH} characters on one line; search finds the entity by it.`,
+  })
   @Length(1, MAX_NAME_LENGTH)
   @SafeText()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'BCP 47 tag: fi, et, ru, en ...' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'BCP 47 language tag of the name (fi, et, ru, en, pt-BR ...); null when the name is the same in every language or unknown.',
+  })
   @IsOptional()
   @Matches(LANGUAGE_PATTERN, { message: 'language must be a BCP 47 tag such as fi, et, ru, en' })
   language?: string | null;
@@ -38,7 +44,11 @@ export class AliasInput {
     'Where a written fact comes from: a public page (url), or a quote from a document already in the graph (document + quote + translation). A write without evidence is recorded as ASSERTED by the client.',
 })
 export class EvidenceInput {
-  @Field(() => String, { nullable: true, description: 'A public page that states the fact.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An http(s) URL of a public page that states the fact (EXTERNAL evidence); no user name or password in it.',
+  })
   @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, disallow_auth: true },
@@ -71,13 +81,21 @@ export class EvidenceInput {
   @SafeText('prose')
   quote?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'English rendering of the quote.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'English rendering of the quote, up to 4000 characters; leave it out when the quote is in English.',
+  })
   @IsOptional()
   @Length(1, 4000)
   @SafeText('prose')
   translation?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'STATED (default) or INFERRED.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How directly the quote says the fact: STATED (in so many words, the default) or INFERRED (it follows from what the quote says).',
+  })
   @IsOptional()
   @IsIn(['STATED', 'INFERRED'])
   confidence?: string | null;
@@ -90,7 +108,9 @@ export class EvidenceInput {
  */
 @InputType()
 export abstract class CreateEntityInputBase {
-  @Field()
+  @Field({
+    description: `The name in the source language, as its first source writes it; 1 to ${MAX_NAME_LENGTH} characters on one line. Other languages go in aliases.`,
+  })
   @Length(1, MAX_NAME_LENGTH)
   @SafeText()
   name!: string;
@@ -105,13 +125,20 @@ export abstract class CreateEntityInputBase {
   @MaxLength(100)
   slug?: string | null;
 
-  @Field(() => [AliasInput], { nullable: true })
+  @Field(() => [AliasInput], {
+    nullable: true,
+    description:
+      'Other names (translations, abbreviations, spellings), at most 50; none repeats another or the name. Absent or null: none.',
+  })
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(50)
   aliases?: AliasInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A few sentences about it in English, up to 5000 characters; null for none.',
+  })
   @IsOptional()
   @MaxLength(5000)
   @SafeText('prose')
@@ -119,7 +146,8 @@ export abstract class CreateEntityInputBase {
 
   @Field(() => [EvidenceInput], {
     nullable: true,
-    description: 'Sources of the fact; without any, it is ASSERTED by the client.',
+    description:
+      'Sources for the entity, at most 20; without any, it is recorded as ASSERTED by the calling client.',
   })
   @IsOptional()
   @ValidateNested({ each: true })
@@ -131,9 +159,12 @@ export abstract class CreateEntityInputBase {
  * An optional http(s) URL field (website, url) with one message for every input, under the text
  * rule for one-line values (src/shared/text.ts).
  */
-export function UrlField(): PropertyDecorator {
+export function UrlField(description: string): PropertyDecorator {
   return (target, key) => {
-    Field(() => String, { nullable: true })(target, key);
+    Field(() => String, {
+      nullable: true,
+      description: `${description} An http(s) URL without user name or password; null for none.`,
+    })(target, key);
     IsOptional()(target, key);
     // Before IsUrl, so that a bidi, invisible or control character is named (see EvidenceInput).
     SafeUrl()(target, key);
@@ -147,7 +178,10 @@ export function UrlField(): PropertyDecorator {
 /** The name again, optional: update inputs change only what they are given. */
 export function OptionalName(): PropertyDecorator {
   return (target, key) => {
-    Field(() => String, { nullable: true })(target, key);
+    Field(() => String, {
+      nullable: true,
+      description: `A new name, 1 to ${MAX_NAME_LENGTH} characters on one line; absent keeps the current one, null is refused (every entity has a name). The slug does not change with it.`,
+    })(target, key);
     IsOptional()(target, key);
     Length(1, MAX_NAME_LENGTH)(target, key);
     SafeText()(target, key);

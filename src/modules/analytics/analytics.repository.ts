@@ -30,7 +30,7 @@ export interface NodeRef {
 
 /** Step i leads from nodes[i] to nodes[i + 1] of its path. */
 export interface StepRecord {
-  type: string;
+  type: LinkType;
   reversed: boolean;
   role: string | null;
   evidenceIds: string[];
@@ -44,14 +44,18 @@ export interface PathRecord {
 export interface EdgeRecord {
   source: NodeRef;
   target: NodeRef;
-  type: string;
+  type: LinkType;
   role: string | null;
   evidenceIds: string[];
 }
 
 export interface TimelineRecord {
   node: NodeRef;
-  link: string;
+  /**
+   * Any relationship of an entity to an event or interaction but MENTIONS: every such type is a
+   * LinkType (the model's relationships and the interaction links are the only ones written).
+   */
+  link: LinkType;
   role: string | null;
   date: string | null;
 }
@@ -288,7 +292,7 @@ export class AnalyticsRepository {
           edges: edges.records.map((r) => ({
             source: { uuid: r.get('a') as string, type: r.get('aType') as NodeType },
             target: { uuid: r.get('b') as string, type: r.get('bType') as NodeType },
-            type: r.get('type') as string,
+            type: r.get('type') as LinkType,
             role: (r.get('role') as string | null) ?? null,
             evidenceIds: strings(r.get('evidenceIds')),
           })),
@@ -307,7 +311,7 @@ export class AnalyticsRepository {
     );
     return result.records.map((r) => ({
       node: { uuid: r.get('uuid') as string, type: r.get('type') as NodeType },
-      link: r.get('link') as string,
+      link: r.get('link') as LinkType,
       role: (r.get('role') as string | null) ?? null,
       date: plain(r.get('day')) as string | null,
     }));

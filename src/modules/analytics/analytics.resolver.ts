@@ -27,12 +27,25 @@ import {
 const linkTypesArg = {
   nullable: true,
   description:
-    'Relationship types to walk; default all but MENTIONS and the place links (BASED_IN, HELD_IN, AUDIENCE_FROM).',
+    'Relationship types to walk; absent or null: every type but the place links (BASED_IN, HELD_IN, AUDIENCE_FROM), since sharing a country is not a collaboration.',
 } as const;
 const windowArg = {
   nullable: true,
   description:
-    'Only links dated in this window (a link takes the date of its event or interaction when it has none).',
+    'Only links whose period overlaps this window: their own startDate/endDate, else the date of the event or interaction at either end; absent or null: every link.',
+} as const;
+const fromArg = {
+  description:
+    'Global id of the node the walk starts at: an entity (not a Document) or an interaction.',
+} as const;
+const toArg = {
+  description:
+    'Global id of the node the walk ends at: an entity (not a Document) or an interaction.',
+} as const;
+const maxHopsArg = {
+  defaultValue: 6,
+  description:
+    'The longest walk looked for, in steps, 1 to 10 (BAD_USER_INPUT outside); an interaction node in the middle counts as a node like any other.',
 } as const;
 type Types = (keyof typeof EntityType)[] | null;
 
@@ -72,9 +85,9 @@ export class AnalyticsResolver {
       'A shortest path between two nodes (one of them when several tie: shortestPaths lists the ties); null when none within maxHops.',
   })
   async shortestPath(
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: 6, description: '1 to 10.' }) maxHops: number,
+    @Arg('from', () => ID, fromArg) from: string,
+    @Arg('to', () => ID, toArg) to: string,
+    @Arg('maxHops', () => Int, maxHopsArg) maxHops: number,
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
     @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
     @Ctx() ctx: Context,
@@ -91,10 +104,14 @@ export class AnalyticsResolver {
       'Up to k shortest paths, shortest first; paths of one length in a fixed order (by the ids along them). With more ties than k, which of them are kept is not fixed.',
   })
   shortestPaths(
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('k', () => Int, { defaultValue: 3, description: '1 to 10.' }) k: number,
-    @Arg('maxHops', () => Int, { defaultValue: 6, description: '1 to 10.' }) maxHops: number,
+    @Arg('from', () => ID, fromArg) from: string,
+    @Arg('to', () => ID, toArg) to: string,
+    @Arg('k', () => Int, {
+      defaultValue: 3,
+      description: 'How many walks at most, 1 to 10; fewer when fewer exist within maxHops.',
+    })
+    k: number,
+    @Arg('maxHops', () => Int, maxHopsArg) maxHops: number,
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
     @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
     @Ctx() ctx: Context,
@@ -103,19 +120,29 @@ export class AnalyticsResolver {
   }
 
   @Query(() => Subgraph, {
-    description: 'The nodes within depth steps of a node and the links among them.',
+    description:
+      'The nodes within depth steps of a node (itself included) and the links among them, for drawing a network; NOT_FOUND for an unknown id.',
   })
   neighbourhood(
-    @Arg('id', () => ID) id: string,
-    @Arg('depth', () => Int, { defaultValue: 1, description: '1 to 3.' }) depth: number,
+    @Arg('id', () => ID, {
+      description: 'Global id of the centre: an entity (not a Document) or an interaction.',
+    })
+    id: string,
+    @Arg('depth', () => Int, {
+      defaultValue: 1,
+      description: 'How many steps out from the centre, 1 to 3 (BAD_USER_INPUT outside).',
+    })
+    depth: number,
     @Arg('limit', () => Int, {
       defaultValue: 200,
-      description: 'Node cap, 1 to 2000; nearer nodes first.',
+      description:
+        'The most nodes returned, 1 to 2000; nearer nodes are kept first and truncated says when the cap cut.',
     })
     limit: number,
     @Arg('types', () => [EntityType], {
       nullable: true,
-      description: 'Entity types to keep (interaction nodes always stay).',
+      description:
+        'Entity types to keep; absent or null keeps all. Interaction nodes always stay, since they join the entities.',
     })
     types: Types,
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
@@ -200,7 +227,8 @@ export class AnalyticsResolver {
   }
 
   @Query(() => AnalyticsStatus, {
-    description: 'Which graph version the rankings reflect, and how long the projection took.',
+    description:
+      'Which graph version the rankings (centrality, communities, brokers) reflect, and what building their in-memory projection cost.',
   })
   analyticsStatus(@Ctx() ctx: Context): Promise<AnalyticsStatus> {
     return this.analytics.status(ctx);
@@ -222,7 +250,10 @@ export class AnalyticsResolver {
 export class PathStepResolver {
   constructor(private readonly entities: EntityService) {}
 
-  @FieldResolver(() => [Evidence], { description: 'Why this link is in the graph.' })
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the relationship walked: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() step: PathStep, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, step.evidenceIds);
   }
@@ -232,7 +263,10 @@ export class PathStepResolver {
 export class SubgraphEdgeResolver {
   constructor(private readonly entities: EntityService) {}
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the relationship: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() edge: SubgraphEdge, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, edge.evidenceIds);
   }

@@ -2,15 +2,39 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 import { EntityInterface, NodeInterface } from '../entity/entity.type';
+import { RELATIONSHIP_RULES, type RelationshipType } from '../../shared/model';
 import { LINK_TYPES, type LinkType as LinkTypeName } from './analytics.model';
 
 export const LinkType = Object.fromEntries(LINK_TYPES.map((t) => [t, t])) as {
   [K in LinkTypeName]: K;
 };
+
+/** What each link of an interaction node means (the entity relationships say it in the model). */
+const INTERACTION_LINK_MEANINGS: Partial<Record<LinkTypeName, string>> = {
+  EXTENDED: 'a person or organisation extended an invitation (inviter -> Invitation)',
+  INVITES: 'an invitation invites a person or organisation (Invitation -> invitee)',
+  TO: 'what an invitation is to: an event, project or group (Invitation -> target)',
+  ON_BEHALF_OF:
+    'the organisation an inviter or presenter acted for (Invitation or Presentation -> Organisation)',
+  GAVE: 'a person or organisation gave a presentation (presenter -> Presentation)',
+  AT: 'the event a presentation, proposal or question happened at (interaction -> Event)',
+  PUT_FORWARD: 'a person or organisation put an idea forward (proposer -> Proposal)',
+  ASKED: 'a person or organisation asked a question (asker -> Question)',
+};
+const linkMeaning = (t: LinkTypeName): string =>
+  INTERACTION_LINK_MEANINGS[t] ??
+  `${RELATIONSHIP_RULES[t as Exclude<RelationshipType, 'MENTIONS'>].meaning}.`;
+
 registerEnumType(LinkType, {
   name: 'LinkType',
   description:
-    'Relationship types the analytics walk: entity relationships and the links of interaction nodes (MENTIONS, being provenance, is not one).',
+    'Relationship types the analytics walk and answer with: entity relationships and the links of interaction nodes (MENTIONS, being provenance, is not one).',
+  valuesConfig: Object.fromEntries(
+    LINK_TYPES.map((t) => {
+      const meaning = linkMeaning(t);
+      return [t, { description: meaning.charAt(0).toUpperCase() + meaning.slice(1) }];
+    }),
+  ),
 });
 
 export enum CentralityMeasure {
@@ -20,6 +44,8 @@ export enum CentralityMeasure {
 }
 registerEnumType(CentralityMeasure, {
   name: 'CentralityMeasure',
+  description:
+    'How centrality scores a node, on the undirected graph of links (interaction nodes included, documents not).',
   valuesConfig: {
     DEGREE: { description: 'Number of distinct neighbours.' },
     BETWEENNESS: {
@@ -37,14 +63,33 @@ export enum BrokerGrouping {
 registerEnumType(BrokerGrouping, {
   name: 'BrokerGrouping',
   description: 'What a broker bridges: countries (ISO codes) or detected communities.',
+  valuesConfig: {
+    COUNTRY: {
+      description:
+        "Groups are countries: a node's own country, else that of the place it is based or held in, else of the organisation it is affiliated with.",
+    },
+    COMMUNITY: {
+      description:
+        'Groups are the Louvain communities of the communities query (same links and window).',
+    },
+  },
 });
 
-@InputType({ description: 'A date window; either end may be open.' })
+@InputType({
+  description:
+    'A date window for the analytics: links whose period overlaps it are kept; either end may be open. from after to is BAD_USER_INPUT.',
+})
 export class DateWindowInput {
-  @Field(() => DateScalar, { nullable: true, description: 'First day (inclusive).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of the window (inclusive); null or absent: open to the past.',
+  })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day (inclusive).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of the window (inclusive); null or absent: open to the future.',
+  })
   to?: string | null;
 
   @Field(() => Boolean, {
@@ -55,7 +100,10 @@ export class DateWindowInput {
   includeUndated!: boolean;
 }
 
-@ObjectType({ description: 'One relationship walked along a path.' })
+@ObjectType({
+  description:
+    'One relationship walked along a path, from the node before it to the node after it in walk order.',
+})
 export class PathStep {
   @Field(() => ID, { description: 'Global id of the node this step leaves.' })
   from!: string;
@@ -63,13 +111,17 @@ export class PathStep {
   @Field(() => ID, { description: 'Global id of the node this step reaches.' })
   to!: string;
 
-  @Field({ description: 'Relationship type, e.g. AFFILIATED_WITH or INVITES.' })
-  type!: string;
+  @Field(() => LinkType, { description: 'The relationship type, e.g. AFFILIATED_WITH or INVITES.' })
+  type!: LinkTypeName;
 
   @Field({ description: 'True when the relationship points against the walk (to -> from).' })
   reversed!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The role the relationship carries, as the source words it (e.g. lead partner, speaker); null when none.',
+  })
   role!: string | null;
 
   evidenceIds!: string[];
@@ -77,28 +129,45 @@ export class PathStep {
 
 @ObjectType({ description: 'A walk through the graph, each step with its evidence.' })
 export class Path {
-  @Field(() => Int, { description: 'Number of steps.' })
+  @Field(() => Int, {
+    description: 'Number of steps (relationships walked), 1 to maxHops; nodes has one more.',
+  })
   length!: number;
 
-  @Field(() => [NodeInterface], { description: 'The nodes in walk order, ends included.' })
+  @Field(() => [NodeInterface], {
+    description:
+      'The nodes in walk order, both ends included: entities and interaction nodes (an Invitation between inviter and invitee).',
+  })
   nodes!: NodeInterface[];
 
-  @Field(() => [PathStep])
+  @Field(() => [PathStep], {
+    description: 'The relationships walked, in walk order: steps[i] joins nodes[i] and nodes[i+1].',
+  })
   steps!: PathStep[];
 }
 
-@ObjectType({ description: 'A relationship inside a subgraph.' })
+@ObjectType({
+  description: 'A relationship inside a subgraph, in its stored direction (source -> target).',
+})
 export class SubgraphEdge {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Global id of the node the relationship starts at (one of Subgraph.nodes).',
+  })
   source!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Global id of the node the relationship points to (one of Subgraph.nodes).',
+  })
   target!: string;
 
-  @Field()
-  type!: string;
+  @Field(() => LinkType, { description: 'The relationship type, e.g. PARTICIPATED_IN.' })
+  type!: LinkTypeName;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The role the relationship carries, as the source words it (e.g. participant, funder); null when none.',
+  })
   role!: string | null;
 
   evidenceIds!: string[];
@@ -106,22 +175,32 @@ export class SubgraphEdge {
 
 @ObjectType({ description: 'Nodes and the typed relationships among them.' })
 export class Subgraph {
-  @Field(() => [NodeInterface])
+  @Field(() => [NodeInterface], {
+    description:
+      'The centre first, then the nodes found, nearer ones first: entities and interaction nodes, each once.',
+  })
   nodes!: NodeInterface[];
 
-  @Field(() => [SubgraphEdge])
+  @Field(() => [SubgraphEdge], {
+    description: 'Every relationship of the walked types whose two ends are both in nodes.',
+  })
   edges!: SubgraphEdge[];
 
   @Field({ description: 'True when the node cap cut the result (nearer nodes are kept first).' })
   truncated!: boolean;
 }
 
-@ObjectType({ description: 'An entity with its score under a measure.' })
+@ObjectType({ description: 'An entity with its score under a centrality measure.' })
 export class RankedEntity {
-  @Field(() => EntityInterface)
+  @Field(() => EntityInterface, {
+    description: 'The entity ranked, of one of the types asked for.',
+  })
   entity!: EntityInterface;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      'Its centrality: for DEGREE the number of distinct neighbours, for BETWEENNESS a share between 0 and 1, for PAGERANK a probability between 0 and 1.',
+  })
   score!: number;
 
   @Field(() => Int, { description: '1 for the highest score.' })
@@ -140,10 +219,14 @@ export class Community {
   @Field(() => Int, { description: 'Community number, 0 for the largest.' })
   id!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Number of nodes in the community (entities and interaction nodes).',
+  })
   size!: number;
 
-  @Field(() => [String], { description: 'Countries of its members, most frequent first.' })
+  @Field(() => [String], {
+    description: 'ISO 3166-1 alpha-2 codes of its members’ countries, most frequent first.',
+  })
   countries!: string[];
 
   @Field(() => [EntityInterface], {
@@ -159,16 +242,21 @@ export class CommunityResult {
   @Field(() => Float, { description: 'Modularity of the partition (-0.5 to 1).' })
   modularity!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'How many communities the partition has, the small ones minSize leaves out included.',
+  })
   count!: number;
 
-  @Field(() => [Community], { description: 'Largest first.' })
+  @Field(() => [Community], {
+    description: 'The communities of at least minSize nodes, largest first, up to first of them.',
+  })
   communities!: Community[];
 }
 
 @ObjectType({ description: 'An entity whose contacts span several countries or communities.' })
 export class Broker {
-  @Field(() => EntityInterface)
+  @Field(() => EntityInterface, { description: 'The person or organisation that brokers.' })
   entity!: EntityInterface;
 
   @Field(() => Int, { description: 'How many groups its contacts (and itself) span.' })
@@ -197,13 +285,21 @@ export class TimelineEntry {
   })
   date!: string | null;
 
-  @Field(() => NodeInterface)
+  @Field(() => NodeInterface, {
+    description: 'The event, or the interaction (Invitation, Presentation, Proposal, Question).',
+  })
   node!: NodeInterface;
 
-  @Field({ description: 'How the entity is linked, e.g. PARTICIPATED_IN, EXTENDED, INVITES.' })
-  link!: string;
+  @Field(() => LinkType, {
+    description: 'How the entity is linked to it, e.g. PARTICIPATED_IN, EXTENDED, INVITES.',
+  })
+  link!: LinkTypeName;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The role the link carries, as the source words it (e.g. speaker, organiser); null when none.',
+  })
   role!: string | null;
 }
 
@@ -218,13 +314,20 @@ export class AnalyticsStatus {
   @Field({ description: 'True when rankings answer from a projection of the current graph.' })
   current!: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the projection now held was built; null before the first build.',
+  })
   builtAt!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Milliseconds the last build took.' })
   buildMs!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Nodes in the projection (entities but documents, and interaction nodes); null before the first build.',
+  })
   nodes!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Distinct undirected links.' })

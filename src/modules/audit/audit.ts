@@ -7,16 +7,24 @@ import { DateTimeScalar } from '../../shared/scalars';
 
 @ObjectType({ description: 'One API write: who, when, which operation, which ids, what changed.' })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the audit entry (a UUID), unique per write.' })
   id!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: 'When the write ran, by the database clock, in UTC (offset Z).',
+  })
   at!: string;
 
-  @Field({ description: 'key:<name>, jwt:<sub>.' })
+  @Field({
+    description:
+      'The caller that wrote: key:<API key name> or jwt:<token subject>, as recorded on ASSERTED evidence.',
+  })
   who!: string;
 
-  @Field()
+  @Field({
+    description:
+      'Id of the HTTP request that made the write (the x-request-id header, or one made up), as in the server logs.',
+  })
   requestId!: string;
 
   @Field({
@@ -24,7 +32,11 @@ export class AuditEntry {
   })
   operation!: string;
 
-  @Field(() => String, { nullable: true, description: 'The GraphQL fields of the request.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The GraphQL operation of the request (its root fields); null for writes not made through GraphQL.',
+  })
   graphqlOperation!: string | null;
 
   @Field({ description: 'The variables sent, as JSON (cut at 10,000 characters).' })
@@ -63,7 +75,10 @@ export class AuditResolver {
   constructor(private readonly audit: AuditRepository) {}
 
   @Authorized('admin')
-  @Query(() => [AuditEntry], { description: 'The latest API writes, newest first (admins only).' })
+  @Query(() => [AuditEntry], {
+    description:
+      'The latest API writes, newest first. Admins only: FORBIDDEN for other roles, UNAUTHENTICATED without a credential.',
+  })
   auditLog(
     @Arg('first', () => Int, { defaultValue: 50, description: '1 to 500.' }) first: number,
     @Arg('who', () => String, { nullable: true }) who: string | null,

@@ -5,7 +5,10 @@ import { CreateEntityInputBase, OptionalName } from '../../shared/inputs';
 
 @InputType({ description: 'A new award. Without slug, one is made from the name.' })
 export class CreateAwardInput extends CreateEntityInputBase {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year the award is for, 1800 to 2100; null when unknown.',
+  })
   @IsOptional()
   @Min(1800)
   @Max(2100)

@@ -2,9 +2,17 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
 
-@ObjectType({ ...IMPLEMENTS_ENTITY, description: 'A prize or recognition.' })
+@ObjectType({
+  ...IMPLEMENTS_ENTITY,
+  description:
+    'A prize or recognition, given at an event (AWARDED_AT) to people, organisations or projects (see recipients).',
+})
 export class Award extends EntityInterface {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The year the award is for (e.g. 2016 for "Cluster Manager of the Year 2016"); null when unknown.',
+  })
   year!: number | null;
 }
 

@@ -5,10 +5,11 @@ import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
 
 @ObjectType({
   ...IMPLEMENTS_ENTITY,
-  description: 'A source document: the original text and its English rendering.',
+  description:
+    'A source document that STATED evidence quotes from: its original text byte for byte and its English rendering. Documents come in through the seed loader only.',
 })
 export class Document extends EntityInterface {
-  @Field()
+  @Field({ description: 'Title in the original language, as the document gives it.' })
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'English rendering of the title.' })
@@ -17,10 +18,17 @@ export class Document extends EntityInterface {
   @Field({ description: 'BCP 47 tag of the original language.' })
   language!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Day the document was written or published; null when unknown.',
+  })
   date!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the document was published, an http(s) URL; null when it has no public page.',
+  })
   url!: string | null;
 
   @Field({ description: 'The original text, byte for byte.' })

@@ -31,29 +31,44 @@ export function entityWriteResolver<
     @Authorized('editor')
     @Mutation(() => objectType, {
       name: `create${label}`,
-      description: `Creates a ${noun}; CONFLICT when the slug is taken.`,
+      description: `Creates a ${noun} and answers it as stored; CONFLICT (argument input.slug) when a ${noun} with that slug exists. Needs an editor or admin credential.`,
     })
-    create(@Arg('input', () => createInput) input: C, @Ctx() ctx: Context): Promise<EntityObject> {
+    create(
+      @Arg('input', () => createInput, {
+        description: `The new ${noun}: name, and optionally slug, aliases, description, evidence and the fields of a ${noun}.`,
+      })
+      input: C,
+      @Ctx() ctx: Context,
+    ): Promise<EntityObject> {
       return this.writes.save(ctx, 'create', label, input, own(input));
     }
 
     @Authorized('editor')
     @Mutation(() => objectType, {
       name: `upsert${label}`,
-      description: `Creates the ${noun} with this slug (given or made from the name) or updates it; idempotent.`,
+      description: `Creates the ${noun} with this slug (given, or made from the name) or, when it exists, sets the given fields on it; idempotent, so safe to retry. Needs an editor or admin credential.`,
     })
-    upsert(@Arg('input', () => createInput) input: C, @Ctx() ctx: Context): Promise<EntityObject> {
+    upsert(
+      @Arg('input', () => createInput, {
+        description: `The ${noun} to create or update, found by its slug.`,
+      })
+      input: C,
+      @Ctx() ctx: Context,
+    ): Promise<EntityObject> {
       return this.writes.save(ctx, 'upsert', label, input, own(input));
     }
 
     @Authorized('editor')
     @Mutation(() => objectType, {
       name: `update${label}`,
-      description: 'Changes the given fields; NOT_FOUND for an unknown id.',
+      description: `Changes the given fields of a ${noun} and answers it as stored; fields left out keep their value. NOT_FOUND for an unknown id. Needs an editor or admin credential.`,
     })
     update(
-      @Arg('id', () => ID) id: string,
-      @Arg('input', () => updateInput) input: U,
+      @Arg('id', () => ID, { description: `Global id of the ${noun} to change.` }) id: string,
+      @Arg('input', () => updateInput, {
+        description: 'Only the fields to change; null clears an optional field.',
+      })
+      input: U,
       @Ctx() ctx: Context,
     ): Promise<EntityObject> {
       return this.writes.update(ctx, label, id, input, own(input));
@@ -62,13 +77,18 @@ export function entityWriteResolver<
     @Authorized('editor')
     @Mutation(() => ID, {
       name: `delete${label}`,
-      description:
-        'Deletes; CONFLICT while others reference it, unless detach is true (its relationships go with it). Never leaves an interaction without a party it needs (its only inviter, invitee, target, presenter, proposer or asker): CONFLICT naming those interactions in extensions.dependents. Returns the id.',
+      description: `Deletes a ${noun}; CONFLICT while others reference it, unless detach is true (its relationships go with it). Never leaves an interaction without a party it needs (its only inviter, invitee, target, presenter, proposer or asker): CONFLICT naming those interactions in extensions.dependents. Returns the deleted id. Needs an editor or admin credential.`,
     })
     delete(
-      @Arg('id', () => ID) id: string,
+      @Arg('id', () => ID, { description: `Global id of the ${noun} to delete.` }) id: string,
       @Ctx() ctx: Context,
-      @Arg('detach', () => Boolean, { nullable: true, defaultValue: false }) detach?: boolean,
+      @Arg('detach', () => Boolean, {
+        nullable: true,
+        defaultValue: false,
+        description:
+          'true: delete its relationships along with it; false (default): refuse with CONFLICT while any relationship remains.',
+      })
+      detach?: boolean,
     ): Promise<string> {
       return this.writes.delete(ctx, label, id, detach ?? false);
     }

@@ -10,11 +10,12 @@ import { SafeText } from '../../shared/text';
 export class EventFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the name or of an alias, any case.',
+    description:
+      'Keeps events whose name or an alias contains this text, in any case (a substring, not a search: search tolerates diacritics and typos).',
   })
   name?: string | null;
 
-  @Field(() => EventKind, { nullable: true })
+  @Field(() => EventKind, { nullable: true, description: 'Keeps events of this kind only.' })
   kind?: string | null;
 
   @Field(() => ID, {
@@ -47,22 +48,34 @@ export class EventFilter {
 
 @InputType({ description: 'A new event. Without slug, one is made from the name.' })
 export class CreateEventInput extends CreateEntityInputBase {
-  @Field(() => EventKind)
+  @Field(() => EventKind, { description: 'What sort of gathering it is; OTHER if none fits.' })
   kind!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day, in the local calendar of the event; null when unknown.',
+  })
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Last day, not before startDate (BAD_USER_INPUT otherwise); null for a one-day event or when unknown.',
+  })
   endDate?: string | null;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'Start with its UTC offset, e.g. 2019-10-29T11:30:00+03:00.',
+    description:
+      'Start time with its UTC offset, e.g. 2019-10-29T11:30:00+03:00; it must fall on startDate when both are given (read in timeZone, else in its own offset).',
   })
   startsAt?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'End time with its UTC offset; not before startsAt or startDate, and on endDate when both are given.',
+  })
   endsAt?: string | null;
 
   @Field(() => String, {
@@ -74,19 +87,26 @@ export class CreateEventInput extends CreateEntityInputBase {
   @SafeText()
   timeZone?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The number of participants a source gives as a minimum ("over 300 participants"), 1 to 10,000,000; null when none is stated.',
+  })
   @IsOptional()
   @Min(1)
   @Max(10_000_000)
   participantsAtLeast?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Edition number of a recurring event (5 for the 5th conference), 1 to 10,000.',
+  })
   @IsOptional()
   @Min(1)
   @Max(10_000)
   edition?: number | null;
 
-  @UrlField()
+  @UrlField("The event's own web page.")
   website?: string | null;
 }
 
@@ -98,7 +118,10 @@ export class UpdateEventInput extends CreateEventInput {
   @OptionalName()
   declare name: string;
 
-  @Field(() => EventKind, { nullable: true })
+  @Field(() => EventKind, {
+    nullable: true,
+    description: 'A new kind; absent keeps the current one, null is refused.',
+  })
   @IsOptional()
   declare kind: string;
 }

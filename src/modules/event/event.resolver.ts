@@ -31,17 +31,34 @@ export class EventResolver {
     private readonly actors: ActorService,
   ) {}
 
-  @Query(() => EventConnection, { description: 'Events; first: default 20, at most 100.' })
+  @Query(() => EventConnection, {
+    description:
+      'Every event in the graph, parts and series included, a page at a time (first: default 20, at most 100), narrowed by filter and sorted by orderBy.',
+  })
   events(
     @Ctx() ctx: Context,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
-    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
+    @Arg('filter', () => EventFilter, {
+      nullable: true,
+      description: 'Which events to keep; absent keeps all.',
+    })
+    filter?: EventFilter,
+    @Arg('orderBy', () => EntityOrder, {
+      nullable: true,
+      defaultValue: 'NAME',
+      description:
+        'The sort order (default NAME; START_DATE sorts by effectiveStartDate); ties are broken by id.',
+    })
+    orderBy?: Order,
     @ConnectionPage() { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Event', filter, orderBy ?? 'NAME', first, after);
   }
 
-  @FieldResolver(() => Place, { nullable: true, description: 'Where the event took place.' })
+  @FieldResolver(() => Place, {
+    nullable: true,
+    description:
+      'Where the event took place, as stated (HELD_IN); null when its sources do not say (see effectivePlace).',
+  })
   async place(
     @Root() event: EntityObject,
     @Ctx() ctx: Context,
@@ -54,7 +71,8 @@ export class EventResolver {
 
   @FieldResolver(() => Event, {
     nullable: true,
-    description: 'The event (or series) this one is part of.',
+    description:
+      'The event (or series) this one is a session, ceremony or edition of; null for a whole event.',
   })
   async partOf(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Event | null> {
     const [parent] = await this.relationships.neighbours(ctx, event.uuid, 'PART_OF', true);
@@ -62,14 +80,18 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Event], {
-    description: 'Sessions, working groups or editions of this event.',
+    description:
+      'Sessions, working groups, ceremonies or editions of this event, one level down; empty when it has none.',
   })
   async parts(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Event[]> {
     const parts = await this.relationships.neighbours(ctx, event.uuid, 'PART_OF', false);
     return parts.flatMap((p) => entityOf('Event', p.entity) ?? []);
   }
 
-  @FieldResolver(() => [EntityInterface], { description: 'Who organised or hosted the event.' })
+  @FieldResolver(() => [EntityInterface], {
+    description:
+      'People and organisations that organised or hosted the event (ORGANISED); empty when no source says.',
+  })
   async organisers(
     @Root() event: EntityObject,
     @Ctx() ctx: Context,
@@ -87,7 +109,8 @@ export class EventResolver {
   }
 
   @FieldResolver(() => ParticipationConnection, {
-    description: 'Who took part, with their role; by name.',
+    description:
+      'People and organisations that took part, each edge with the role and evidence; sorted by name (case-insensitive), then id.',
   })
   async participants(
     @Root() event: EntityObject,
@@ -122,7 +145,7 @@ export class EventResolver {
   }
 
   @FieldResolver(() => PresentationConnection, {
-    description: 'Presentations given at the event, oldest first.',
+    description: 'Presentations given at the event (this event only, not its parts), oldest first.',
   })
   presentations(
     @Root() event: EntityObject,
@@ -134,14 +157,20 @@ export class EventResolver {
     return this.actors.presentations(ctx, event, 'AT', first, after, parties);
   }
 
-  @FieldResolver(() => [Proposal], { description: 'Ideas put forward at the event.' })
+  @FieldResolver(() => [Proposal], {
+    description:
+      'Ideas, proposals and suggestions put forward at the event; empty when none is recorded.',
+  })
   async proposals(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Proposal[]> {
     return (await this.relationships.interactions(ctx, event.uuid, 'AT', 'Proposal')).map(
       toProposal,
     );
   }
 
-  @FieldResolver(() => [Question], { description: 'Questions asked at the event.' })
+  @FieldResolver(() => [Question], {
+    description:
+      'Questions asked at the event, with their askers and answers; empty when none is recorded.',
+  })
   async questions(@Root() event: EntityObject, @Ctx() ctx: Context): Promise<Question[]> {
     return (await this.relationships.interactions(ctx, event.uuid, 'AT', 'Question')).map(
       toQuestion,

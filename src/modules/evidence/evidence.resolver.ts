@@ -9,7 +9,10 @@ import { Evidence } from './evidence.type';
 export class EvidenceResolver {
   constructor(private readonly entities: EntityService) {}
 
-  @FieldResolver(() => Document, { nullable: true, description: 'STATED: the source document.' })
+  @FieldResolver(() => Document, {
+    nullable: true,
+    description: 'STATED: the Document the quote comes from; null for the other kinds.',
+  })
   async document(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<Document | null> {
     if (!evidence.documentId) return null;
     return (await this.entities.byUuid(ctx, evidence.documentId, 'Document')) as Document | null;

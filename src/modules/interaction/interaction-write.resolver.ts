@@ -10,9 +10,12 @@ export class InteractionWriteResolver {
   @Authorized('editor')
   @Mutation(() => ID, {
     description:
-      'Deletes an invitation, presentation, proposal or question; NOT_FOUND for an unknown id.',
+      'Deletes an invitation, presentation, proposal or question with its links to its parties (the parties stay); NOT_FOUND for an unknown id. Returns the deleted id. Needs an editor or admin credential.',
   })
-  deleteInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+  deleteInteraction(
+    @Arg('id', () => ID, { description: 'Global id of the interaction to delete.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
     return this.interactions.delete(ctx, id);
   }
 }

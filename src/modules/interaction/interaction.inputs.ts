@@ -26,17 +26,24 @@ export abstract class RecordInteractionBase {
   @MaxLength(100)
   slug?: string | null;
 
-  @Field({ description: 'One or two sentences in English.' })
+  @Field({
+    description:
+      'What happened, in one or two sentences of English (1 to 2000 characters), e.g. "Sitra presented the Circular Economy Playbook."',
+  })
   @Length(1, 2000)
   @SafeText('prose')
   summary!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Day it happened; null when the sources do not say.',
+  })
   date?: string | null;
 
   @Field(() => [EvidenceInput], {
     nullable: true,
-    description: 'Sources; without any, the fact is ASSERTED by the client.',
+    description:
+      'Sources of the interaction, at most 20; without any, it is recorded as ASSERTED by the calling client.',
   })
   @IsOptional()
   @ValidateNested({ each: true })

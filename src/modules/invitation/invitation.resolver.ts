@@ -31,11 +31,16 @@ export class InvitationResolver {
   ) {}
 
   @Query(() => InvitationConnection, {
-    description: 'Who invited whom to what, oldest first. first: default 20, at most 100.',
+    description:
+      'Who invited whom to what, oldest first (undated last), a page at a time (first: default 20, at most 100).',
   })
   invitations(
     @Ctx() ctx: Context,
-    @Arg('filter', () => InvitationFilter, { nullable: true }) filter?: InvitationFilter,
+    @Arg('filter', () => InvitationFilter, {
+      nullable: true,
+      description: 'Which invitations to keep; absent keeps all.',
+    })
+    filter?: InvitationFilter,
     @ConnectionPage() { first, after }: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
@@ -45,10 +50,14 @@ export class InvitationResolver {
 
   @Authorized('editor')
   @Mutation(() => Invitation, {
-    description: 'Records who invited whom to what; recording the same slug again updates it.',
+    description:
+      'Records who invited whom to what, in one transaction, and answers it as stored; recording the same slug again updates that invitation (idempotent). Needs an editor or admin credential.',
   })
   recordInvitation(
-    @Arg('input', () => RecordInvitationInput) input: RecordInvitationInput,
+    @Arg('input', () => RecordInvitationInput, {
+      description: 'The parties, summary, date and evidence of the invitation.',
+    })
+    input: RecordInvitationInput,
     @Ctx() ctx: Context,
   ): Promise<Invitation> {
     return this.invitationService.record(ctx, input);
@@ -77,7 +86,9 @@ export class InvitationResolver {
     return entityOf('Organisation', organisation);
   }
 
-  @FieldResolver(() => [EntityInterface])
+  @FieldResolver(() => [EntityInterface], {
+    description: 'The people and organisations invited, at least one.',
+  })
   invitees(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<EntityInterface[]> {
     return this.invitationService.parties(ctx, invitation, 'INVITES', true);
   }
@@ -88,7 +99,10 @@ export class InvitationResolver {
     return target!;
   }
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the invitation: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, invitation.evidenceIds);
   }

@@ -7,13 +7,20 @@ import type { InteractionLink } from '../interaction/interaction.record';
 
 @ObjectType({
   implements: NodeInterface,
-  description: 'An invitation: inviter -> invitees, to an event, project or group.',
+  description:
+    'An invitation as a node of its own: an inviter (possibly on behalf of an organisation) invited one or more invitees to an event, project or group.',
 })
 export class Invitation extends NodeInterface {
-  @Field(() => DateScalar, { nullable: true, description: 'When the invitation was made.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Day the invitation was made; null when the sources do not say.',
+  })
   date!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'One sentence in English.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What happened, in one or two sentences of English; null when none was written.',
+  })
   summary!: string | null;
 
   @Field(() => String, {

@@ -12,14 +12,22 @@ const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as FI';
 export class OrganisationFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the name or of an alias, any case.',
+    description:
+      'Keeps organisations whose name or an alias contains this text, in any case (a substring, not a search: search tolerates diacritics and typos).',
   })
   name?: string | null;
 
-  @Field(() => OrganisationKind, { nullable: true })
+  @Field(() => OrganisationKind, {
+    nullable: true,
+    description: 'Keeps organisations of this kind only.',
+  })
   kind?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, e.g. FI.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Keeps organisations whose own country is this ISO 3166-1 alpha-2 code, upper case (e.g. FI).',
+  })
   country?: string | null;
 
   @Field(() => ID, {
@@ -35,23 +43,30 @@ export class OrganisationFilter {
     'A new organisation. Without slug, one is made from the name. Without evidence, the fact is ASSERTED by the client.',
 })
 export class CreateOrganisationInput extends CreateEntityInputBase {
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'What sort of body it is; OTHER if none fits.' })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Country of its seat, as an existing ISO 3166-1 alpha-2 code in upper case (FI, EE, RU); null when unknown.',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: COUNTRY_MESSAGE })
   // The code must also exist (XX or ZZ look right and name no country).
   @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   country?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year it was founded, 1000 to 2100; null when unknown.',
+  })
   @IsOptional()
   @Min(1000)
   @Max(2100)
   foundedYear?: number | null;
 
-  @UrlField()
+  @UrlField('Its official website.')
   website?: string | null;
 }
 
@@ -63,7 +78,10 @@ export class UpdateOrganisationInput extends CreateOrganisationInput {
   @OptionalName()
   declare name: string;
 
-  @Field(() => OrganisationKind, { nullable: true })
+  @Field(() => OrganisationKind, {
+    nullable: true,
+    description: 'A new kind; absent keeps the current one, null is refused.',
+  })
   @IsOptional()
   declare kind: string;
 }

@@ -22,12 +22,22 @@ export class OrganisationResolver extends ActorFields(Organisation) {
   }
 
   @Query(() => OrganisationConnection, {
-    description: 'Organisations; first: default 20, at most 100.',
+    description:
+      'Every organisation in the graph, a page at a time (first: default 20, at most 100), narrowed by filter and sorted by orderBy.',
   })
   organisations(
     @Ctx() ctx: Context,
-    @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
-    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
+    @Arg('filter', () => OrganisationFilter, {
+      nullable: true,
+      description: 'Which organisations to keep; absent keeps all.',
+    })
+    filter?: OrganisationFilter,
+    @Arg('orderBy', () => EntityOrder, {
+      nullable: true,
+      defaultValue: 'NAME',
+      description: 'The sort order (default NAME); ties are broken by id.',
+    })
+    orderBy?: Order,
     @ConnectionPage() { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', first, after);

@@ -6,19 +6,27 @@ import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
 
 @ObjectType({
   ...IMPLEMENTS_ENTITY,
-  description: 'A fund, cluster, research centre, incubator, association, company...',
+  description:
+    'A fund, cluster, research centre, incubator, association, company or public body: anything organised that acts in the network (invites, presents, takes part, works on projects).',
 })
 export class Organisation extends EntityInterface {
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'What sort of body it is.' })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Country of its seat as an ISO 3166-1 alpha-2 code (FI, EE, RU); null when no source says.',
+  })
   country!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year it was founded; null when unknown.' })
   foundedYear!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its official website, an http(s) URL; null when none is known.',
+  })
   website!: string | null;
 }
 

@@ -6,7 +6,8 @@ import { CreateEntityInputBase, OptionalName } from '../../shared/inputs';
 export class PersonFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the name or of an alias, any case.',
+    description:
+      'Keeps people whose name or an alias contains this text, in any case (a substring, not a search: search tolerates diacritics and typos).',
   })
   name?: string | null;
 

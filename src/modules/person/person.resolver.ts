@@ -24,18 +24,31 @@ export class PersonResolver extends ActorFields(Person) {
     super(actors);
   }
 
-  @Query(() => PersonConnection, { description: 'People; first: default 20, at most 100.' })
+  @Query(() => PersonConnection, {
+    description:
+      'Every person in the graph, a page at a time (first: default 20, at most 100), narrowed by filter and sorted by orderBy.',
+  })
   people(
     @Ctx() ctx: Context,
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
-    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
+    @Arg('filter', () => PersonFilter, {
+      nullable: true,
+      description: 'Which people to keep; absent keeps all.',
+    })
+    filter?: PersonFilter,
+    @Arg('orderBy', () => EntityOrder, {
+      nullable: true,
+      defaultValue: 'NAME',
+      description: 'The sort order (default NAME); ties are broken by id.',
+    })
+    orderBy?: Order,
     @ConnectionPage() { first, after }: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
     return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', first, after);
   }
 
   @FieldResolver(() => [Affiliation], {
-    description: 'Organisations this person belongs to, with role and evidence.',
+    description:
+      'Organisations this person belongs to, works for or is a member of, each with the role and the evidence; empty when none is known.',
   })
   affiliations(
     @Root() person: EntityObject,

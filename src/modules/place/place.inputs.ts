@@ -8,10 +8,14 @@ const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as FI';
 
 @InputType({ description: 'A new place. Without slug, one is made from the name.' })
 export class CreatePlaceInput extends CreateEntityInputBase {
-  @Field(() => PlaceKind)
+  @Field(() => PlaceKind, { description: 'The scale of the place (city, region, country ...).' })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. FI.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Country it lies in, as an existing ISO 3166-1 alpha-2 code in upper case (FI, EE, RU); null for none or unknown.',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: COUNTRY_MESSAGE })
   // The code must also exist (XX or ZZ look right and name no country).
@@ -27,7 +31,10 @@ export class UpdatePlaceInput extends CreatePlaceInput {
   @OptionalName()
   declare name: string;
 
-  @Field(() => PlaceKind, { nullable: true })
+  @Field(() => PlaceKind, {
+    nullable: true,
+    description: 'A new kind; absent keeps the current one, null is refused.',
+  })
   @IsOptional()
   declare kind: string;
 }

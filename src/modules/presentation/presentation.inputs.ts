@@ -12,7 +12,10 @@ export class RecordPresentationInput extends RecordInteractionBase {
   @ArrayMaxSize(20)
   presenters!: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Global id of the event.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of the event it happened at; null when the sources do not say.',
+  })
   @IsOptional()
   @Length(1, 200)
   event?: string | null;

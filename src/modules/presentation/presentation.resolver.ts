@@ -20,16 +20,22 @@ export class PresentationResolver {
 
   @Authorized('editor')
   @Mutation(() => Presentation, {
-    description: 'Records who presented what where; recording the same slug again updates it.',
+    description:
+      'Records who presented what where, in one transaction, and answers it as stored; recording the same slug again updates that presentation (idempotent). Needs an editor or admin credential.',
   })
   recordPresentation(
-    @Arg('input', () => RecordPresentationInput) input: RecordPresentationInput,
+    @Arg('input', () => RecordPresentationInput, {
+      description: 'The presenters, event, subjects, summary, date and evidence.',
+    })
+    input: RecordPresentationInput,
     @Ctx() ctx: Context,
   ): Promise<Presentation> {
     return this.presentations.record(ctx, input);
   }
 
-  @FieldResolver(() => EntityInterface, { description: 'The (first) presenter.' })
+  @FieldResolver(() => EntityInterface, {
+    description: 'The first presenter, for clients that expect one; presenters lists them all.',
+  })
   async presenter(@Root() p: Presentation, @Ctx() ctx: Context): Promise<EntityInterface> {
     const [presenter] = await this.entities.partiesOf(ctx, p.links, 'GAVE', false);
     return presenter!;
@@ -42,7 +48,10 @@ export class PresentationResolver {
     return this.entities.partiesOf(ctx, p.links, 'GAVE', false);
   }
 
-  @FieldResolver(() => Event, { nullable: true })
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description: 'The event it was given at; null when the sources do not say.',
+  })
   async event(@Root() p: Presentation, @Ctx() ctx: Context): Promise<Event | null> {
     const [event] = await this.entities.partiesOf(ctx, p.links, 'AT', true);
     return entityOf('Event', event);
@@ -65,7 +74,10 @@ export class PresentationResolver {
     return entityOf('Organisation', organisation);
   }
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the presentation: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() p: Presentation, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, p.evidenceIds);
   }

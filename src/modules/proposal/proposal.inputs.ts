@@ -14,7 +14,10 @@ export class RecordProposalInput extends RecordInteractionBase {
   @ArrayMaxSize(20)
   proposers!: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Global id of the event.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of the event it happened at; null when the sources do not say.',
+  })
   @IsOptional()
   @Length(1, 200)
   event?: string | null;

@@ -19,21 +19,29 @@ export class ProposalResolver {
   @Authorized('editor')
   @Mutation(() => Proposal, {
     description:
-      'Records an idea put forward at an event; recording the same slug again updates it.',
+      'Records an idea put forward at an event, in one transaction, and answers it as stored; recording the same slug again updates that proposal (idempotent). Needs an editor or admin credential.',
   })
   recordProposal(
-    @Arg('input', () => RecordProposalInput) input: RecordProposalInput,
+    @Arg('input', () => RecordProposalInput, {
+      description: 'The proposers, event, subjects, summary, date and evidence.',
+    })
+    input: RecordProposalInput,
     @Ctx() ctx: Context,
   ): Promise<Proposal> {
     return this.proposals.record(ctx, input);
   }
 
-  @FieldResolver(() => [EntityInterface], { description: 'Who put the idea forward.' })
+  @FieldResolver(() => [EntityInterface], {
+    description: 'The people and organisations that put the idea forward, at least one.',
+  })
   proposers(@Root() p: Proposal, @Ctx() ctx: Context): Promise<EntityInterface[]> {
     return this.entities.partiesOf(ctx, p.links, 'PUT_FORWARD', false);
   }
 
-  @FieldResolver(() => Event, { nullable: true })
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description: 'The event it was put forward at; null when the sources do not say.',
+  })
   event(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Event | null> {
     return this.entities.eventOf(ctx, p.links);
   }
@@ -46,7 +54,10 @@ export class ProposalResolver {
     return this.entities.partiesOf(ctx, p.links, 'ABOUT', true);
   }
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the proposal: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() p: Proposal, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, p.evidenceIds);
   }

@@ -6,13 +6,21 @@ import type { InteractionLink } from '../interaction/interaction.record';
 
 @ObjectType({
   implements: NodeInterface,
-  description: 'An idea put forward at a meeting (e.g. holding WCEF in St Petersburg).',
+  description:
+    'An idea or suggestion put forward by people or organisations, usually at a meeting (e.g. holding WCEF in St Petersburg), with what it is about.',
 })
 export class Proposal extends NodeInterface {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Day the idea was put forward; null when the sources do not say (see event for its dates).',
+  })
   date!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'One or two sentences in English.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The idea, in one or two sentences of English; null when none was written.',
+  })
   summary!: string | null;
 
   typeName!: 'Proposal';

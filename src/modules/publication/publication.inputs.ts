@@ -7,13 +7,16 @@ import { CreateEntityInputBase, UrlField, OptionalName } from '../../shared/inpu
 
 @InputType({ description: 'A new publication. Without slug, one is made from the name.' })
 export class CreatePublicationInput extends CreateEntityInputBase {
-  @Field(() => PublicationKind)
+  @Field(() => PublicationKind, { description: 'What form it takes; OTHER if none fits.' })
   kind!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Day it was published; null when unknown.',
+  })
   date?: string | null;
 
-  @UrlField()
+  @UrlField('Where it can be read or watched.')
   url?: string | null;
 }
 
@@ -25,7 +28,10 @@ export class UpdatePublicationInput extends CreatePublicationInput {
   @OptionalName()
   declare name: string;
 
-  @Field(() => PublicationKind, { nullable: true })
+  @Field(() => PublicationKind, {
+    nullable: true,
+    description: 'A new kind; absent keeps the current one, null is refused.',
+  })
   @IsOptional()
   declare kind: string;
 }

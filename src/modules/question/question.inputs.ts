@@ -13,7 +13,10 @@ export class RecordQuestionInput extends RecordInteractionBase {
   @ArrayMaxSize(20)
   askers!: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Global id of the event.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of the event it happened at; null when the sources do not say.',
+  })
   @IsOptional()
   @Length(1, 200)
   event?: string | null;
@@ -27,7 +30,11 @@ export class RecordQuestionInput extends RecordInteractionBase {
   @ArrayMaxSize(50)
   subjects?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The answer, in English.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The answer the source gives, rendered in English, up to 2000 characters; null when none is given.',
+  })
   @IsOptional()
   @MaxLength(2000)
   @SafeText('prose')

@@ -18,21 +18,30 @@ export class QuestionResolver {
 
   @Authorized('editor')
   @Mutation(() => Question, {
-    description: 'Records a question asked at an event; recording the same slug again updates it.',
+    description:
+      'Records a question asked at an event, in one transaction, and answers it as stored; recording the same slug again updates that question (idempotent). Needs an editor or admin credential.',
   })
   recordQuestion(
-    @Arg('input', () => RecordQuestionInput) input: RecordQuestionInput,
+    @Arg('input', () => RecordQuestionInput, {
+      description: 'The askers, event, subjects, question, answer, date and evidence.',
+    })
+    input: RecordQuestionInput,
     @Ctx() ctx: Context,
   ): Promise<Question> {
     return this.questions.record(ctx, input);
   }
 
-  @FieldResolver(() => [EntityInterface], { description: 'Who asked.' })
+  @FieldResolver(() => [EntityInterface], {
+    description: 'The people and organisations that asked the question, at least one.',
+  })
   askers(@Root() q: Question, @Ctx() ctx: Context): Promise<EntityInterface[]> {
     return this.entities.partiesOf(ctx, q.links, 'ASKED', false);
   }
 
-  @FieldResolver(() => Event, { nullable: true })
+  @FieldResolver(() => Event, {
+    nullable: true,
+    description: 'The event it was asked at; null when the sources do not say.',
+  })
   event(@Root() q: Question, @Ctx() ctx: Context): Promise<Event | null> {
     return this.entities.eventOf(ctx, q.links);
   }
@@ -45,7 +54,10 @@ export class QuestionResolver {
     return this.entities.partiesOf(ctx, q.links, 'ABOUT', true);
   }
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the question: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() q: Question, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, q.evidenceIds);
   }

@@ -9,10 +9,17 @@ import type { InteractionLink } from '../interaction/interaction.record';
   description: 'A question asked at a meeting, with the answer the source gives.',
 })
 export class Question extends NodeInterface {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Day the question was asked; null when the sources do not say (see event for its dates).',
+  })
   date!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The question, in English.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The question, rendered in English; null when none was written.',
+  })
   summary!: string | null;
 
   @Field(() => String, {

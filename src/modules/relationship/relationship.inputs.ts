@@ -27,7 +27,9 @@ registerEnumType(RelationshipType, {
 
 @InputType({ description: 'The two ends and the type of a relationship.' })
 export class UnlinkInput {
-  @Field(() => RelationshipType)
+  @Field(() => RelationshipType, {
+    description: 'The relationship type; it fixes which entity types may stand at each end.',
+  })
   type!: Exclude<Type, 'MENTIONS'>;
 
   @Field(() => ID, { description: 'Global id of the start entity.' })
@@ -45,19 +47,34 @@ export class UnlinkInput {
   description: 'A relationship to record, with its evidence (or ASSERTED by the client).',
 })
 export class LinkInput extends UnlinkInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The role, in English, 1 to 200 characters on one line (e.g. lead partner, speaker); null for none.',
+  })
   @IsOptional()
   @Length(1, 200)
   @SafeText()
   role?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'First day the relationship held; null when open or unknown. Date windows of the analytics read it.',
+  })
   startDate?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day the relationship held, not before startDate; null while it lasts.',
+  })
   endDate?: string | null;
 
-  @Field(() => [EvidenceInput], { nullable: true })
+  @Field(() => [EvidenceInput], {
+    nullable: true,
+    description:
+      'Sources of the relationship, at most 20; without any, it is recorded as ASSERTED by the calling client.',
+  })
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(20)

@@ -14,7 +14,10 @@ import { selfLinkProblem } from '../../shared/model';
 export class AffiliationResolver {
   constructor(private readonly entities: EntityService) {}
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the affiliation: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() affiliation: Affiliation, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, affiliation.evidenceIds);
   }
@@ -24,7 +27,10 @@ export class AffiliationResolver {
 export class ParticipationResolver {
   constructor(private readonly entities: EntityService) {}
 
-  @FieldResolver(() => [Evidence])
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sources stating the participation: quotes, public pages, or the client that asserted it.',
+  })
   evidence(@Root() edge: ParticipationEdge, @Ctx() ctx: Context): Promise<Evidence[]> {
     return this.entities.evidence(ctx, edge.evidenceIds);
   }
@@ -36,10 +42,14 @@ export class LinkResolver {
 
   @Authorized('editor')
   @Mutation(() => Boolean, {
-    description: 'Records a relationship (idempotent: evidence is added to an existing one).',
+    description:
+      'Records a relationship between two entities; idempotent: linking again adds the new evidence to the existing relationship. The endpoints must fit the type (BAD_USER_INPUT otherwise). Answers true. Needs an editor or admin credential.',
   })
   async linkEntities(
-    @Arg('input', () => LinkInput) input: LinkInput,
+    @Arg('input', () => LinkInput, {
+      description: 'The two ends, the type, and what the relationship carries.',
+    })
+    input: LinkInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     // No relationship type links an entity to itself. (unlinkEntities stays open to such a link
@@ -55,9 +65,15 @@ export class LinkResolver {
   }
 
   @Authorized('editor')
-  @Mutation(() => Boolean, { description: 'Removes a relationship; NOT_FOUND when there is none.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Removes the relationship of this type from one entity to the other, with its role and dates; NOT_FOUND when there is none. Answers true. Needs an editor or admin credential.',
+  })
   async unlinkEntities(
-    @Arg('input', () => UnlinkInput) input: UnlinkInput,
+    @Arg('input', () => UnlinkInput, {
+      description: 'The two ends and the type of the relationship to remove.',
+    })
+    input: UnlinkInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     await this.writes.unlink(ctx, input);

@@ -9,18 +9,32 @@ import { EntityInterface } from '../entity/entity.type';
 import { Event } from '../event/event.type';
 import { Organisation } from '../organisation/organisation.type';
 
-@ObjectType({ description: 'A person or organisation belonging to an organisation.' })
+@ObjectType({
+  description:
+    'A person or organisation belonging to, working for or being a member of an organisation (AFFILIATED_WITH), with the evidence for it.',
+})
 export class Affiliation {
-  @Field(() => Organisation)
+  @Field(() => Organisation, { description: 'The organisation belonged to.' })
   organisation!: Organisation;
 
-  @Field(() => String, { nullable: true, description: 'e.g. executive manager, founding member.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The role as the source words it, in English (e.g. executive manager, founding member); null when none is given.',
+  })
   role!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of the affiliation, when a source gives it; null when open or unknown.',
+  })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Last day of the affiliation, when it ended and a source says so; null while it lasts or when unknown.',
+  })
   endDate!: string | null;
 
   evidenceIds!: string[];
@@ -31,7 +45,10 @@ export class Affiliation {
     'One taking part in an event, with the role the sources give: an edge of Event.participants (node: the participant) or of participations (node: the event).',
 })
 export class ParticipationEdge {
-  @Field()
+  @Field({
+    description:
+      'Opaque cursor of this edge; pass it as after to get the items that follow it. Valid on this connection only.',
+  })
   cursor!: string;
 
   @Field(() => EntityInterface, {
@@ -48,7 +65,8 @@ export class ParticipationEdge {
 
   @Field(() => String, {
     nullable: true,
-    description: 'participant, presenter, speaker, photographer ...',
+    description:
+      'The role as the source words it, in English (participant, presenter, speaker, photographer, award winner ...); null when none is given.',
   })
   role!: string | null;
 
@@ -60,13 +78,15 @@ export class ParticipationEdge {
     'Participations (Relay connection): the participants of an event, or the events a person or organisation took part in.',
 })
 export class ParticipationConnection {
-  @Field(() => [ParticipationEdge])
+  @Field(() => [ParticipationEdge], {
+    description: 'The participations of this page, in the order of the connection.',
+  })
   edges!: ParticipationEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Cursors of this page and whether more pages follow.' })
   pageInfo!: PageInfo;
 
-  @Field()
+  @Field(() => Int, { description: 'How many participations there are across all pages.' })
   totalCount!: number;
 }
 

@@ -4,7 +4,9 @@ import { EntityInterface } from '../entity/entity.type';
 
 @ObjectType({ description: 'One search result, best first.' })
 export class SearchHit {
-  @Field(() => EntityInterface)
+  @Field(() => EntityInterface, {
+    description: 'The entity found; ask for its fields with ... on Organisation and the like.',
+  })
   entity!: EntityInterface;
 
   @Field(() => Float, {

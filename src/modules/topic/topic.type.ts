@@ -2,5 +2,9 @@
 import { ObjectType } from 'type-graphql';
 import { EntityInterface, IMPLEMENTS_ENTITY } from '../entity/entity.type';
 
-@ObjectType({ ...IMPLEMENTS_ENTITY, description: 'A subject such as the circular economy.' })
+@ObjectType({
+  ...IMPLEMENTS_ENTITY,
+  description:
+    'A subject that projects, events, publications and interactions are about (ABOUT), such as the circular economy or cleantech.',
+})
 export class Topic extends EntityInterface {}
