@@ -33,6 +33,8 @@ export default tseslint.config(
       'node_modules/**',
       'docker/neo4j-local/target/**',
       '.neo4j-local/**',
+      // Front-end projects the client tests generate (gitignored).
+      'tests/clients/.work/**',
     ],
   },
   { files: CODE, ...js.configs.recommended },
