@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import graphql from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const CODE = ['**/*.{js,mjs,cjs,ts}'];
+const CODE = ['**/*.{js,mjs,cjs,ts,tsx}'];
 const SCHEMA_FILE = 'schema/schema.graphql';
 
 /**
