@@ -74,6 +74,11 @@ export interface Config {
   redisUrl: string | undefined;
   /** Whether the schema may be introspected (off by default in production). */
   introspection: boolean;
+  /**
+   * Whether GraphiQL is served (GET /graphql from a browser, and /graphiql); by default as
+   * introspection, which its docs explorer and completion read.
+   */
+  graphiql: boolean;
   /** Whether queries and exports work without credentials (writes never do). */
   anonymousReads: boolean;
   /** JWT bearer tokens: an HS256 secret or a JWKS URL (RS256/ES256), with issuer and audience. */
@@ -301,6 +306,7 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
   const dataDir =
     text(env, 'NEO4J_LOCAL_DATA_DIR') ?? path.join(PROJECT_ROOT, '.neo4j-local', 'data');
 
+  const introspection = bool(env, 'GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production');
   const config: Config = {
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
     host: text(env, 'HOST') ?? '0.0.0.0',
@@ -341,7 +347,8 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitPerKeyPerMinute: integer(env, 'RATE_LIMIT_PER_KEY_PER_MINUTE', 3000, 0, 1_000_000),
     redisUrl: redisUrl(env, 'REDIS_URL'),
-    introspection: bool(env, 'GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
+    introspection,
+    graphiql: bool(env, 'GRAPHIQL', introspection),
     anonymousReads: bool(env, 'ALLOW_ANONYMOUS_READS', true),
     jwt: jwtConfig(env),
     metrics: metricsConfig(env),

@@ -6,7 +6,10 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -43,6 +46,7 @@ import { pinoHttp } from 'pino-http';
 import { callerKey, createRateLimiter } from './shared/rate-limit';
 import { DEFAULT_LIMITS, DocumentShapeCheck, queryLimitsPlugin } from './shared/query-limits';
 import { KnownOperationTypesRule } from './shared/operation-types';
+import { webApp } from './web/serve';
 
 /** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -178,6 +182,9 @@ export async function startServer(
       // every field resolver to collect hints: a cost on every field of every answer, for
       // nothing.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads Apollo Sandbox from a CDN (a blank page offline); browsers
+      // get the GraphiQL this server bundles instead (GRAPHIQL), or the JSON answer to a GET.
+      ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, DEFAULT_LIMITS),
       {
         // The audit records which top-level fields a write came from.
@@ -236,13 +243,9 @@ export async function startServer(
     if (!/^\/(health|metrics)/.test(req.url)) req.log.debug('request received');
     next();
   });
-  app.use(
-    helmet({
-      // Apollo's landing page (development only) loads its sandbox from Apollo's CDN.
-      contentSecurityPolicy: config.nodeEnv === 'production' ? undefined : false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // helmet's default Content-Security-Policy in every environment (the pages this server serves
+  // load nothing from another origin); GraphiQL's page and assets set their own (src/web/serve.ts).
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
   app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
   // How the API is used and how it is doing is not for everyone: admins, a scraper holding
   // METRICS_TOKEN, or everyone when METRICS_PUBLIC; counted against the rate limit like the rest.
@@ -293,6 +296,21 @@ export async function startServer(
   const guard = [identify, limiter.middleware];
   const shapes = new DocumentShapeCheck(DEFAULT_LIMITS);
   app.get('/export/:file', guard, exportHandler(services.exports, context, logger));
+  if (config.graphiql) {
+    // GraphiQL: a browser's GET /graphql without a query (what navigating there sends), and
+    // /graphiql; its assets under /graphiql/assets/. Every other request to /graphql is
+    // Apollo's: queries by GET, JSON clients, POST.
+    const graphiql = webApp('graphiql', logger);
+    app.get('/graphql', (req, res, next) =>
+      req.query.query === undefined &&
+      req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) ===
+        'text/html'
+        ? graphiql.page(req, res, next)
+        : next(),
+    );
+    app.get('/graphiql', graphiql.page);
+    app.use('/graphiql', graphiql.assets);
+  }
   app.use(
     '/graphql',
     guard,

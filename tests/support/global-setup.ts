@@ -1,5 +1,5 @@
 /**
- * Checks the README's requirements first: one missing (Java, Maven, redis-server) ends the run
+ * Checks the README's requirements first: one missing (Java, Maven, redis-server, chromium) ends the run
  * at once with one sentence, before minutes of build and start-up. Then starts the test
  * database once per jest run: a throw-away local Neo4j on a free port with a
  * temporary data directory, or the server named by NEO4J_TEST_URI. Builds dist/ too, for the
@@ -40,6 +40,7 @@ export default async function globalSetup(
     // A later tier of the run shares the Neo4j already started: Java and Maven were checked.
     externalNeo4j: external.uri !== undefined || harness.started === true,
     redis: tierOf(project) === 'e2e',
+    chromium: tierOf(project) === 'e2e',
     command: tier === undefined ? 'npm test' : `npm run test:${tier}`,
   });
   if (missing !== undefined) {
@@ -61,6 +62,11 @@ export default async function globalSetup(
       stdio: 'inherit',
     },
   );
+  // What `npm run build` does after tsc: the browser pages (GraphiQL); skipped when up to date.
+  execFileSync(process.execPath, [path.join(root, 'dist', 'src', 'cli', 'build-web.js')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 
   let uri: string;
   let user = 'neo4j';

@@ -1,8 +1,8 @@
 /**
  * The README's requirements for `npm test`, checked before anything slow (the TypeScript build,
  * a Neo4j start): Java 17+ and Maven for the throw-away Neo4j (not needed when NEO4J_TEST_URI
- * names a database) and redis-server for the rate-limit tests. What is missing is said in one
- * sentence with the Debian packages that provide it.
+ * names a database), redis-server for the rate-limit tests and chromium for the GraphiQL browser
+ * test. What is missing is said in one sentence with the Debian packages that provide it.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
@@ -16,13 +16,13 @@ interface Missing {
   forNeo4j: boolean;
 }
 
-/** Whether `command` is an executable file in one of `searchPath`'s directories. */
-function onPath(command: string, searchPath: string): boolean {
+/** The executable file `command` in the first of `searchPath`'s directories that has one. */
+export function executableOnPath(command: string, searchPath: string): string | undefined {
   return searchPath
     .split(path.delimiter)
     .filter(Boolean)
-    .some((dir) => {
-      const file = path.join(dir, command);
+    .map((dir) => path.join(dir, command))
+    .find((file) => {
       try {
         accessSync(file, constants.X_OK);
         return statSync(file).isFile();
@@ -30,6 +30,10 @@ function onPath(command: string, searchPath: string): boolean {
         return false;
       }
     });
+}
+
+function onPath(command: string, searchPath: string): boolean {
+  return executableOnPath(command, searchPath) !== undefined;
 }
 
 function listed(items: string[]): string {
@@ -44,6 +48,8 @@ export function missingRequirements(options: {
   externalNeo4j: boolean;
   /** Only the e2e tier runs Redis (the rate-limit tests); absent: every tier. */
   redis?: boolean;
+  /** Only the e2e tier runs Chromium (the GraphiQL page); absent: every tier. */
+  chromium?: boolean;
   /** What was run, as the sentence names it: `npm test` (default) or `npm run test:e2e` ... */
   command?: string;
 }): string | undefined {
@@ -69,6 +75,12 @@ export function missingRequirements(options: {
   }
   if (options.redis !== false && !onPath('redis-server', options.searchPath))
     missing.push({ what: 'redis-server', debian: 'redis-server', forNeo4j: false });
+  if (options.chromium !== false && !onPath('chromium', options.searchPath))
+    missing.push({
+      what: 'chromium (for the GraphiQL browser test)',
+      debian: 'chromium',
+      forNeo4j: false,
+    });
   if (missing.length === 0) return undefined;
 
   const one = missing.length === 1;

@@ -59,6 +59,7 @@ describe('loadConfig', () => {
     ],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE must be a whole number'],
     [{ GRAPHQL_INTROSPECTION: 'maybe' }, 'GRAPHQL_INTROSPECTION must be true or false'],
+    [{ GRAPHIQL: 'sometimes' }, 'GRAPHIQL must be true or false, got "sometimes".'],
     [
       { ANALYTICS_REFRESH_SECONDS: '-5' },
       'ANALYTICS_REFRESH_SECONDS must be a whole number from 0 to 86400, got "-5".',
@@ -103,6 +104,22 @@ describe('loadConfig', () => {
 
   it('never echoes a rejected password', () => {
     expect(() => loadConfig({ NEO4J_PASSWORD: 'abc' })).toThrow(/"\*\*\*"/);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('is served like introspection by default: on in development, off in production', () => {
+    expect(loadConfig({}).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'on' }).graphiql).toBe(true);
+  });
+
+  it('follows GRAPHIQL when it is set, whatever the environment', () => {
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ GRAPHIQL: 'off' }).graphiql).toBe(false);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false', GRAPHIQL: 'yes' }).graphiql).toBe(true);
   });
 });
 

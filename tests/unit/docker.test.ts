@@ -80,6 +80,19 @@ describe('docker/Dockerfile', () => {
     expect(Number(minimum![1]) * 100 + Number(minimum![2])).toBeGreaterThanOrEqual(2215);
   });
 
+  it('copies what `npm run build` reads before running it: the sources and README.md', () => {
+    const lines = dockerfile.split('\n');
+    const build = lines.findIndex((line) => /^RUN npm run build\b/.test(line));
+    expect(build).toBeGreaterThan(0);
+    const copied = lines
+      .slice(0, build)
+      .filter((line) => /^COPY /.test(line))
+      .flatMap((line) => line.split(/\s+/).slice(1, -1));
+    // tsc's configs and sources, and the README whose examples become GraphiQL's tabs.
+    for (const file of ['tsconfig.json', 'tsconfig.build.json', 'src', 'README.md'])
+      expect(copied).toContain(file);
+  });
+
   it('runs as a non-root user with a healthcheck, starting node directly', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(instructions.lastIndexOf('USER')).toBeGreaterThan(instructions.lastIndexOf('FROM'));

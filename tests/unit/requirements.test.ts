@@ -1,6 +1,6 @@
 /**
  * `npm test` on a machine without one of the README's requirements (Java 17+ and Maven for the
- * throw-away Neo4j, redis-server for the rate-limit tests) stops at once with one sentence that
+ * throw-away Neo4j, redis-server for the rate-limit tests, chromium for the GraphiQL test) stops at once with one sentence that
  * names what is missing and the Debian packages, before the TypeScript build or a Neo4j start.
  * Each case runs the real jest of this project in a child process with a PATH holding only the
  * tools the case allows. The unit tier (`npm run test:unit`) needs none of them.
@@ -20,6 +20,8 @@ const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const STAND_INS: Record<string, string> = {
   java: 'openjdk version "17.0.13" 2024-10-15',
   mvn: 'Apache Maven 3.8.7',
+  'redis-server': 'Redis server v=7.0.15',
+  chromium: 'Chromium 140.0.7339.185 built on Debian GNU/Linux 12 (bookworm)',
 };
 
 /** A directory holding stand-ins for these tools and nothing else. */
@@ -77,24 +79,32 @@ describe('npm test checks the README requirements first', () => {
   };
 
   it('names redis-server when only it is missing', async () => {
-    const run = await runJest({ PATH: bin(['java', 'mvn']) });
+    const run = await runJest({ PATH: bin(['java', 'mvn', 'chromium']) });
     expectStoppedWith(
       run,
       'npm test needs redis-server, which is not installed: install it (Debian, Ubuntu: sudo apt-get install redis-server; .ci/run installs it) and run npm test again.',
     );
   });
 
-  it('names Java, Maven and redis-server in one sentence when all three are missing', async () => {
+  it('names chromium when only it is missing', async () => {
+    const run = await runJest({ PATH: bin(['java', 'mvn', 'redis-server']) });
+    expectStoppedWith(
+      run,
+      'npm test needs chromium (for the GraphiQL browser test), which is not installed: install it (Debian, Ubuntu: sudo apt-get install chromium; .ci/run installs it) and run npm test again.',
+    );
+  });
+
+  it('names Java, Maven, redis-server and chromium in one sentence when all are missing', async () => {
     const run = await runJest({ PATH: bin([]) });
     expectStoppedWith(
       run,
-      'npm test needs Java 17+ (for the throw-away Neo4j), Maven 3.8+ (to fetch Neo4j once) and redis-server, which are not installed: install them (Debian, Ubuntu: sudo apt-get install openjdk-17-jdk-headless maven redis-server; .ci/run installs them) and run npm test again, or set NEO4J_TEST_URI and NEO4J_TEST_PASSWORD to a Neo4j 5.26 you run, which needs no Java or Maven here.',
+      'npm test needs Java 17+ (for the throw-away Neo4j), Maven 3.8+ (to fetch Neo4j once), redis-server and chromium (for the GraphiQL browser test), which are not installed: install them (Debian, Ubuntu: sudo apt-get install openjdk-17-jdk-headless maven redis-server chromium; .ci/run installs them) and run npm test again, or set NEO4J_TEST_URI and NEO4J_TEST_PASSWORD to a Neo4j 5.26 you run, which needs no Java or Maven here.',
     );
   });
 
   it('needs no Java or Maven when NEO4J_TEST_URI names the database', async () => {
     const run = await runJest({
-      PATH: bin([]),
+      PATH: bin(['chromium']),
       NEO4J_TEST_URI: 'bolt://127.0.0.1:1',
       NEO4J_TEST_PASSWORD: 'irrelevant',
     });

@@ -1,0 +1,220 @@
+/**
+ * The browser apps the API serves, bundled with esbuild (part of `npm run build`, after tsc):
+ * each app's TypeScript under src/web/<app>/ becomes dist/web/<app>/index.html and
+ * dist/web/<app>/assets/ with content-hashed names (served with a year-long cache). Everything
+ * a page needs is in its assets, so it loads nothing from another origin.
+ * A build whose inputs (the app's sources, README.md, the bundled packages' versions) are those
+ * of the last one is skipped, so the CLIs that build first (`npm run seed` ...) stay quick.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { projectRoot } from '../config';
+import { readmeOperations } from '../web/readme-operations';
+
+interface WebApp {
+  /** dist/web/<name>/, served under /<name>/assets/. */
+  name: string;
+  title: string;
+  /** Web workers bundled on their own, by name: module specifiers resolved from the project. */
+  workers: Record<string, string>;
+  /** Files besides src/web/<name>/ and src/web/*.ts whose content is built in. */
+  inputs: string[];
+  /** Constants for the bundle (`__NAME__` globals), given the workers' file names. */
+  define: (workers: Record<string, string>) => Record<string, unknown>;
+}
+
+const ROOT = projectRoot();
+
+const APPS: WebApp[] = [
+  {
+    name: 'graphiql',
+    title: 'GraphiQL · Cluster Graph',
+    workers: {
+      editor: 'monaco-editor/esm/vs/editor/editor.worker.js',
+      json: 'monaco-editor/esm/vs/language/json/json.worker.js',
+      graphql: 'monaco-graphql/esm/graphql.worker.js',
+    },
+    inputs: ['README.md'],
+    define: (workers) => ({
+      __GRAPHIQL__: {
+        workers,
+        tabs: readmeOperations(readFileSync(path.join(ROOT, 'README.md'), 'utf8')),
+      },
+    }),
+  },
+];
+
+/** Versions of the packages the bundles are made of: a new one means a new build. */
+const PACKAGES = ['esbuild', 'graphiql', '@graphiql/react', 'monaco-editor', 'react', 'react-dom'];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function fingerprint(app: WebApp): string {
+  const hash = createHash('sha256');
+  for (const file of [
+    // The app's sources and the build-time helpers beside them (src/web/*.ts).
+    ...filesUnder(path.join(ROOT, 'src', 'web')).filter(
+      (file) =>
+        path.dirname(file) === path.join(ROOT, 'src', 'web') ||
+        file.startsWith(path.join(ROOT, 'src', 'web', app.name, path.sep)),
+    ),
+    ...app.inputs.map((f) => path.join(ROOT, f)),
+    __filename,
+  ]) {
+    hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  for (const name of PACKAGES) {
+    const manifest = require.resolve(`${name}/package.json`, { paths: [ROOT] });
+    hash.update(
+      `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}\0`,
+    );
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Monaco's modules import their own stylesheets; graphiql/style.css already holds every rule of
+ * them, and esbuild would put them in CSS files of the lazily loaded chunks that no page loads.
+ */
+const monacoCssFromGraphiql: Plugin = {
+  name: 'monaco-css-from-graphiql',
+  setup(build) {
+    build.onResolve({ filter: /\.css$/ }, (args) =>
+      /[\\/]node_modules[\\/]monaco-editor[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'monaco-css' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'monaco-css' }, () => ({
+      contents: '',
+      loader: 'css',
+    }));
+  },
+};
+
+/** The output files of a build, relative to `outdir`. */
+function outputs(metafile: Metafile, outdir: string): string[] {
+  return Object.keys(metafile.outputs).map((file) =>
+    path.relative(outdir, path.resolve(ROOT, file)),
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function buildApp(app: WebApp): Promise<{ built: boolean; bytes: number; ms: number }> {
+  const started = Date.now();
+  const dir = path.join(ROOT, 'dist', 'web', app.name);
+  const assets = path.join(dir, 'assets');
+  const stamp = path.join(dir, 'build.json');
+  const print = fingerprint(app);
+  if (existsSync(stamp) && existsSync(path.join(dir, 'index.html'))) {
+    const last = JSON.parse(readFileSync(stamp, 'utf8')) as { fingerprint?: string };
+    if (last.fingerprint === print) return { built: false, bytes: 0, ms: Date.now() - started };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(assets, { recursive: true });
+  const common = {
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    target: 'es2022',
+    outdir: assets,
+    absWorkingDir: ROOT,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  } as const;
+
+  // Workers first: the page's bundle learns their hashed names.
+  const workers: Record<string, string> = {};
+  for (const [name, specifier] of Object.entries(app.workers)) {
+    const result = await build({
+      ...common,
+      entryPoints: { [`${name}.worker`]: require.resolve(specifier, { paths: [ROOT] }) },
+      entryNames: '[name]-[hash]',
+      format: 'iife',
+    });
+    workers[name] = outputs(result.metafile, assets)[0]!;
+  }
+  const constants = Object.fromEntries(
+    Object.entries(app.define(workers)).map(([key, value]) => [key, JSON.stringify(value)]),
+  );
+  const main = path.join('src', 'web', app.name, 'main.tsx');
+  const page = await build({
+    ...common,
+    entryPoints: { main: path.join(ROOT, main) },
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    assetNames: '[name]-[hash]',
+    format: 'esm',
+    splitting: true,
+    jsx: 'automatic',
+    publicPath: `/${app.name}/assets/`,
+    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
+    define: { ...common.define, ...constants },
+    plugins: [monacoCssFromGraphiql],
+  });
+  const entry = Object.entries(page.metafile.outputs).find(
+    ([, o]) =>
+      o.entryPoint !== undefined && path.resolve(ROOT, o.entryPoint) === path.join(ROOT, main),
+  );
+  if (!entry) throw new Error(`build-web: ${app.name} produced no entry bundle.`);
+  const script = path.relative(assets, path.resolve(ROOT, entry[0]));
+  const css = entry[1].cssBundle
+    ? path.relative(assets, path.resolve(ROOT, entry[1].cssBundle))
+    : undefined;
+  // CSS of lazily loaded chunks: empty (see monacoCssFromGraphiql), and loaded by no page.
+  for (const file of outputs(page.metafile, assets))
+    if (file.endsWith('.css') && file !== css && readFileSync(path.join(assets, file)).length === 0)
+      rmSync(path.join(assets, file));
+  const base = `/${app.name}/assets/`;
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    [
+      '<!doctype html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${escapeHtml(app.title)}</title>`,
+      // No favicon request (a 404 in the console).
+      '<link rel="icon" href="data:,">',
+      ...(css ? [`<link rel="stylesheet" href="${base}${css}">`] : []),
+      `<script type="module" src="${base}${script}"></script>`,
+      '</head>',
+      '<body>',
+      `<div id="${app.name}"></div>`,
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(stamp, `${JSON.stringify({ fingerprint: print }, null, 2)}\n`);
+  const bytes = filesUnder(assets).reduce((sum, file) => sum + readFileSync(file).length, 0);
+  return { built: true, bytes, ms: Date.now() - started };
+}
+
+async function main(): Promise<void> {
+  for (const app of APPS) {
+    const { built, bytes, ms } = await buildApp(app);
+    process.stdout.write(
+      built
+        ? `build-web: dist/web/${app.name} (${(bytes / 1024 / 1024).toFixed(1)} MiB in ${ms} ms)\n`
+        : `build-web: dist/web/${app.name} is up to date\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`build-web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
