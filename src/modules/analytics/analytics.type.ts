@@ -1,5 +1,6 @@
 /** GraphQL shapes of the analytics: paths, subgraphs, rankings, communities, brokers, timelines. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../shared/connection';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 import { EntityInterface, NodeInterface } from '../entity/entity.type';
 import { LINK_TYPES, type LinkType as LinkTypeName } from './analytics.model';
@@ -206,6 +207,12 @@ export class TimelineEntry {
   @Field(() => String, { nullable: true })
   role!: string | null;
 }
+
+export const TimelineEntryConnection = connectionType(
+  'TimelineEntry',
+  TimelineEntry,
+  'timeline entries (an entity’s events and interactions in date order)',
+);
 
 @ObjectType({ description: 'How fresh the analytics projection is, and what it cost to build.' })
 export class AnalyticsStatus {

@@ -36,11 +36,11 @@ export class InvitationResolver {
   invitations(
     @Ctx() ctx: Context,
     @Arg('filter', () => InvitationFilter, { nullable: true }) filter?: InvitationFilter,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
     const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
-    return this.invitationService.list(ctx, filter, first, after, parties);
+    return this.invitationService.list(ctx, filter, page, parties);
   }
 
   @Authorized('editor')

@@ -28,8 +28,8 @@ export class OrganisationResolver extends ActorFields(Organisation) {
     @Ctx() ctx: Context,
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
     @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
-    return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', first, after);
+    return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', page);
   }
 }

@@ -29,9 +29,9 @@ export class PersonResolver extends ActorFields(Person) {
     @Ctx() ctx: Context,
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
     @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: 'NAME' }) orderBy?: Order,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
-    return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', first, after);
+    return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', page);
   }
 
   @FieldResolver(() => [Affiliation], {
