@@ -428,3 +428,16 @@ describe('the bounded lists', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
   });
 });
+
+describe('the cost of a backward page', () => {
+  it('is priced by last as a forward page is by first: 100 organisations x 100 invitations each is refused', async () => {
+    const res = await api.gql(
+      '{ organisations(last: 100) { edges { node { invitationsSent(last: 100) { edges { node { date invitees { name } target { name } } } } } } } }',
+    );
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'cost',
+    });
+  });
+});
