@@ -8,23 +8,6 @@ import tseslint from 'typescript-eslint';
 const CODE = ['**/*.{js,mjs,cjs,ts,tsx}'];
 const SCHEMA_FILE = 'schema/schema.graphql';
 
-/**
- * TEMPORARY, like the allow-list of tests/unit/schema-descriptions.test.ts: the elements another
- * helper of issue 17 (complete pagination) is describing at the same time: PageInfo, the
- * connections and edges built by src/shared/connection.ts, their first/after arguments, and the
- * arguments of search, collaborators, centrality, brokers, timeline and auditLog. The lead
- * removes this list when both are merged.
- */
-const FACTORY_CONNECTIONS =
-  '/^(Event|Invitation|Organisation|Person|Presentation)(Connection|Edge)$/';
-const PAGINATION_PENDING = [
-  `[type=ObjectTypeDefinition][name.value=${FACTORY_CONNECTIONS}]`,
-  `FieldDefinition[parent.name.value=${FACTORY_CONNECTIONS}]`,
-  'FieldDefinition[parent.name.value=PageInfo]',
-  'InputValueDefinition[name.value=/^(first|after)$/][parent.kind=FieldDefinition]',
-  'InputValueDefinition[parent.name.value=/^(search|centrality|brokers|timeline|auditLog)$/]',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -91,7 +74,6 @@ export default tseslint.config(
           InputValueDefinition: true,
           EnumValueDefinition: true,
           DirectiveDefinition: true,
-          ignoredSelectors: PAGINATION_PENDING,
         },
       ],
       // Block descriptions (triple quotes), as graphql-js prints them.
@@ -100,7 +82,13 @@ export default tseslint.config(
       // short by nature, and the analytics' rankings are bounded top-N lists whose description
       // says what bounds them. The rule's other checks (Edge suffix, node implementing Node,
       // cursor) stay on.
-      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
+      // Relay's connection spec lets an edge's node be any object: the timeline's entries, the
+      // audit's entries and collaborations are values (an entry, a pairing), not objects with an
+      // identity to refetch through node(id:).
+      '@graphql-eslint/relay-edge-types': [
+        'error',
+        { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false },
+      ],
       // Objects with an identity of their own carry id: ID!. Relay's connection structures and
       // the value objects below describe something else (a relationship, a score, a page, a
       // status) and have no identity a client could refetch or cache by; Community's id is its
@@ -136,9 +124,8 @@ export default tseslint.config(
           },
         },
       ],
-      // Relay's argument rule wants last/before on every connection field: the pagination helper
-      // of issue 17 is adding them now; the lead turns this on ('error') once they land.
-      '@graphql-eslint/relay-arguments': 'off',
+      // Every connection pages both ways: first/after and last/before.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
     },
   },
 );

@@ -2,7 +2,7 @@
  * Limits on what one GraphQL operation may ask, checked after validation and before any
  * resolver runs (so a refused operation never reaches Neo4j): depth, aliases, nesting of the
  * variables and cost. Refusals carry QUERY_TOO_COMPLEX with the limit and what was measured.
- * Cost: a field costs 1 + its selection, a list field with `first`/`limit`/`k` costs that many
+ * Cost: a field costs 1 + its selection, a list field with `first`/`last`/`limit`/`k` costs that many
  * times (1 + its selection), the rows it may return; on an interface or union, the costliest
  * possible type counts. Tokens are bounded at parse time (Apollo's parseOptions.maxTokens).
  *
@@ -93,7 +93,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxFragmentsPerSelection: 32,
 };
 
-const PAGE_ARGUMENTS = ['first', 'limit', 'k'] as const;
+const PAGE_ARGUMENTS = ['first', 'last', 'limit', 'k'] as const;
 
 /** What one page argument multiplies a field's cost by (undefined: not a paged field). */
 function pageFactor(args: Record<string, unknown>): number | undefined {

@@ -290,7 +290,7 @@ describe('the schema', () => {
     expect(mutations.length).toBeGreaterThan(30);
     for (const name of mutations)
       expect([name, mutationRoles.get(name)]).toEqual([name, ['editor']]);
-    const ADMIN_QUERIES = ['apiKeys', 'auditLog'];
+    const ADMIN_QUERIES = ['apiKeys', 'auditLog', 'auditEntries'];
     for (const name of Object.keys(schema.getQueryType()!.getFields()))
       expect([name, queryRoles.get(name)]).toEqual([
         name,

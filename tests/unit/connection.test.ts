@@ -4,6 +4,7 @@
  * walked to its end. Refusals are read as clients see them, through formatError.
  */
 import { GraphQLError } from 'graphql';
+import fc from 'fast-check';
 import pino from 'pino';
 import { formatError } from '../../src/format-error';
 import {
@@ -14,6 +15,7 @@ import {
   encodeCursor,
   pageSize,
   paginate,
+  readPage,
   toConnection,
 } from '../../src/shared/connection';
 
@@ -250,5 +252,175 @@ describe('paginate', () => {
       code: 'BAD_USER_INPUT',
       argument: 'after',
     });
+  });
+});
+
+describe('readPage', () => {
+  it('reads first/after as forwards and last/before as backwards, 20 by default', () => {
+    expect(readPage({}, ['string'])).toEqual({ backward: false, size: 20, cursor: null });
+    expect(readPage({ first: 3, after: encodeCursor(['a']) }, ['string'])).toEqual({
+      backward: false,
+      size: 3,
+      cursor: ['a'],
+    });
+    expect(readPage({ last: 4 }, ['string'])).toEqual({ backward: true, size: 4, cursor: null });
+    expect(readPage({ before: encodeCursor(['b']) }, ['string'])).toEqual({
+      backward: true,
+      size: 20,
+      cursor: ['b'],
+    });
+    expect(readPage({ after: encodeCursor(['c']) }, ['string']).backward).toBe(false);
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['first with last', { first: 1, last: 1 }, 'last', 'first and last cannot be combined'],
+    [
+      'after with before',
+      { after: 'x', before: 'y' },
+      'before',
+      'after and before cannot be combined',
+    ],
+    ['first with before', { first: 1, before: 'y' }, 'before', 'before pages backwards'],
+    ['last with after', { last: 1, after: 'x' }, 'after', 'after pages forwards'],
+    ['last above 100', { last: 101 }, 'last', 'last must be between 0 and 100, got 101.'],
+    ['last below 0', { last: -1 }, 'last', 'last must be between 0 and 100, got -1.'],
+    [
+      'a forged before',
+      { before: 'nope' },
+      'before',
+      'before is not a cursor this connection gave out.',
+    ],
+  ])('refuses %s as BAD_USER_INPUT naming the argument', (_what, args, argument, message) => {
+    const refused = refusal(() => readPage(args, ['string']));
+    expect(refused.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+    expect(refused.message).toContain(message);
+  });
+});
+
+describe('toConnection backwards', () => {
+  const rows = [
+    { key: 'c', id: '3' },
+    { key: 'b', id: '2' },
+    { key: 'a', id: '1' },
+  ];
+  const cursorOf = (row: { key: string; id: string }): unknown[] => [row.key, row.id];
+
+  it('turns rows read nearest the cursor first into the list order, with a previous page from the extra row', () => {
+    const page = toConnection(rows, 2, 9, ['C', 'B'], cursorOf, { backward: true, beyond: true });
+    expect(page.edges.map((e) => e.node)).toEqual(['B', 'C']);
+    expect(page.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: encodeCursor(['b', '2']),
+      endCursor: encodeCursor(['c', '3']),
+    });
+  });
+
+  it('tells of a previous page forwards from what lies at or before the cursor', () => {
+    const page = toConnection(rows.slice(0, 1), 1, 9, ['C'], cursorOf, { beyond: true });
+    expect(page.pageInfo.hasPreviousPage).toBe(true);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('paginate backwards', () => {
+  interface Item {
+    id: string;
+    sort: string | number;
+  }
+  const keyOf = (item: Item): [string | number, string] => [item.sort, item.id];
+  const items: Item[] = ['e', 'a', 'd', 'c', 'b', 'f', 'g'].map((id, i) => ({
+    id,
+    sort: i % 3,
+  }));
+  const order = [...items]
+    .sort((a, b) => Number(a.sort) - Number(b.sort) || (a.id < b.id ? -1 : 1))
+    .map((i) => i.id);
+
+  it('gives the last items of the whole list in the list order', () => {
+    const page = paginate(items, keyOf, { last: 3 });
+    expect(page.edges.map((e) => e.node.id)).toEqual(order.slice(-3));
+    expect(page.pageInfo.hasPreviousPage).toBe(true);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+    expect(page.totalCount).toBe(7);
+  });
+
+  it('gives the items before a cursor, with a next page (the cursor item) and a previous one', () => {
+    const middle = encodeCursor(keyOf(items.find((i) => i.id === order[4])!));
+    const page = paginate(items, keyOf, { last: 2, before: middle });
+    expect(page.edges.map((e) => e.node.id)).toEqual(order.slice(2, 4));
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
+  it('says a forward page after a cursor has a previous page', () => {
+    const second = encodeCursor(keyOf(items.find((i) => i.id === order[1])!));
+    const page = paginate(items, keyOf, { first: 2, after: second });
+    expect(page.edges.map((e) => e.node.id)).toEqual(order.slice(2, 4));
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    const start = paginate(items, keyOf, { first: 2 });
+    expect(start.pageInfo.hasPreviousPage).toBe(false);
+  });
+
+  it('refuses mixed directions as the database-backed lists do', () => {
+    expect(refusal(() => paginate(items, keyOf, { first: 2, last: 2 })).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'last',
+    });
+  });
+
+  /** Every page of a walk in one direction: the items and the page info. */
+  function walk(list: Item[], size: number, backward: boolean): ConnectionShape<Item>[] {
+    const pages: ConnectionShape<Item>[] = [];
+    let cursor: string | null = null;
+    for (let guard = 0; guard <= list.length + 1; guard += 1) {
+      const page: ConnectionShape<Item> = paginate(
+        list,
+        keyOf,
+        backward ? { last: size, before: cursor } : { first: size, after: cursor },
+      );
+      pages.push(page);
+      const more = backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
+      if (!more) return pages;
+      cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+    }
+    throw new Error('the walk did not end');
+  }
+
+  it('walks forwards and backwards over the same items, with exact page info, for any list and page size', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            id: fc.string({ maxLength: 4 }),
+            sort: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom('a', 'b', 'c')),
+          }),
+          { selector: (i) => i.id, maxLength: 30 },
+        ),
+        fc.integer({ min: 1, max: 7 }),
+        (raw, size) => {
+          // One kind of sort key per list, as each connection has.
+          const list = raw.map((i) => ({
+            ...i,
+            sort: typeof i.sort === 'number' ? i.sort : i.sort.length,
+          }));
+          const forward = walk(list, size, false);
+          const backward = walk(list, size, true).reverse();
+          const ids = (pages: ConnectionShape<Item>[]): string[] =>
+            pages.flatMap((p) => p.edges.map((e) => e.node.id));
+          const whole = paginate(list, keyOf, { first: 100 }).edges.map((e) => e.node.id);
+          expect(ids(forward)).toEqual(whole);
+          expect(ids(backward)).toEqual(whole);
+          expect(new Set(whole).size).toBe(list.length);
+          for (const pages of [forward, backward]) {
+            pages.forEach((page, i) => {
+              if (list.length === 0) return;
+              expect(page.pageInfo.hasPreviousPage).toBe(ids(pages.slice(0, i)).length > 0);
+              expect(page.pageInfo.hasNextPage).toBe(ids(pages.slice(i + 1)).length > 0);
+            });
+          }
+        },
+      ),
+      { seed: 17, numRuns: 300 },
+    );
   });
 });

@@ -163,6 +163,39 @@ RETURN n.id AS uuid, ${typeOf('n')} AS type, link, role, day
 ORDER BY day IS NULL, day, at, link, uuid
 LIMIT $first`;
 
+/**
+ * A keyset page of a timeline (the order of TIMELINE) with the total, in one statement over the
+ * entity's links. The order is one string key (the day, undated last; the start instant, as
+ * epoch milliseconds shifted positive and zero-padded so that text order is time order, untimed
+ * last; the link type) and a tie (the node's id and the role: one may take part in an event in
+ * two roles). Forwards the rows after the cursor, ascending; backwards those before it,
+ * nearest first. `beyond`: whether an entry lies on the other side of the cursor.
+ */
+const timelinePage = (backward: boolean): string => {
+  const [ahead, behind, behindOrAt, direction] = backward
+    ? ['<', '>', '>=', ' DESC']
+    : ['>', '<', '<=', ''];
+  return /* cypher */ `
+MATCH (e:Entity {id: $id})-[r]-(n)
+WHERE (n:Event OR n:Interaction) AND type(r) <> 'MENTIONS'
+WITH n, type(r) AS link, r.role AS role,
+     CASE WHEN n:Event THEN ${effectiveStart('n')} ELSE n.date END AS day, n.startsAt AS at
+WITH collect({uuid: n.id, type: ${typeOf('n')}, link: link, role: role, day: day,
+  sortKey: coalesce(toString(day), '~') + ' ' +
+    CASE WHEN at IS NULL THEN '~' ELSE right('0000000000000000' + toString(at.epochMillis + 100000000000000), 16) END +
+    ' ' + link,
+  tie: n.id + ' ' + coalesce(role, '')}) AS entries
+CALL (entries) {
+  UNWIND entries AS x
+  WITH x WHERE $cursorKey IS NULL OR x.sortKey ${ahead} $cursorKey OR (x.sortKey = $cursorKey AND x.tie ${ahead} $cursorTie)
+  WITH x ORDER BY x.sortKey${direction}, x.tie${direction} LIMIT $limit
+  RETURN collect(x) AS rows
+}
+RETURN size(entries) AS total, rows,
+  any(x IN CASE WHEN $cursorKey IS NULL THEN [] ELSE entries END
+      WHERE x.sortKey ${behind} $cursorKey OR (x.sortKey = $cursorKey AND x.tie ${behindOrAt} $cursorTie)) AS beyond`;
+};
+
 const PROJECTION_NODES = /* cypher */ `
 MATCH (n:Entity|Interaction) WHERE NOT n:Document
 ${countryOf('n')}
@@ -315,6 +348,44 @@ export class AnalyticsRepository {
       role: (r.get('role') as string | null) ?? null,
       date: plain(r.get('day')) as string | null,
     }));
+  }
+
+  /** One page of a timeline (limit rows after or before the cursor), its total, and `beyond`. */
+  async timelinePage(
+    uuid: string,
+    cursor: { key: string; tie: string } | null,
+    limit: number,
+    backward: boolean,
+    requestId?: string,
+  ): Promise<{
+    rows: (TimelineRecord & { sortKey: string; tie: string })[];
+    total: number;
+    beyond: boolean;
+  }> {
+    const result = await this.db.query(
+      timelinePage(backward),
+      {
+        id: uuid,
+        cursorKey: cursor?.key ?? null,
+        cursorTie: cursor?.tie ?? null,
+        limit: neo4j.int(limit),
+      },
+      { operation: 'analytics.timelinePage', requestId },
+    );
+    const record = result.records[0];
+    const rows = (record?.get('rows') ?? []) as Record<string, unknown>[];
+    return {
+      rows: rows.map((r) => ({
+        node: { uuid: r.uuid as string, type: r.type as NodeType },
+        link: r.link as LinkType,
+        role: (r.role as string | null) ?? null,
+        date: plain(r.day) as string | null,
+        sortKey: r.sortKey as string,
+        tie: r.tie as string,
+      })),
+      total: Number(record?.get('total') ?? 0),
+      beyond: record?.get('beyond') === true,
+    };
   }
 
   /**

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, ConnectionPage, type ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { EntityType } from '../../shared/enums';
 import type { EntityService } from '../entity/entity.service';
@@ -22,6 +23,7 @@ import {
   Subgraph,
   SubgraphEdge,
   TimelineEntry,
+  TimelineEntryConnection,
 } from './analytics.type';
 
 const linkTypesArg = {
@@ -162,16 +164,22 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [RankedEntity], {
-    description: 'Entities ranked by a centrality measure, highest first.',
+    description:
+      'Entities ranked by a centrality measure, highest first: a bounded top-N list (at most 100, default 10), not a connection, because a ranking is read from its top and its order moves with every write. Every entity and link is in the /export files (e.g. /export/graph.gexf, /export/nodes.csv) to rank the whole graph in Gephi or NetworkX.',
   })
   centrality(
-    @Arg('measure', () => CentralityMeasure) measure: CentralityMeasure,
+    @Arg('measure', () => CentralityMeasure, { description: 'The measure to rank by.' })
+    measure: CentralityMeasure,
     @Arg('types', () => [EntityType], {
       nullable: true,
       description: 'Entity types to rank (default all but Document).',
     })
     types: Types,
-    @Arg('first', () => Int, { defaultValue: 10, description: '1 to 100.' }) first: number,
+    @Arg('first', () => Int, {
+      defaultValue: 10,
+      description: 'How many of the top to list: 1 to 100, default 10.',
+    })
+    first: number,
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
     @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
     @Ctx() ctx: Context,
@@ -180,19 +188,23 @@ export class AnalyticsResolver {
   }
 
   @Query(() => CommunityResult, {
-    description: 'Communities (Louvain) with the partition’s modularity.',
+    description:
+      'Communities (Louvain) with the partition’s modularity and count: the largest `first`, each with its first `membersFirst` members, a bounded top-N list (at most 100 of each), not a connection, because a partition is recomputed when the graph changes and its communities have no stable order to page through. Every node’s community is the `community` attribute of the /export files (e.g. /export/nodes.csv).',
   })
   communities(
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Communities listed, 1 to 100.' })
+    @Arg('first', () => Int, {
+      defaultValue: 20,
+      description: 'How many communities to list, largest first: 1 to 100, default 20.',
+    })
     first: number,
     @Arg('membersFirst', () => Int, {
       defaultValue: 10,
-      description: 'Members listed per community, 1 to 100.',
+      description: 'How many members to list per community: 1 to 100, default 10.',
     })
     membersFirst: number,
     @Arg('minSize', () => Int, {
       defaultValue: 2,
-      description: 'List only communities this large.',
+      description: 'List only communities of at least this many members: 1 or more, default 2.',
     })
     minSize: number,
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
@@ -203,10 +215,15 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [Broker], {
-    description: 'Entities whose contacts span the most countries or communities.',
+    description:
+      'Entities whose contacts span the most countries or communities, highest score first: a bounded top-N list (at most 100, default 10), not a connection, because a ranking is read from its top and its order moves with every write. The whole graph, with each node’s country and community, is in the /export files.',
   })
   brokers(
-    @Arg('by', () => BrokerGrouping, { defaultValue: BrokerGrouping.COUNTRY }) by: BrokerGrouping,
+    @Arg('by', () => BrokerGrouping, {
+      defaultValue: BrokerGrouping.COUNTRY,
+      description: 'What the contacts’ groups are: countries (default) or communities.',
+    })
+    by: BrokerGrouping,
     @Arg('countries', () => [String], {
       nullable: true,
       description:
@@ -218,7 +235,11 @@ export class AnalyticsResolver {
       description: 'Entity types that may broker (default Person, Organisation).',
     })
     types: Types,
-    @Arg('first', () => Int, { defaultValue: 10, description: '1 to 100.' }) first: number,
+    @Arg('first', () => Int, {
+      defaultValue: 10,
+      description: 'How many of the top to list: 1 to 100, default 10.',
+    })
+    first: number,
     @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
     @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
     @Ctx() ctx: Context,
@@ -235,14 +256,35 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [TimelineEntry], {
-    description: 'The events and interactions of an entity in date order (undated last).',
+    deprecationReason:
+      'Use timelineEntries: the same entries as a connection, paged with first/after or last/before to the end; timeline stops after 500.',
+    description:
+      'The events and interactions of an entity in date order (undated last): the first `first` only, with no next page. Deprecated: timelineEntries pages through them all.',
   })
   timeline(
-    @Arg('id', () => ID) id: string,
-    @Arg('first', () => Int, { defaultValue: 100, description: '1 to 500.' }) first: number,
+    @Arg('id', () => ID, { description: 'The entity (not an interaction) whose timeline to list.' })
+    id: string,
+    @Arg('first', () => Int, {
+      defaultValue: 100,
+      description: 'How many entries to list from the oldest: 1 to 500, default 100.',
+    })
+    first: number,
     @Ctx() ctx: Context,
   ): Promise<TimelineEntry[]> {
     return this.analytics.timeline(ctx, id, first);
+  }
+
+  @Query(() => TimelineEntryConnection, {
+    description:
+      'The events and interactions of an entity in date order: by day (an event’s effective first day; undated last), then start time, link type, id and role. A connection: first/after or last/before.',
+  })
+  timelineEntries(
+    @Arg('id', () => ID, { description: 'The entity (not an interaction) whose timeline to list.' })
+    id: string,
+    @ConnectionPage() page: ConnectionArgs = {},
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<TimelineEntry>> {
+    return this.analytics.timelineEntries(ctx, id, page);
   }
 }
 

@@ -8,6 +8,12 @@
  * one run. Every bound is checked here and answered with BAD_USER_INPUT naming the argument.
  */
 import type { Context } from '../request/context';
+import {
+  readPage,
+  toConnection,
+  type ConnectionShape,
+  type PageArgs,
+} from '../../shared/connection';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { fromGlobalId, toGlobalId, type NodeType } from '../../shared/global-id';
 import { labelOfType, type EntityType } from '../../shared/enums';
@@ -340,6 +346,42 @@ export class AnalyticsService {
       const node = nodes.get(r.node.uuid);
       return node ? [{ date: r.date, node, link: r.link, role: r.role }] : [];
     });
+  }
+
+  /** The timeline as a connection: keyset pages forwards or backwards, one statement each. */
+  async timelineEntries(
+    ctx: Context,
+    id: string,
+    args: PageArgs,
+  ): Promise<ConnectionShape<TimelineEntry>> {
+    const { backward, size, cursor } = readPage<[string, string]>(args, ['string', 'string']);
+    const ref = this.ref(id, 'id');
+    if (!(ENTITY_LABELS as readonly string[]).includes(ref.type))
+      throw new BadUserInputError('A timeline belongs to an entity, not an interaction.', 'id');
+    const page = await this.repo.timelinePage(
+      ref.uuid,
+      cursor ? { key: cursor[0], tie: cursor[1] } : null,
+      size + 1,
+      backward,
+      ctx.requestId,
+    );
+    if (page.total === 0) await this.mustExist(ctx, [ref], ['id']);
+    const kept = page.rows.slice(0, size);
+    const nodes = await this.nodes(
+      ctx,
+      kept.map((r) => r.node),
+    );
+    return toConnection(
+      page.rows,
+      size,
+      page.total,
+      kept.map((r) => {
+        const node = nodes.get(r.node.uuid);
+        return node ? { date: r.date, node, link: r.link, role: r.role } : null;
+      }),
+      (row) => [row.sortKey, row.tie],
+      { backward, beyond: page.beyond },
+    );
   }
 
   /**

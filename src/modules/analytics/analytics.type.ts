@@ -1,5 +1,6 @@
 /** GraphQL shapes of the analytics: paths, subgraphs, rankings, communities, brokers, timelines. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../shared/connection';
 import { DateScalar, DateTimeScalar } from '../../shared/scalars';
 import { EntityInterface, NodeInterface } from '../entity/entity.type';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../../shared/model';
@@ -302,6 +303,12 @@ export class TimelineEntry {
   })
   role!: string | null;
 }
+
+export const TimelineEntryConnection = connectionType(
+  'TimelineEntry',
+  TimelineEntry,
+  'timeline entries (an entity’s events and interactions in date order)',
+);
 
 @ObjectType({ description: 'How fresh the analytics projection is, and what it cost to build.' })
 export class AnalyticsStatus {

@@ -77,23 +77,39 @@ export const matching = (label: EntityLabel, filter: EntityListFilter): string =
 /**
  * The filtered total and one keyset page with its entities whole, in one statement and one pass
  * over the matching entities (two subqueries, one counting and one paging, would read them
- * twice, and reading them is most of the statement's cost on a large list).
+ * twice, and reading them is most of the statement's cost on a large list). Forwards the page
+ * is the rows after the cursor in ascending order; backwards the rows before it, nearest first
+ * (the service turns them round). `beyond`: whether an entity lies on the other side of the
+ * cursor (at it or behind it): the first one met answers, and without a cursor none is read.
  */
 const listing = (
   label: EntityLabel,
   order: EntityOrder,
   filter: EntityListFilter,
-): string => /* cypher */ `
+  backward = false,
+): string => {
+  const [ahead, behind, behindOrAt, direction] = backward
+    ? ['<', '>', '>=', ' DESC']
+    : ['>', '<', '<=', ''];
+  return /* cypher */ `
 ${matching(label, filter)}
 WITH collect(n) AS matching
 CALL (matching) {
   UNWIND matching AS n
   WITH n, ${SORT_KEYS[order]} AS sortKey
-  WHERE $afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)
-  WITH n, sortKey ORDER BY sortKey, n.id LIMIT $limit
+  WHERE $cursorKey IS NULL OR sortKey ${ahead} $cursorKey OR (sortKey = $cursorKey AND n.id ${ahead} $cursorId)
+  WITH n, sortKey ORDER BY sortKey${direction}, n.id${direction} LIMIT $limit
   RETURN collect({id: n.id, sortKey: sortKey, row: ${entityRow('n')}}) AS rows
 }
-RETURN size(matching) AS total, rows`;
+CALL (matching) {
+  UNWIND CASE WHEN $cursorKey IS NULL THEN [] ELSE matching END AS n
+  WITH n, ${SORT_KEYS[order]} AS sortKey
+  WHERE sortKey ${behind} $cursorKey OR (sortKey = $cursorKey AND n.id ${behindOrAt} $cursorId)
+  WITH n LIMIT 1
+  RETURN count(n) > 0 AS beyond
+}
+RETURN size(matching) AS total, rows, beyond`;
+};
 
 /**
  * Every entity of a label that passes the filters, most connected first (then by id): ids and
@@ -140,16 +156,23 @@ export class EntityListRepository {
     label: EntityLabel,
     filter: EntityListFilter,
     order: EntityOrder,
-    after: { key: string | number; id: string } | null,
+    cursor: { key: string | number; id: string } | null,
     limit: number,
     requestId?: string,
+    backward = false,
   ): Promise<{
     rows: { id: string; sortKey: string | number; record: EntityRecord }[];
     total: number;
+    beyond: boolean;
   }> {
     const result = await this.db.query(
-      listing(label, order, filter),
-      { ...filter, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit: int(limit) },
+      listing(label, order, filter, backward),
+      {
+        ...filter,
+        cursorKey: cursor?.key ?? null,
+        cursorId: cursor?.id ?? null,
+        limit: int(limit),
+      },
       { operation: `entity.list ${label}`, requestId },
     );
     const record = result.records[0];
@@ -161,6 +184,7 @@ export class EntityListRepository {
         record: fromEntityRow(r.row),
       })),
       total: Number(record?.get('total') ?? 0),
+      beyond: record?.get('beyond') === true,
     };
   }
 }

@@ -1,10 +1,11 @@
 /** Lists of one entity type as Relay connections: validated filter ids, keyset cursors, one batched load. */
 import type { Context } from '../request/context';
 import {
-  decodeCursor,
-  pageSize,
+  readPage,
   toConnection,
   type ConnectionShape,
+  type PageArgs,
+  type PageRequest,
 } from '../../shared/connection';
 import { countryProblem } from '../../shared/country';
 import { BadUserInputError } from '../../shared/errors';
@@ -40,15 +41,19 @@ export function filterUuid(globalId: string | null | undefined, argument: string
   return parsed.uuid;
 }
 
-/** Index of the first entry of a ranking after a cursor's (key, id). */
-function firstAfter(ranking: Ranking, key: string | number, id: string): number {
+/**
+ * Index of the first entry of a ranking after a cursor's (key, id), or with `atOrAfter` the
+ * first at or after it.
+ */
+function firstAfter(ranking: Ranking, key: string | number, id: string, atOrAfter = false): number {
   if (typeof key !== 'number') return ranking.ids.length;
   let low = 0;
   let high = ranking.ids.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
     const k = ranking.keys[mid]!;
-    if (k < key || (k === key && ranking.ids[mid]! <= id)) low = mid + 1;
+    const idBefore = atOrAfter ? ranking.ids[mid]! < id : ranking.ids[mid]! <= id;
+    if (k < key || (k === key && idBefore)) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -70,11 +75,10 @@ export class EntityListService {
     label: EntityLabel,
     input: EntityFilterInput | null | undefined,
     order: EntityOrder,
-    first: number | null | undefined,
-    after: string | null | undefined,
+    args: PageArgs,
   ): Promise<ConnectionShape<EntityObject>> {
-    const size = pageSize(first);
-    const key = decodeCursor(after, ['key', 'string']) as [string | number, string] | null;
+    const request = readPage<[string | number, string]>(args, ['key', 'string']);
+    const { size, cursor: key, backward } = request;
     if (input?.name !== undefined && input.name !== null && input.name.length > 200) {
       throw new BadUserInputError('filter.name must be at most 200 characters.', 'filter.name');
     }
@@ -96,14 +100,15 @@ export class EntityListService {
       from: input?.from ?? null,
       to: input?.to ?? null,
     };
-    if (order === 'MOST_CONNECTED') return this.ranked(ctx, label, filter, key, size);
-    const { rows, total } = await this.lists.list(
+    if (order === 'MOST_CONNECTED') return this.ranked(ctx, label, filter, request);
+    const { rows, total, beyond } = await this.lists.list(
       label,
       filter,
       order,
       key ? { key: key[0], id: key[1] } : null,
       size + 1,
       ctx.requestId,
+      backward,
     );
     const page = rows.slice(0, size);
     keepEntities(
@@ -111,7 +116,10 @@ export class EntityListService {
       page.map((r) => r.record),
     );
     const nodes = page.map((r) => toEntityObject(r.record));
-    return toConnection(rows, size, total, nodes, (row) => [row.sortKey, row.id]);
+    return toConnection(rows, size, total, nodes, (row) => [row.sortKey, row.id], {
+      backward,
+      beyond,
+    });
   }
 
   /** A page of the cached ranking (one statement for the graph version, one for the page). */
@@ -119,17 +127,21 @@ export class EntityListService {
     ctx: Context,
     label: EntityLabel,
     filter: EntityListFilter,
-    after: [string | number, string] | null,
-    size: number,
+    { backward, size, cursor }: PageRequest<[string | number, string]>,
   ): Promise<ConnectionShape<EntityObject>> {
     const version = await this.lists.graphVersion(ctx.requestId);
     const ranking = await this.rankings.get(JSON.stringify([label, filter]), version, () =>
       this.lists.ranking(label, filter, ctx.requestId),
     );
-    const start = after ? firstAfter(ranking, after[0], after[1]) : 0;
+    const all = ranking.ids.length;
+    // Forwards: the entries past the cursor; backwards: those before it, nearest first.
+    const cut = cursor ? firstAfter(ranking, cursor[0], cursor[1], backward) : backward ? all : 0;
+    const from = backward ? Math.max(0, cut - size - 1) : cut;
+    const to = backward ? cut : Math.min(all, cut + size + 1);
     const rows = ranking.ids
-      .slice(start, start + size + 1)
-      .map((id, i) => ({ id, sortKey: ranking.keys[start + i]! }));
+      .slice(from, to)
+      .map((id, i) => ({ id, sortKey: ranking.keys[from + i]! }));
+    if (backward) rows.reverse();
     const records = await ctx.loaders.entity.loadMany(rows.slice(0, size).map((r) => r.id));
     const failed = records.find((r) => r instanceof Error);
     if (failed) throw failed;
@@ -137,6 +149,9 @@ export class EntityListService {
     const nodes = records.map((r) =>
       r && !(r instanceof Error) && r.label === label ? toEntityObject(r) : null,
     );
-    return toConnection(rows, size, ranking.ids.length, nodes, (row) => [row.sortKey, row.id]);
+    return toConnection(rows, size, all, nodes, (row) => [row.sortKey, row.id], {
+      backward,
+      beyond: cursor !== null && (backward ? cut < all : cut > 0),
+    });
   }
 }

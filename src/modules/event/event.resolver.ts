@@ -49,9 +49,9 @@ export class EventResolver {
         'The sort order (default NAME; START_DATE sorts by effectiveStartDate); ties are broken by id.',
     })
     orderBy?: Order,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
-    return this.lists.list(ctx, 'Event', filter, orderBy ?? 'NAME', first, after);
+    return this.lists.list(ctx, 'Event', filter, orderBy ?? 'NAME', page);
   }
 
   @FieldResolver(() => Place, {
@@ -115,7 +115,7 @@ export class EventResolver {
   async participants(
     @Root() event: EntityObject,
     @Ctx() ctx: Context,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ParticipationConnection> {
     const participants = await this.relationships.neighbours(
@@ -125,15 +125,15 @@ export class EventResolver {
       false,
       partiesAsked(info, [['edges'], ['node', 'participant']]),
     );
-    const page = paginate(
+    const connection = paginate(
       participants,
-      (p) => [p.entity.name.toLowerCase(), p.entity.uuid],
-      first,
-      after,
+      // The role too: one may take part in an event in two roles, and each edge needs its own key.
+      (p) => [p.entity.name.toLowerCase(), `${p.entity.uuid}|${p.link.role ?? ''}`],
+      page,
     );
     return {
-      ...page,
-      edges: page.edges.map((e) => ({
+      ...connection,
+      edges: connection.edges.map((e) => ({
         cursor: e.cursor,
         node: e.node.entity,
         event: expectEntity('Event', event),
@@ -150,11 +150,11 @@ export class EventResolver {
   presentations(
     @Root() event: EntityObject,
     @Ctx() ctx: Context,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Presentation>> {
     const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
-    return this.actors.presentations(ctx, event, 'AT', first, after, parties);
+    return this.actors.presentations(ctx, event, 'AT', page, parties);
   }
 
   @FieldResolver(() => [Proposal], {

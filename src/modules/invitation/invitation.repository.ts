@@ -29,8 +29,15 @@ const PREDICATES: Record<keyof InvitationFilterParams, string> = {
 
 // The filtered total and a keyset page on (date, id), stable when rows are inserted between
 // pages, with the invitations whole, in one statement. Undated invitations sort last (their
-// sort key is the maximum date).
-const listing = (where: string, parties: Parties): string => /* cypher */ `
+// sort key is the maximum date). Forwards the rows after the cursor, ascending; backwards the
+// rows before it, nearest first (the service turns them round). `beyond`: whether an
+// invitation lies on the other side of the cursor (at it or behind it): the first one found
+// answers, and without a cursor the subquery is not run at all.
+const listing = (where: string, parties: Parties, backward = false): string => {
+  const [ahead, behind, behindOrAt, direction] = backward
+    ? ['<', '>', '>=', ' DESC']
+    : ['>', '<', '<=', ''];
+  return /* cypher */ `
 CALL () {
   MATCH (i:Invitation)
   ${where}
@@ -40,11 +47,21 @@ CALL () {
   MATCH (i:Invitation)
   ${where}
   WITH i, coalesce(i.date, date('9999-12-31')) AS sortDate
-  WHERE $afterDate IS NULL OR sortDate > date($afterDate) OR (sortDate = date($afterDate) AND i.id > $afterId)
-  WITH i, sortDate ORDER BY sortDate, i.id LIMIT $limit
+  WHERE $cursorDate IS NULL OR sortDate ${ahead} date($cursorDate) OR (sortDate = date($cursorDate) AND i.id ${ahead} $cursorId)
+  WITH i, sortDate ORDER BY sortDate${direction}, i.id${direction} LIMIT $limit
   RETURN collect({id: i.id, sortDate: toString(sortDate), row: ${interactionRow('i', parties)}}) AS rows
 }
-RETURN total, rows`;
+CALL () {
+  WITH 1 AS cursorGiven WHERE $cursorDate IS NOT NULL
+  MATCH (i:Invitation)
+  ${where}
+  WITH i, coalesce(i.date, date('9999-12-31')) AS sortDate
+  WHERE sortDate ${behind} date($cursorDate) OR (sortDate = date($cursorDate) AND i.id ${behindOrAt} $cursorId)
+  WITH i LIMIT 1
+  RETURN count(i) > 0 AS beyond
+}
+RETURN total, rows, beyond`;
+};
 
 export class InvitationRepository {
   constructor(private readonly db: Database) {}
@@ -55,24 +72,31 @@ export class InvitationRepository {
    */
   async list(
     filter: InvitationFilterParams,
-    after: { date: string; id: string } | null,
+    cursor: { date: string; id: string } | null,
     limit: number,
     parties: Parties,
     requestId?: string,
+    backward = false,
   ): Promise<{
     rows: { id: string; sortDate: string; record: InteractionRecord }[];
     total: number;
+    beyond: boolean;
     /** Damaged invitations (a party they need is gone) left out of this page and the total. */
     skipped: { id: string; broken: string[] }[];
   }> {
     const params = {
       ...filter,
-      afterDate: after?.date ?? null,
-      afterId: after?.id ?? null,
+      cursorDate: cursor?.date ?? null,
+      cursorId: cursor?.id ?? null,
       limit: int(limit),
     };
     const where = whereOf(filter, PREDICATES);
-    const page = await this.invitationPage(listing(where, parties), params, parties, requestId);
+    const page = await this.invitationPage(
+      listing(where, parties, backward),
+      params,
+      parties,
+      requestId,
+    );
     const skipped = page.rows
       .map((r) => ({ id: r.id, broken: brokenParties(r.record) }))
       .filter((r) => r.broken.length > 0);
@@ -84,7 +108,12 @@ export class InvitationRepository {
       ? `${where}\n  AND ${hasItsParties('Invitation', 'i')}`
       : `WHERE ${hasItsParties('Invitation', 'i')}`;
     return {
-      ...(await this.invitationPage(listing(complete, parties), params, parties, requestId)),
+      ...(await this.invitationPage(
+        listing(complete, parties, backward),
+        params,
+        parties,
+        requestId,
+      )),
       skipped,
     };
   }
@@ -97,6 +126,7 @@ export class InvitationRepository {
   ): Promise<{
     rows: { id: string; sortDate: string; record: InteractionRecord }[];
     total: number;
+    beyond: boolean;
   }> {
     const result = await this.db.query(statement, params, {
       operation: 'invitation.list',
@@ -115,6 +145,7 @@ export class InvitationRepository {
         record: fromInteractionRow(r.row, parties === 'whole'),
       })),
       total: Number(record?.get('total') ?? 0),
+      beyond: record?.get('beyond') === true,
     };
   }
 }

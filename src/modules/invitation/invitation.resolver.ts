@@ -41,11 +41,11 @@ export class InvitationResolver {
       description: 'Which invitations to keep; absent keeps all.',
     })
     filter?: InvitationFilter,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Invitation>> {
     const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
-    return this.invitationService.list(ctx, filter, first, after, parties);
+    return this.invitationService.list(ctx, filter, page, parties);
   }
 
   @Authorized('editor')

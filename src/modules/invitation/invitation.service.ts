@@ -1,10 +1,10 @@
 /** Invitations: the filtered, keyset-paginated list, recording one, and the parties of each. */
 import type { Context } from '../request/context';
 import {
-  decodeCursor,
-  pageSize,
+  readPage,
   toConnection,
   type ConnectionShape,
+  type PageArgs,
 } from '../../shared/connection';
 import { BadUserInputError } from '../../shared/errors';
 import { keepInteractions } from '../request/loaders';
@@ -28,12 +28,10 @@ export class InvitationService {
   async list(
     ctx: Context,
     filter: InvitationFilter | null | undefined,
-    first: number | null | undefined,
-    after: string | null | undefined,
+    args: PageArgs,
     parties: Parties = 'whole',
   ): Promise<ConnectionShape<Invitation>> {
-    const size = pageSize(first);
-    const key = decodeCursor(after, ['string', 'string']) as [string, string] | null;
+    const { size, cursor: key, backward } = readPage<[string, string]>(args, ['string', 'string']);
     if (filter?.from && filter.to && filter.from > filter.to) {
       throw new BadUserInputError('filter.from must not be after filter.to.', 'filter.from');
     }
@@ -44,12 +42,13 @@ export class InvitationService {
       from: filter?.from ?? null,
       to: filter?.to ?? null,
     };
-    const { rows, total, skipped } = await this.invitations.list(
+    const { rows, total, beyond, skipped } = await this.invitations.list(
       params,
       key ? { date: key[0], id: key[1] } : null,
       size + 1,
       parties,
       ctx.requestId,
+      backward,
     );
     // A damaged invitation (a party it needs is gone) is left out and logged, never answered:
     // its non-null inviter or target would null the whole list for every caller.
@@ -61,7 +60,10 @@ export class InvitationService {
     const page = rows.slice(0, size).map((r) => r.record);
     keepInteractions(ctx.loaders, page);
     const nodes = page.map(toInvitation);
-    return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id]);
+    return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id], {
+      backward,
+      beyond,
+    });
   }
 
   /** Records who invited whom to what; the same slug again updates it. */

@@ -38,8 +38,8 @@ export class OrganisationResolver extends ActorFields(Organisation) {
       description: 'The sort order (default NAME); ties are broken by id.',
     })
     orderBy?: Order,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
-    return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', first, after);
+    return this.lists.list(ctx, 'Organisation', filter, orderBy ?? 'NAME', page);
   }
 }

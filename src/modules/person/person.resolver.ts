@@ -41,9 +41,9 @@ export class PersonResolver extends ActorFields(Person) {
       description: 'The sort order (default NAME); ties are broken by id.',
     })
     orderBy?: Order,
-    @ConnectionPage() { first, after }: ConnectionArgs = {},
+    @ConnectionPage() page: ConnectionArgs = {},
   ): Promise<ConnectionShape<EntityObject>> {
-    return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', first, after);
+    return this.lists.list(ctx, 'Person', filter, orderBy ?? 'NAME', page);
   }
 
   @FieldResolver(() => [Affiliation], {

@@ -19,7 +19,11 @@ import { PresentationConnection, type Presentation } from '../presentation/prese
 import { Proposal } from '../proposal/proposal.type';
 import { Question } from '../question/question.type';
 import type { ActorService } from './actor.service';
-import { Collaboration, ParticipationConnection } from './relationship.type';
+import {
+  Collaboration,
+  CollaborationConnection,
+  ParticipationConnection,
+} from './relationship.type';
 
 export function ActorFields<T extends object>(objectType: ClassType<T>) {
   @Resolver(() => objectType)
@@ -32,11 +36,11 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     invitationsSent(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @ConnectionPage() { first, after }: ConnectionArgs = {},
+      @ConnectionPage() page: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
-      return this.actors.invitations(ctx, actor, 'sent', first, after, parties);
+      return this.actors.invitations(ctx, actor, 'sent', page, parties);
     }
 
     @FieldResolver(() => InvitationConnection, {
@@ -45,11 +49,11 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     invitationsReceived(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @ConnectionPage() { first, after }: ConnectionArgs = {},
+      @ConnectionPage() page: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Invitation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], INVITATION_PARTIES]);
-      return this.actors.invitations(ctx, actor, 'received', first, after, parties);
+      return this.actors.invitations(ctx, actor, 'received', page, parties);
     }
 
     @FieldResolver(() => PresentationConnection, {
@@ -58,11 +62,11 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     presentations(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @ConnectionPage() { first, after }: ConnectionArgs = {},
+      @ConnectionPage() page: ConnectionArgs = {},
       @Info() info?: GraphQLResolveInfo,
     ): Promise<ConnectionShape<Presentation>> {
       const parties = partiesAsked(info, [['edges'], ['node'], PRESENTATION_PARTIES]);
-      return this.actors.presentations(ctx, actor, 'GAVE', first, after, parties);
+      return this.actors.presentations(ctx, actor, 'GAVE', page, parties);
     }
 
     @FieldResolver(() => ParticipationConnection, {
@@ -72,9 +76,9 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     participations(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @ConnectionPage() { first, after }: ConnectionArgs = {},
+      @ConnectionPage() page: ConnectionArgs = {},
     ): Promise<ParticipationConnection> {
-      return this.actors.participations(ctx, actor, first, after);
+      return this.actors.participations(ctx, actor, page);
     }
 
     @FieldResolver(() => [Question], {
@@ -92,15 +96,34 @@ export function ActorFields<T extends object>(objectType: ClassType<T>) {
     }
 
     @FieldResolver(() => [Collaboration], {
+      deprecationReason:
+        'Use collaborations: the same list as a connection, paged with first/after or last/before to its end; collaborators stops after its first 100.',
       description:
-        'Others met at the same events or projects, most shared first. first: 1-100, default 20.',
+        'Others met at the same events or projects, most shared first (then by name): at most the first 100, with no next page. Deprecated: collaborations pages through them all.',
     })
     collaborators(
       @Root() actor: EntityObject,
       @Ctx() ctx: Context,
-      @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+      @Arg('first', () => Int, {
+        nullable: true,
+        defaultValue: 20,
+        description: 'How many to list, from the most shared: 0 to 100, default 20.',
+      })
+      first?: number,
     ): Promise<Collaboration[]> {
       return this.actors.collaborators(ctx, actor, pageSize(first, 'first'));
+    }
+
+    @FieldResolver(() => CollaborationConnection, {
+      description:
+        'Others met at the same events or projects, with what was shared: most shared first, then by name (lower case), then id. A connection: first/after or last/before.',
+    })
+    collaborations(
+      @Root() actor: EntityObject,
+      @Ctx() ctx: Context,
+      @ConnectionPage() page: ConnectionArgs = {},
+    ): Promise<ConnectionShape<Collaboration>> {
+      return this.actors.collaborations(ctx, actor, page);
     }
   }
   return ActorFieldsResolver;

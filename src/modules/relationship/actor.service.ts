@@ -2,8 +2,7 @@
  * What people and organisations do: their affiliations, invitations, presentations, the events
  * they took part in, the questions they asked and the ideas they put forward.
  */
-import type { ConnectionShape } from '../../shared/connection';
-import { paginate } from '../../shared/connection';
+import { paginate, type ConnectionShape, type PageArgs } from '../../shared/connection';
 import type { Context } from '../request/context';
 import type { Parties } from '../../shared/cypher';
 import type { EntityService } from '../entity/entity.service';
@@ -22,6 +21,12 @@ import type { Neighbour, RelationshipService } from './relationship.service';
 
 /** Interactions sort by date (undated last), then id. */
 const byDate = (r: InteractionRecord): [string, string] => [r.date ?? '9999-12-31', r.uuid];
+
+/** Collaborations sort by what is shared, most first, then by lower-case name and id. */
+const byShared = (c: Collaboration): [number, string] => [
+  -c.count,
+  `${c.entity.name.toLowerCase()}\u0000${c.entity.uuid}`,
+];
 
 /** The day an event starts (its date, else the day of its start time), for sorting. */
 function startDay(event: EntityObject): string | null {
@@ -46,6 +51,21 @@ export class ActorService {
 
   /** Others met at the same events or projects, most shared first (then by name). */
   async collaborators(ctx: Context, actor: EntityObject, first: number): Promise<Collaboration[]> {
+    return (await this.allCollaborations(ctx, actor))
+      .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name))
+      .slice(0, first);
+  }
+
+  /** The same as a connection: most shared first, then by lower-case name, then id. */
+  async collaborations(
+    ctx: Context,
+    actor: EntityObject,
+    args: PageArgs,
+  ): Promise<ConnectionShape<Collaboration>> {
+    return paginate(await this.allCollaborations(ctx, actor), byShared, args);
+  }
+
+  private async allCollaborations(ctx: Context, actor: EntityObject): Promise<Collaboration[]> {
     const records = await ctx.loaders.collaborators.load(actor.uuid);
     const others = await this.entities.manyByUuid(
       ctx,
@@ -55,14 +75,11 @@ export class ActorService {
       ...new Set(records.flatMap((r) => r.sharedIds)),
     ]);
     const byId = new Map([...others, ...shared].map((e) => [e.uuid, e]));
-    return records
-      .flatMap((r) => {
-        const entity = byId.get(r.otherId);
-        const things = r.sharedIds.flatMap((id) => byId.get(id) ?? []);
-        return entity ? [{ entity, count: things.length, shared: things }] : [];
-      })
-      .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name))
-      .slice(0, first);
+    return records.flatMap((r) => {
+      const entity = byId.get(r.otherId);
+      const things = r.sharedIds.flatMap((id) => byId.get(id) ?? []);
+      return entity ? [{ entity, count: things.length, shared: things }] : [];
+    });
   }
 
   async affiliations(
@@ -98,8 +115,7 @@ export class ActorService {
     ctx: Context,
     actor: EntityObject,
     side: 'sent' | 'received',
-    first?: number | null,
-    after?: string | null,
+    args: PageArgs = {},
     parties: Parties = 'whole',
   ): Promise<ConnectionShape<Invitation>> {
     const records = await this.relationships.interactions(
@@ -109,7 +125,7 @@ export class ActorService {
       'Invitation',
       parties,
     );
-    const page = paginate(records, byDate, first, after);
+    const page = paginate(records, byDate, args);
     return {
       ...page,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toInvitation(e.node) })),
@@ -120,8 +136,7 @@ export class ActorService {
     ctx: Context,
     subject: EntityObject,
     via: 'GAVE' | 'AT',
-    first?: number | null,
-    after?: string | null,
+    args: PageArgs = {},
     parties: Parties = 'whole',
   ): Promise<ConnectionShape<Presentation>> {
     const records = await this.relationships.interactions(
@@ -131,7 +146,7 @@ export class ActorService {
       'Presentation',
       parties,
     );
-    const page = paginate(records, byDate, first, after);
+    const page = paginate(records, byDate, args);
     return {
       ...page,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPresentation(e.node) })),
@@ -142,12 +157,11 @@ export class ActorService {
   async participations(
     ctx: Context,
     actor: EntityObject,
-    first?: number | null,
-    after?: string | null,
+    args: PageArgs = {},
   ): Promise<ParticipationConnection> {
     // Read whole: the order needs the events' dates, which a naming read leaves out.
     const events = await this.relationships.neighbours(ctx, actor.uuid, 'PARTICIPATED_IN', true);
-    const page = paginate(events, byEventDate, first, after);
+    const page = paginate(events, byEventDate, args);
     return {
       ...page,
       edges: page.edges.map((e) => ({

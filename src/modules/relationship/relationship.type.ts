@@ -3,7 +3,7 @@
  * with role and evidence.
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../shared/connection';
+import { PageInfo, connectionType } from '../../shared/connection';
 import { DateScalar } from '../../shared/scalars';
 import { EntityInterface } from '../entity/entity.type';
 import { Event } from '../event/event.type';
@@ -101,3 +101,9 @@ export class Collaboration {
   @Field(() => [EntityInterface], { description: 'The shared events and projects.' })
   shared!: EntityInterface[];
 }
+
+export const CollaborationConnection = connectionType(
+  'Collaboration',
+  Collaboration,
+  'collaborations (others met at the same events or projects, most shared first)',
+);

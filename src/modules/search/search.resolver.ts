@@ -13,13 +13,23 @@ export class SearchResolver {
 
   @Query(() => [SearchHit], {
     description:
-      'Names and aliases in every language, case- and diacritic-insensitive, with or without stop words, with prefixes and typos; an exact name or alias first, then best first. query: 1-300 characters (the longest name); first: 1-100.',
+      'Names and aliases in every language, case- and diacritic-insensitive, with or without stop words, with prefixes and typos; an exact name or alias first, then best first. A bounded top-N list by relevance (at most 100 hits, default 10), not a connection: past the best hits relevance says little, and scores shift as the graph changes. For organisations, people and events, every one whose name or alias contains a text is listed page by page by those connections with filter.name; /export/nodes.csv holds every entity.',
   })
   search(
-    @Arg('query') query: string,
+    @Arg('query', { description: 'The text to look for: 1 to 300 characters (the longest name).' })
+    query: string,
     @Ctx() ctx: Context,
-    @Arg('types', () => [EntityType], { nullable: true }) types?: (keyof typeof EntityType)[],
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
+    @Arg('types', () => [EntityType], {
+      nullable: true,
+      description: 'Entity types to search; null or absent for all.',
+    })
+    types?: (keyof typeof EntityType)[],
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 10,
+      description: 'How many of the best hits to return: 1 to 100, default 10.',
+    })
+    first?: number | null,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
     // `matched` is found among the aliases, which only a whole entity has.
