@@ -19,7 +19,7 @@ export class ApiKey {
 
   @Field({
     description:
-      'What the key may do: reader (queries), editor (queries and mutations) or admin (also apiKeys, auditLog and /metrics).',
+      'What the key may do: reader (queries), editor (queries and mutations) or admin (also apiKeys, the audit log and /metrics).',
   })
   role!: string;
 

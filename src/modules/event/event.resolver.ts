@@ -33,7 +33,7 @@ export class EventResolver {
 
   @Query(() => EventConnection, {
     description:
-      'Every event in the graph, parts and series included, a page at a time (first: default 20, at most 100), narrowed by filter and sorted by orderBy.',
+      'Every event in the graph, parts and series included, a page at a time (first/after forwards or last/before backwards: 20 by default, at most 100), narrowed by filter and sorted by orderBy.',
   })
   events(
     @Ctx() ctx: Context,

@@ -32,7 +32,7 @@ export class InvitationResolver {
 
   @Query(() => InvitationConnection, {
     description:
-      'Who invited whom to what, oldest first (undated last), a page at a time (first: default 20, at most 100).',
+      'Who invited whom to what, oldest first (undated last), a page at a time (first/after forwards or last/before backwards: 20 by default, at most 100).',
   })
   invitations(
     @Ctx() ctx: Context,

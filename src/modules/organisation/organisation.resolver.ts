@@ -23,7 +23,7 @@ export class OrganisationResolver extends ActorFields(Organisation) {
 
   @Query(() => OrganisationConnection, {
     description:
-      'Every organisation in the graph, a page at a time (first: default 20, at most 100), narrowed by filter and sorted by orderBy.',
+      'Every organisation in the graph, a page at a time (first/after forwards or last/before backwards: 20 by default, at most 100), narrowed by filter and sorted by orderBy.',
   })
   organisations(
     @Ctx() ctx: Context,

@@ -26,7 +26,7 @@ export class PersonResolver extends ActorFields(Person) {
 
   @Query(() => PersonConnection, {
     description:
-      'Every person in the graph, a page at a time (first: default 20, at most 100), narrowed by filter and sorted by orderBy.',
+      'Every person in the graph, a page at a time (first/after forwards or last/before backwards: 20 by default, at most 100), narrowed by filter and sorted by orderBy.',
   })
   people(
     @Ctx() ctx: Context,
