@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { projectRoot } from '../config';
 import { readmeOperations } from '../web/readme-operations';
@@ -97,6 +98,23 @@ const monacoCssFromGraphiql: Plugin = {
     }));
   },
 };
+
+/** Writes file.br and file.gz beside every compressible asset; returns the assets' raw bytes. */
+function precompress(assets: string): number {
+  let bytes = 0;
+  for (const file of filesUnder(assets)) {
+    if (/\.(br|gz)$/.test(file)) continue;
+    const raw = readFileSync(file);
+    bytes += raw.length;
+    if (!/\.(js|css|json|svg|ttf|map)$/.test(file) || raw.length < 1024) continue;
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+    writeFileSync(`${file}.gz`, gzipSync(raw, { level: 9 }));
+  }
+  return bytes;
+}
 
 /** The output files of a build, relative to `outdir`. */
 function outputs(metafile: Metafile, outdir: string): string[] {
@@ -198,8 +216,10 @@ async function buildApp(app: WebApp): Promise<{ built: boolean; bytes: number; m
       '',
     ].join('\n'),
   );
+  // Compressed once here rather than on every request: the assets are served as .br or .gz
+  // when the browser accepts it (src/web/serve.ts), about a third of their size.
+  const bytes = precompress(assets);
   writeFileSync(stamp, `${JSON.stringify({ fingerprint: print }, null, 2)}\n`);
-  const bytes = filesUnder(assets).reduce((sum, file) => sum + readFileSync(file).length, 0);
   return { built: true, bytes, ms: Date.now() - started };
 }
 

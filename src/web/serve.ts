@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { projectRoot } from '../config';
 import type { Logger } from '../shared/logger';
@@ -67,11 +68,12 @@ export function webApp(name: string, logger: Logger, root = projectRoot()): WebA
   assets.use(
     '/assets',
     policy,
-    express.static(path.join(dir, 'assets'), {
+    // The .br or .gz that build-web wrote beside each asset, when the browser accepts it.
+    expressStaticGzip(path.join(dir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
       index: false,
-      immutable: true,
-      maxAge: '365d',
-      redirect: false,
+      serveStatic: { index: false, immutable: true, maxAge: '365d', redirect: false },
     }),
   );
   return { page, assets };

@@ -57,6 +57,30 @@ describe('GraphiQL over HTTP', () => {
     expect((await fetch(`${api.origin()}/graphiql/assets/nothing-here.js`)).status).toBe(404);
   });
 
+  it('sends its assets compressed (brotli, else gzip) to a browser that accepts it', async () => {
+    const page = await (await fetch(`${api.origin()}/graphiql`)).text();
+    const main = /src="(\/graphiql\/assets\/main-\w+\.js)"/.exec(page)![1]!;
+    const as = (encoding: string) =>
+      fetch(`${api.origin()}${main}`, { headers: { 'accept-encoding': encoding } });
+    const plain = await as('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    for (const [accepted, sent] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ]) {
+      const compressed = await as(accepted!);
+      expect(compressed.headers.get('content-encoding')).toBe(sent);
+      expect(compressed.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(compressed.headers.get('content-type')).toMatch(/javascript/);
+      expect(compressed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(compressed.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+      expect(Number(compressed.headers.get('content-length'))).toBeLessThan(text.length / 2);
+      // fetch decodes it: the same script.
+      expect(await compressed.text()).toBe(text);
+    }
+  });
+
   it('leaves every other GET and POST to /graphql as it was', async () => {
     const query = encodeURIComponent('{ __typename }');
     // A query in the URL is run, whatever the Accept header.
