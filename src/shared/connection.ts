@@ -172,6 +172,8 @@ const given = (value: unknown): boolean => value !== null && value !== undefined
 export function readPage<K extends unknown[] = unknown[]>(
   args: PageArgs,
   shape: ('string' | 'number' | 'key')[],
+  /** The connection and order the cursors belong to (see encodeCursor). */
+  scope?: string,
 ): PageRequest<K> {
   const { first, after, last, before } = args;
   if (given(first) && given(last)) {
@@ -203,17 +205,24 @@ export function readPage<K extends unknown[] = unknown[]>(
     ? {
         backward,
         size: pageSize(last, 'last'),
-        cursor: decodeCursor(before, shape, 'before') as K | null,
+        cursor: decodeCursor(before, shape, 'before', scope) as K | null,
       }
     : {
         backward,
         size: pageSize(first, 'first'),
-        cursor: decodeCursor(after, shape, 'after') as K | null,
+        cursor: decodeCursor(after, shape, 'after', scope) as K | null,
       };
 }
 
-export function encodeCursor(key: unknown[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/**
+ * A cursor: the edge's sort key, opaque. With a scope (the connection and its order, e.g.
+ * "Organisation:NAME"), the cursor names it, and another connection refuses it: a keyset
+ * position in one order means nothing in another, and read there it gave a silent, wrong page.
+ */
+export function encodeCursor(key: unknown[], scope?: string): string {
+  return Buffer.from(JSON.stringify(scope === undefined ? key : [scope, ...key]), 'utf8').toString(
+    'base64url',
+  );
 }
 
 /** Decodes a cursor made by encodeCursor, with parts of the given types, or throws BAD_USER_INPUT. */
@@ -221,11 +230,22 @@ export function decodeCursor(
   cursor: string | null | undefined,
   shape: ('string' | 'number' | 'key')[],
   argument = 'after',
+  scope?: string,
 ): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     if (cursor.length > 500) throw new Error('too long');
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    let key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (scope !== undefined) {
+      if (!Array.isArray(key) || key.length !== shape.length + 1 || typeof key[0] !== 'string')
+        throw new Error('no scope');
+      if (key[0] !== scope)
+        throw new BadUserInputError(
+          `${argument} is a cursor of another list or order: a cursor is valid only in the connection and order that gave it out (${scope}).`,
+          argument,
+        );
+      key = key.slice(1);
+    }
     // 'key': a sort key, either a string or a number.
     const fits = (part: unknown, kind: string): boolean =>
       kind === 'key' ? typeof part === 'string' || typeof part === 'number' : typeof part === kind;
@@ -236,7 +256,8 @@ export function decodeCursor(
     ) {
       return key;
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof BadUserInputError) throw error;
     // fall through to the error below
   }
   throw new BadUserInputError(`${argument} is not a cursor this connection gave out.`, argument);
@@ -255,11 +276,11 @@ export function toConnection<R, N>(
   total: number,
   nodes: (N | null)[],
   cursorOf: (row: R) => unknown[],
-  page: { backward?: boolean; beyond?: boolean } = {},
+  page: { backward?: boolean; beyond?: boolean; scope?: string } = {},
 ): ConnectionShape<N> {
   let edges = rows.slice(0, size).flatMap((row, i) => {
     const node = nodes[i];
-    return node ? [{ cursor: encodeCursor(cursorOf(row)), node }] : [];
+    return node ? [{ cursor: encodeCursor(cursorOf(row), page.scope), node }] : [];
   });
   const more = rows.length > size;
   const beyond = page.beyond ?? false;
@@ -284,17 +305,18 @@ const compareKeys = (a: Key, b: Key): number =>
 /**
  * A connection over a list already in memory (a nested field's few items), with the same
  * cursors and page rules as the database-backed lists. `args` may also be `first` alone, with
- * `after` as the fourth argument.
+ * `after` among the options; `scope` binds the cursors to this connection (see encodeCursor).
  */
 export function paginate<N>(
   items: N[],
   keyOf: (item: N) => Key,
   args: PageArgs | number | null | undefined,
-  after?: string | null,
+  options: { after?: string | null; scope?: string } = {},
 ): ConnectionShape<N> {
   const request = readPage<Key>(
-    typeof args === 'object' && args !== null ? args : { first: args, after },
+    typeof args === 'object' && args !== null ? args : { first: args, after: options.after },
     ['key', 'string'],
+    options.scope,
   );
   const sorted = items
     .map((item) => ({ item, key: keyOf(item) }))
@@ -319,6 +341,7 @@ export function paginate<N>(
     {
       backward: request.backward,
       beyond: cursor ? (request.backward ? cut < sorted.length : cut > 0) : false,
+      scope: options.scope,
     },
   );
 }

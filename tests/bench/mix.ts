@@ -11,6 +11,7 @@ import type { Database } from '../../src/db/database';
 import { DEFAULT_LINK_TYPES } from '../../src/modules/analytics/analytics.service';
 import { searchPlan } from '../../src/modules/search/search.query';
 import { candidateCount } from '../../src/modules/search/search.repository';
+import { encodeCursor } from '../../src/shared/connection';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
 import { PEER_LINK_TYPES } from './peer';
 
@@ -324,7 +325,7 @@ function listQuery(
       variables: {
         filter: { kind, from, to },
         first: PAGE,
-        after: Buffer.from(JSON.stringify([cursor.key, cursor.id]), 'utf8').toString('base64url'),
+        after: encodeCursor([cursor.key, cursor.id], 'Event:NAME'),
       },
     },
     peer: {

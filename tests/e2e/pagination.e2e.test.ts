@@ -371,6 +371,38 @@ describe('page arguments that cannot be read', () => {
   );
 });
 
+describe('cursors of another connection or order', () => {
+  // A keyset position means something only in the list and order that gave it out; read
+  // elsewhere it gave a silent, wrong page (empty, with contradictory pageInfo).
+  const donor = (name: string): Field => FIELDS.find(([f]) => f.name === name)![0];
+  it.each(FIELDS.map(([f]) => [f.name, f] as [string, Field]))(
+    '%s refuses a cursor of another list as after and as before, naming the argument',
+    async (_name, field) => {
+      const from = donor(
+        field.name === 'organisations by name'
+          ? 'organisations most connected'
+          : 'organisations by name',
+      );
+      const foreign = (await fetchPage(from, { first: 1 })).edges[0]!.cursor;
+      for (const [args, argument] of [
+        [{ first: 1, after: foreign }, 'after'],
+        [{ last: 1, before: foreign }, 'before'],
+      ] as const) {
+        const res = await api.gql(
+          field.query,
+          { ...(field.variables?.() ?? {}), ...args },
+          field.token?.(),
+        );
+        expect(res.errors).toHaveLength(1);
+        expect(res.errors![0]!.message).toMatch(
+          new RegExp(`^${argument} is a cursor of another list or order`),
+        );
+        expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      }
+    },
+  );
+});
+
 describe('the bounded lists', () => {
   it('collaborators and collaborations list the same others in the same order', async () => {
     const res = await api.gql<{

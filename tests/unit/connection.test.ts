@@ -137,6 +137,48 @@ describe('cursors', () => {
   });
 });
 
+describe('cursors bound to their connection and order', () => {
+  it('read back in their own scope, and are refused in another, naming the argument', () => {
+    const cursor = encodeCursor(['sitra', 'id-1'], 'Organisation:NAME');
+    expect(decodeCursor(cursor, ['key', 'string'], 'after', 'Organisation:NAME')).toEqual([
+      'sitra',
+      'id-1',
+    ]);
+    expect(
+      refusal(() =>
+        decodeCursor(cursor, ['key', 'string'], 'before', 'Organisation:MOST_CONNECTED'),
+      ),
+    ).toEqual({
+      message:
+        'before is a cursor of another list or order: a cursor is valid only in the connection and order that gave it out (Organisation:MOST_CONNECTED).',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'before' },
+    });
+    // A cursor without a scope, or with a key of the wrong shape, is no cursor of ours at all.
+    for (const other of [encodeCursor(['sitra', 'id-1']), encodeCursor(['x'], 'Organisation:NAME')])
+      expect(
+        refusal(() => decodeCursor(other, ['key', 'string'], 'after', 'Organisation:NAME')).message,
+      ).toBe('after is not a cursor this connection gave out.');
+  });
+
+  it('go round a connection: toConnection writes the scope, readPage and paginate check it', () => {
+    const items = ['a', 'b', 'c'].map((id) => ({ id }));
+    const keyOf = (i: { id: string }): [string, string] => [i.id, i.id];
+    const page = paginate(items, keyOf, { first: 1 }, { scope: 'collaborations' });
+    const next = paginate(
+      items,
+      keyOf,
+      { first: 1, after: page.pageInfo.endCursor },
+      { scope: 'collaborations' },
+    );
+    expect(next.edges.map((e) => e.node.id)).toEqual(['b']);
+    expect(
+      refusal(() =>
+        readPage({ last: 1, before: page.pageInfo.endCursor }, ['key', 'string'], 'participants'),
+      ).extensions,
+    ).toEqual({ code: 'BAD_USER_INPUT', argument: 'before' });
+  });
+});
+
 describe('toConnection', () => {
   const rows = [
     { key: 'a', id: '1' },
@@ -202,7 +244,7 @@ describe('paginate', () => {
   ];
 
   it('sorts by key, then id, and counts every item', () => {
-    const page = paginate(items, keyOf, null, null);
+    const page = paginate(items, keyOf, null, { after: null });
     expect(page.edges.map((e) => e.node.id)).toEqual(['b', 'd', 'c', 'e', 'a']);
     expect(page.totalCount).toBe(5);
     expect(page.pageInfo.hasNextPage).toBe(false);
@@ -213,7 +255,7 @@ describe('paginate', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: ConnectionShape<Item> = paginate(items, keyOf, 2, after);
+      const page: ConnectionShape<Item> = paginate(items, keyOf, 2, { after });
       pages += 1;
       seen.push(...page.edges.map((e) => e.node.id));
       expect(page.totalCount).toBe(5);
@@ -227,7 +269,7 @@ describe('paginate', () => {
 
   it('continues after a key that is no longer in the list', () => {
     // The item ["b", "d"] is gone; what sorts after it remains.
-    const page = paginate(items, keyOf, 10, encodeCursor(['b', 'd']));
+    const page = paginate(items, keyOf, 10, { after: encodeCursor(['b', 'd']) });
     expect(page.edges.map((e) => e.node.id)).toEqual(['e', 'a']);
   });
 
@@ -237,18 +279,23 @@ describe('paginate', () => {
       { id: 'y', sort: 9 },
       { id: 'z', sort: -1 },
     ];
-    expect(paginate(numbers, keyOf, 2, null).edges.map((e) => e.node.id)).toEqual(['z', 'y']);
-    expect(paginate(numbers, keyOf, 2, encodeCursor([9, 'y'])).edges.map((e) => e.node.id)).toEqual(
-      ['x'],
-    );
+    expect(paginate(numbers, keyOf, 2, { after: null }).edges.map((e) => e.node.id)).toEqual([
+      'z',
+      'y',
+    ]);
+    expect(
+      paginate(numbers, keyOf, 2, { after: encodeCursor([9, 'y']) }).edges.map((e) => e.node.id),
+    ).toEqual(['x']);
   });
 
   it('refuses a bad first or after as the database-backed lists do', () => {
-    expect(refusal(() => paginate(items, keyOf, 101, null)).extensions).toEqual({
+    expect(refusal(() => paginate(items, keyOf, 101, { after: null })).extensions).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'first',
     });
-    expect(refusal(() => paginate(items, keyOf, 2, encodeCursor(['b']))).extensions).toEqual({
+    expect(
+      refusal(() => paginate(items, keyOf, 2, { after: encodeCursor(['b']) })).extensions,
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       argument: 'after',
     });

@@ -354,7 +354,11 @@ export class AnalyticsService {
     id: string,
     args: PageArgs,
   ): Promise<ConnectionShape<TimelineEntry>> {
-    const { backward, size, cursor } = readPage<[string, string]>(args, ['string', 'string']);
+    const { backward, size, cursor } = readPage<[string, string]>(
+      args,
+      ['string', 'string'],
+      'timeline',
+    );
     const ref = this.ref(id, 'id');
     if (!(ENTITY_LABELS as readonly string[]).includes(ref.type))
       throw new BadUserInputError('A timeline belongs to an entity, not an interaction.', 'id');
@@ -380,7 +384,7 @@ export class AnalyticsService {
         return node ? { date: r.date, node, link: r.link, role: r.role } : null;
       }),
       (row) => [row.sortKey, row.tie],
-      { backward, beyond: page.beyond },
+      { backward, beyond: page.beyond, scope: 'timeline' },
     );
   }
 

@@ -58,6 +58,9 @@ export class AuditEntry {
   changes!: string;
 }
 
+/** What the audit log's cursors belong to (see encodeCursor). */
+const AUDIT_SCOPE = 'auditEntries';
+
 const LIST = /* cypher */ `
 MATCH (a:AuditEntry)
 WHERE $who IS NULL OR a.who = $who
@@ -147,7 +150,11 @@ export class AuditRepository {
 
   /** The log as a connection, newest first. */
   async connection(who: string | null, args: PageArgs): Promise<ConnectionShape<AuditEntry>> {
-    const { backward, size, cursor } = readPage<[string, string]>(args, ['string', 'string']);
+    const { backward, size, cursor } = readPage<[string, string]>(
+      args,
+      ['string', 'string'],
+      AUDIT_SCOPE,
+    );
     const page = await this.page(
       who,
       cursor ? { at: cursor[0], id: cursor[1] } : null,
@@ -160,7 +167,7 @@ export class AuditRepository {
       page.total,
       page.rows.slice(0, size),
       (row) => [row.at, row.id],
-      { backward, beyond: page.beyond },
+      { backward, beyond: page.beyond, scope: AUDIT_SCOPE },
     );
   }
 }

@@ -77,7 +77,12 @@ export class EntityListService {
     order: EntityOrder,
     args: PageArgs,
   ): Promise<ConnectionShape<EntityObject>> {
-    const request = readPage<[string | number, string]>(args, ['key', 'string']);
+    // A cursor holds its position in one label's list in one order, and only there.
+    const request = readPage<[string | number, string]>(
+      args,
+      ['key', 'string'],
+      `${label}:${order}`,
+    );
     const { size, cursor: key, backward } = request;
     if (input?.name !== undefined && input.name !== null && input.name.length > 200) {
       throw new BadUserInputError('filter.name must be at most 200 characters.', 'filter.name');
@@ -119,6 +124,7 @@ export class EntityListService {
     return toConnection(rows, size, total, nodes, (row) => [row.sortKey, row.id], {
       backward,
       beyond,
+      scope: `${label}:${order}`,
     });
   }
 
@@ -152,6 +158,7 @@ export class EntityListService {
     return toConnection(rows, size, all, nodes, (row) => [row.sortKey, row.id], {
       backward,
       beyond: cursor !== null && (backward ? cut < all : cut > 0),
+      scope: `${label}:MOST_CONNECTED`,
     });
   }
 }

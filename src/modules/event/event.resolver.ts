@@ -130,6 +130,7 @@ export class EventResolver {
       // The role too: one may take part in an event in two roles, and each edge needs its own key.
       (p) => [p.entity.name.toLowerCase(), `${p.entity.uuid}|${p.link.role ?? ''}`],
       page,
+      { scope: 'participants' },
     );
     return {
       ...connection,

@@ -31,7 +31,11 @@ export class InvitationService {
     args: PageArgs,
     parties: Parties = 'whole',
   ): Promise<ConnectionShape<Invitation>> {
-    const { size, cursor: key, backward } = readPage<[string, string]>(args, ['string', 'string']);
+    const {
+      size,
+      cursor: key,
+      backward,
+    } = readPage<[string, string]>(args, ['string', 'string'], 'invitations');
     if (filter?.from && filter.to && filter.from > filter.to) {
       throw new BadUserInputError('filter.from must not be after filter.to.', 'filter.from');
     }
@@ -63,6 +67,7 @@ export class InvitationService {
     return toConnection(rows, size, total, nodes, (row) => [row.sortDate, row.id], {
       backward,
       beyond,
+      scope: 'invitations',
     });
   }
 

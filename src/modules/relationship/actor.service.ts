@@ -62,7 +62,9 @@ export class ActorService {
     actor: EntityObject,
     args: PageArgs,
   ): Promise<ConnectionShape<Collaboration>> {
-    return paginate(await this.allCollaborations(ctx, actor), byShared, args);
+    return paginate(await this.allCollaborations(ctx, actor), byShared, args, {
+      scope: 'collaborations',
+    });
   }
 
   private async allCollaborations(ctx: Context, actor: EntityObject): Promise<Collaboration[]> {
@@ -125,7 +127,7 @@ export class ActorService {
       'Invitation',
       parties,
     );
-    const page = paginate(records, byDate, args);
+    const page = paginate(records, byDate, args, { scope: `invitations${side}` });
     return {
       ...page,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toInvitation(e.node) })),
@@ -146,7 +148,7 @@ export class ActorService {
       'Presentation',
       parties,
     );
-    const page = paginate(records, byDate, args);
+    const page = paginate(records, byDate, args, { scope: 'presentations' });
     return {
       ...page,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPresentation(e.node) })),
@@ -161,7 +163,7 @@ export class ActorService {
   ): Promise<ParticipationConnection> {
     // Read whole: the order needs the events' dates, which a naming read leaves out.
     const events = await this.relationships.neighbours(ctx, actor.uuid, 'PARTICIPATED_IN', true);
-    const page = paginate(events, byEventDate, args);
+    const page = paginate(events, byEventDate, args, { scope: 'participations' });
     return {
       ...page,
       edges: page.edges.map((e) => ({
