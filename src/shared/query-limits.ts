@@ -57,6 +57,13 @@ export interface QueryLimits {
    * query every standard tool sends (GraphiQL, codegen, IDE plugins) was refused.
    */
   maxIntrospectionDepth: number;
+  /**
+   * `__schema` fields in one operation (aliases and fragment spreads counted), and `__schema`
+   * and `__type` fields together. One `__schema` answers the whole schema (about 280 KB with
+   * every description); thirty aliases of it answered 8 MB to a 14 KB request.
+   */
+  maxSchemaFields: number;
+  maxIntrospectionFields: number;
   maxAliases: number;
   maxCost: number;
   maxTokens: number;
@@ -82,6 +89,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
   // The standard query with typeDepth 9 (graphql 16's default) measures 15; room for a tool
   // asking a few more wrapping levels, no more.
   maxIntrospectionDepth: 20,
+  maxSchemaFields: 1,
+  maxIntrospectionFields: 10,
   maxAliases: 30,
   maxCost: 20_000,
   maxTokens: 5_000,
@@ -325,6 +334,48 @@ export function checkDocumentShape(document: DocumentNode, limits: QueryLimits):
     else if (d.kind === Kind.FRAGMENT_DEFINITION) fragmentCounts(d.name.value);
 }
 
+/**
+ * The `__schema` and `__type` fields an operation asks for, each alias and each spread of a
+ * fragment counted (a fragment's counts are computed once and added at every spread). These
+ * fields exist only on the query root, so only root selections (and fragments there) are read.
+ */
+export function introspectionFieldsOf(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { schema: number; all: number } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const known = new Map<string, { schema: number; all: number }>();
+  const countSet = (set: SelectionSetNode | undefined): { schema: number; all: number } => {
+    const counts = { schema: 0, all: 0 };
+    for (const s of set?.selections ?? []) {
+      let inner: { schema: number; all: number } | undefined;
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === SchemaMetaFieldDef.name) inner = { schema: 1, all: 1 };
+        else if (s.name.value === TypeMetaFieldDef.name) inner = { schema: 0, all: 1 };
+      } else if (s.kind === Kind.INLINE_FRAGMENT) inner = countSet(s.selectionSet);
+      else inner = countFragment(s.name.value);
+      if (inner) {
+        // Capped: spreads can multiply counts past any number worth keeping.
+        counts.schema = Math.min(counts.schema + inner.schema, Number.MAX_SAFE_INTEGER);
+        counts.all = Math.min(counts.all + inner.all, Number.MAX_SAFE_INTEGER);
+      }
+    }
+    return counts;
+  };
+  const countFragment = (name: string): { schema: number; all: number } => {
+    const seen = known.get(name);
+    if (seen) return seen;
+    // A cycle (refused by validation) counts nothing the second time round.
+    known.set(name, { schema: 0, all: 0 });
+    const counts = countSet(fragments.get(name)?.selectionSet);
+    known.set(name, counts);
+    return counts;
+  };
+  return countSet(operation.selectionSet);
+}
+
 /** Query texts longer than this are checked every time rather than remembered. */
 const MAX_REMEMBERED_TEXT = 10_000;
 
@@ -430,6 +481,21 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
         limits.maxIntrospectionDepth,
         introspectionDepth,
       );
+    if (introspectionDepth !== undefined) {
+      const asked = introspectionFieldsOf(document, operation);
+      if (asked.schema > limits.maxSchemaFields)
+        throw new QueryTooComplexError(
+          'count of __schema fields',
+          limits.maxSchemaFields,
+          asked.schema,
+        );
+      if (asked.all > limits.maxIntrospectionFields)
+        throw new QueryTooComplexError(
+          'count of __schema and __type fields',
+          limits.maxIntrospectionFields,
+          asked.all,
+        );
+    }
     // Variables that do not fit their types: execution refuses them next, with Apollo's
     // BAD_USER_INPUT naming the variable; nothing runs either way.
     if (cost === undefined) return;

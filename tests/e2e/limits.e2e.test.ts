@@ -263,6 +263,36 @@ describe('hardening', () => {
     expect(errorsOf(cyclic.json)[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses many __schema or __type fields in one operation (an 8 MB answer to 14 KB)', async () => {
+    const full = getIntrospectionQuery({ descriptions: true });
+    const body = full.slice(
+      full.indexOf('__schema'),
+      full.lastIndexOf('}', full.indexOf('fragment')),
+    );
+    const fragments = full.slice(full.indexOf('fragment'));
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: ${body}`).join('\n');
+    const before = api.db().queryCount;
+    const many = await post({ query: `query { ${aliases} }\n${fragments}` });
+    expect(many.status).toBe(400);
+    expect(errorsOf(many.json)[0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'count of __schema fields',
+      limit: 1,
+      measured: 30,
+    });
+    const types = Array.from({ length: 11 }, (_, i) => `t${i}: __type(name: "Query") { name }`);
+    const eleven = await post({ query: `{ ${types.join(' ')} }` });
+    expect(errorsOf(eleven.json)[0]!.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      measure: 'count of __schema and __type fields',
+      limit: 10,
+      measured: 11,
+    });
+    expect(api.db().queryCount).toBe(before);
+    const ten = await post({ query: `{ ${types.slice(1).join(' ')} }` });
+    expect(ten.status).toBe(200);
+  });
+
   it('turns introspection off when configured, and "did you mean" hints with it', async () => {
     const typo = { query: '{ organisatons(first: 1) { totalCount } }' };
     const hinted = await post(typo);

@@ -15,6 +15,7 @@ import {
 import {
   checkDocumentShape,
   DEFAULT_LIMITS,
+  introspectionFieldsOf,
   measureOperation,
 } from '../../src/shared/query-limits';
 
@@ -108,6 +109,36 @@ describe('introspection depth', () => {
   it('measures a chain of ofType past any real wrapping as deep', () => {
     const chain = (n: number): string => (n === 0 ? 'name' : `kind ofType { ${chain(n - 1)} }`);
     expect(measure(`{ __type(name: "Query") { ${chain(30)} } }`).introspectionDepth).toBe(32);
+  });
+});
+
+describe('introspection fields per operation', () => {
+  const full = getIntrospectionQuery();
+  const body = full.slice(
+    full.indexOf('__schema'),
+    full.lastIndexOf('}', full.indexOf('fragment')),
+  );
+  const fragments = full.slice(full.indexOf('fragment'));
+
+  it('counts __schema and __type through aliases and every spread of a fragment', () => {
+    const doc = parse(
+      `{ a: __schema { queryType { name } } b: __type(name: "Query") { name } ...Q ...Q }
+       fragment Q on Query { c: __type(name: "Person") { name } __schema { description } }`,
+    );
+    const operation = doc.definitions[0] as OperationDefinitionNode;
+    expect(introspectionFieldsOf(doc, operation)).toEqual({ schema: 3, all: 6 });
+  });
+
+  it('leaves one whole __schema within the limits and refuses thirty', () => {
+    const one = parse(full);
+    expect(
+      introspectionFieldsOf(one, one.definitions[0] as OperationDefinitionNode).schema,
+    ).toBeLessThanOrEqual(DEFAULT_LIMITS.maxSchemaFields);
+    const aliased = Array.from({ length: 30 }, (_, i) => `a${i}: ${body}`).join('\n');
+    const thirty = parse(`query { ${aliased} }\n${fragments}`);
+    expect(
+      introspectionFieldsOf(thirty, thirty.definitions[0] as OperationDefinitionNode).schema,
+    ).toBe(30);
   });
 });
 
