@@ -169,6 +169,23 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, 'true or false', raw);
 }
 
+/**
+ * TRUSTED_DOCUMENTS (a manifest) and TRUSTED_DOCUMENTS_ONLY. Asking for only trusted documents
+ * without a manifest is refused: started anyway, the API would run any operation, the opposite
+ * of what was asked.
+ */
+function trustedDocuments(env: Env): { file: string | undefined; only: boolean } {
+  const file = text(env, 'TRUSTED_DOCUMENTS');
+  const only = bool(env, 'TRUSTED_DOCUMENTS_ONLY', file !== undefined);
+  if (only && file === undefined)
+    throw new ConfigError(
+      'TRUSTED_DOCUMENTS',
+      'set to the manifest of registered operations when TRUSTED_DOCUMENTS_ONLY is true',
+      undefined,
+    );
+  return { file, only };
+}
+
 function memorySize(env: Env, name: string, fallback: string): string {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
@@ -353,10 +370,7 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     jwt: jwtConfig(env),
     metrics: metricsConfig(env),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
-    trustedDocuments: {
-      file: text(env, 'TRUSTED_DOCUMENTS'),
-      only: bool(env, 'TRUSTED_DOCUMENTS_ONLY', text(env, 'TRUSTED_DOCUMENTS') !== undefined),
-    },
+    trustedDocuments: trustedDocuments(env),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

@@ -15,14 +15,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse, validate, type GraphQLSchema } from 'graphql';
+import { Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import { ConfigError } from '../config';
 
 export interface TrustedDocuments {
   /** Texts by the ids clients send. */
   byId: ReadonlyMap<string, string>;
-  /** sha256 (hex) of every registered text: what a request sent as text is checked against. */
-  hashes: ReadonlySet<string>;
+  /**
+   * Texts by their sha256 (hex): what a request sent as text is checked against, and what an
+   * APQ hash finds whatever ids the manifest uses (Relay's are md5, codegen's "sha256:<hex>").
+   */
+  byHash: ReadonlyMap<string, string>;
   /** Whether only registered operations run. */
   only: boolean;
 }
@@ -45,23 +48,27 @@ export function loadTrustedDocuments(
   }
   const entries = manifestEntries(manifest);
   if (!entries) throw fault('an object of id -> operation text, or an Apollo operation manifest');
+  if (entries.length === 0) throw fault('a manifest of at least one operation');
   const byId = new Map<string, string>();
-  const hashes = new Set<string>();
+  const byHash = new Map<string, string>();
   for (const [id, text] of entries) {
     let errors: readonly Error[];
+    let name: string | undefined;
     try {
-      errors = validate(schema, parse(text));
+      const document = parse(text);
+      name = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)?.name?.value;
+      errors = validate(schema, document);
     } catch (error) {
       errors = [error as Error];
     }
     if (errors.length > 0)
       throw fault(
-        `a manifest of operations valid against this schema; operation "${id}" is not: ${errors[0]!.message}`,
+        `a manifest of operations valid against this schema; operation "${id}"${name ? ` (${name})` : ''} is not: ${errors[0]!.message}`,
       );
     byId.set(id, text);
-    hashes.add(sha256(text));
+    byHash.set(sha256(text), text);
   }
-  return { byId, hashes, only };
+  return { byId, byHash, only };
 }
 
 function manifestEntries(manifest: unknown): [string, string][] | undefined {
@@ -97,15 +104,13 @@ export type TrustedOutcome =
   | { kind: 'resolved'; query: string }
   | {
       kind: 'refused';
-      code: 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_IN_LIST';
+      code: 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_IN_LIST' | 'BAD_REQUEST';
       message: string;
     };
 
-/** The id a request names its operation by, if any. */
-function idOf(request: OperationRequest): string | undefined {
-  if (typeof request.documentId === 'string') return request.documentId;
+/** The APQ hash a request sends, if any (in a GET, extensions come as JSON text). */
+function apqHashOf(request: OperationRequest): string | undefined {
   let extensions = request.extensions;
-  // In a GET, extensions come as JSON text.
   if (typeof extensions === 'string') {
     try {
       extensions = JSON.parse(extensions) as unknown;
@@ -118,31 +123,57 @@ function idOf(request: OperationRequest): string | undefined {
   return typeof hash === 'string' ? hash : undefined;
 }
 
+const NOT_IN_LIST: TrustedOutcome = {
+  kind: 'refused',
+  code: 'PERSISTED_QUERY_NOT_IN_LIST',
+  message:
+    'This server runs only the operations registered in its trusted documents; send a registered operation by its documentId.',
+};
+
 /**
- * What to do with a request under a manifest: run a registered operation named by its id, let
- * a registered text (or, when not `only`, anything) through, refuse the rest.
+ * What to do with a request under a manifest: run a registered operation named by its
+ * documentId or APQ hash, let a registered text (or, when not `only`, anything) through,
+ * refuse the rest.
  */
 export function resolveTrusted(docs: TrustedDocuments, request: OperationRequest): TrustedOutcome {
-  const id = idOf(request);
   const text = typeof request.query === 'string' ? request.query : undefined;
-  if (text !== undefined) {
-    if (!docs.only || docs.hashes.has(sha256(text))) return { kind: 'pass' };
+  const documentId = request.documentId;
+  if (documentId !== undefined && documentId !== null) {
+    // Both would leave which one runs to the reader of the code.
+    if (text !== undefined)
+      return {
+        kind: 'refused',
+        code: 'BAD_REQUEST',
+        message: 'Send an operation either by documentId or as query text, not both.',
+      };
+    if (typeof documentId !== 'string')
+      return {
+        kind: 'refused',
+        code: 'BAD_REQUEST',
+        message: 'documentId must be a string: the id of a trusted document.',
+      };
+    const registered = docs.byId.get(documentId);
+    if (registered !== undefined) return { kind: 'resolved', query: registered };
     return {
       kind: 'refused',
-      code: 'PERSISTED_QUERY_NOT_IN_LIST',
-      message:
-        'This server runs only the operations registered in its trusted documents; send a registered operation by its documentId.',
+      code: 'PERSISTED_QUERY_NOT_FOUND',
+      message: `No trusted document has the id "${documentId.slice(0, 100)}".`,
     };
   }
-  if (id !== undefined) {
-    const registered = docs.byId.get(id);
+  if (text !== undefined) {
+    if (!docs.only || docs.byHash.has(sha256(text))) return { kind: 'pass' };
+    return NOT_IN_LIST;
+  }
+  const hash = apqHashOf(request);
+  if (hash !== undefined) {
+    const registered = docs.byHash.get(hash) ?? docs.byId.get(hash);
     if (registered !== undefined) return { kind: 'resolved', query: registered };
     // Not ours: Apollo's automatic persisted queries may know it (when anything may run).
     if (!docs.only) return { kind: 'pass' };
     return {
       kind: 'refused',
       code: 'PERSISTED_QUERY_NOT_FOUND',
-      message: `No trusted document has the id "${id.slice(0, 100)}".`,
+      message: `No trusted document has the hash "${hash.slice(0, 100)}".`,
     };
   }
   return { kind: 'pass' };

@@ -141,6 +141,39 @@ describe('trusted documents', () => {
     });
   });
 
+  it('finds a registered text by its APQ hash whatever ids the manifest uses', async () => {
+    // Relay's ids are md5 hashes; codegen's client preset writes "sha256:<hex>".
+    const relayish = manifest({
+      '4a0c3e57c6c2b6b0b0bd8b5e0a1e4d9c': SITRA,
+      [`sha256:${sha256(PEOPLE)}`]: PEOPLE,
+    });
+    await withServer({ TRUSTED_DOCUMENTS: relayish }, async (origin) => {
+      const apq = { persistedQuery: { version: 1, sha256Hash: sha256(SITRA) } };
+      expect((await post(origin, { extensions: apq })).json.data).toEqual(sitraAnswer);
+      expect(
+        (await post(origin, { documentId: `sha256:${sha256(PEOPLE)}`, variables: { n: 1 } })).json
+          .data,
+      ).toEqual({ people: { totalCount: expect.any(Number) } });
+    });
+  });
+
+  it('refuses an unknown id in either mode, and an id sent with a text', async () => {
+    for (const only of ['true', 'false'])
+      await withServer({ TRUSTED_DOCUMENTS: file(), TRUSTED_DOCUMENTS_ONLY: only }, async (o) => {
+        const unknown = await post(o, { documentId: 'nope' });
+        expect(unknown.status).toBe(400);
+        expect(unknown.json.errors?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+        const both = await post(o, { documentId: 'people-v1', query: '{ __typename }' });
+        expect(both.status).toBe(400);
+        expect(both.json.errors?.[0]).toEqual({
+          message: 'Send an operation either by documentId or as query text, not both.',
+          extensions: { code: 'BAD_REQUEST' },
+        });
+        const numeric = await post(o, { documentId: 7 });
+        expect(numeric.json.errors?.[0]?.extensions.code).toBe('BAD_REQUEST');
+      });
+  });
+
   it("reads Apollo's operation manifest format", async () => {
     const apollo = manifest({
       format: 'apollo-persisted-query-manifest',
@@ -159,6 +192,15 @@ describe('trusted documents', () => {
     await expect(withServer({ TRUSTED_DOCUMENTS: stale }, async () => undefined)).rejects.toThrow(
       /^TRUSTED_DOCUMENTS must be a manifest of operations valid against this schema; operation "old" is not: Cannot query field "nameInFinnish"/,
     );
+    const named = manifest({
+      old: 'query Old { entity(slug: "x", type: PERSON) { nameInFinnish } }',
+    });
+    await expect(withServer({ TRUSTED_DOCUMENTS: named }, async () => undefined)).rejects.toThrow(
+      /operation "old" \(Old\) is not/,
+    );
+    await expect(
+      withServer({ TRUSTED_DOCUMENTS: manifest({}) }, async () => undefined),
+    ).rejects.toThrow(/^TRUSTED_DOCUMENTS must be a manifest of at least one operation/);
     const broken = manifest(['not', 'a', 'manifest']);
     await expect(withServer({ TRUSTED_DOCUMENTS: broken }, async () => undefined)).rejects.toThrow(
       /^TRUSTED_DOCUMENTS must be an object of id -> operation text/,

@@ -123,6 +123,29 @@ describe('GraphiQL', () => {
   });
 });
 
+describe('trusted documents', () => {
+  it('runs only the manifest by default once one is given, and any operation without one', () => {
+    expect(loadConfig({}).trustedDocuments).toEqual({ file: undefined, only: false });
+    expect(loadConfig({ TRUSTED_DOCUMENTS: 'ops.json' }).trustedDocuments).toEqual({
+      file: 'ops.json',
+      only: true,
+    });
+    expect(
+      loadConfig({ TRUSTED_DOCUMENTS: 'ops.json', TRUSTED_DOCUMENTS_ONLY: 'false' })
+        .trustedDocuments,
+    ).toEqual({ file: 'ops.json', only: false });
+  });
+
+  it('refuses TRUSTED_DOCUMENTS_ONLY without a manifest: it would start open', () => {
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS_ONLY: 'true' })).toThrow(
+      'TRUSTED_DOCUMENTS must be set to the manifest of registered operations when TRUSTED_DOCUMENTS_ONLY is true.',
+    );
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS_ONLY: 'true', TRUSTED_DOCUMENTS: ' ' })).toThrow(
+      /^TRUSTED_DOCUMENTS must be set/,
+    );
+  });
+});
+
 describe('credentials configuration', () => {
   it('reads the JWT settings and anonymous reads', () => {
     const config = loadConfig({
