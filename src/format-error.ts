@@ -82,6 +82,14 @@ function answerFor(
     };
   if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    // Apollo's sentence names a constructor option; a deployer sets a variable.
+    if (extensions.validationErrorCode === 'INTROSPECTION_DISABLED')
+      return {
+        ...formatted,
+        message:
+          'GraphQL introspection is not allowed on this server (GRAPHQL_INTROSPECTION is off, as in production by default); the schema is published with the API as schema/schema.graphql.',
+        extensions,
+      };
     // A variable's value refused by graphql-js (an Int that is not one, an unknown enum value,
     // a missing required field): name the variable and the argument it feeds.
     const variable =

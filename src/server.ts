@@ -301,6 +301,10 @@ export async function startServer(
     // /graphiql; its assets under /graphiql/assets/. Every other request to /graphql is
     // Apollo's: queries by GET, JSON clients, POST.
     const graphiql = webApp('graphiql', logger);
+    if (!config.introspection)
+      logger.warn(
+        'GRAPHIQL is on but GRAPHQL_INTROSPECTION is off: GraphiQL runs operations but has no docs and no completion; set GRAPHQL_INTROSPECTION=true too',
+      );
     app.get('/graphql', (req, res, next) =>
       req.query.query === undefined &&
       req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) ===

@@ -305,6 +305,9 @@ describe('hardening', () => {
       expect(standard.status).toBe(400);
       expect(standard.json.data).toBeUndefined();
       expect(errorsOf(standard.json)[0]!.message).toMatch(/introspection is not allowed/i);
+      // What a deployer can change, not Apollo's constructor option.
+      expect(errorsOf(standard.json)[0]!.message).toMatch(/GRAPHQL_INTROSPECTION is off/);
+      expect(errorsOf(standard.json)[0]!.message).not.toMatch(/ApolloServer/);
       const bare = await post(typo, origin);
       expect(bare.status).toBe(400);
       expect(errorsOf(bare.json)[0]!.message).toBe(

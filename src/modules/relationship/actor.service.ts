@@ -49,11 +49,13 @@ export class ActorService {
     private readonly entities: EntityService,
   ) {}
 
-  /** Others met at the same events or projects, most shared first (then by name). */
+  /**
+   * Others met at the same events or projects: the first `first` of collaborations, in the same
+   * order (a client moving off this deprecated list sees the same others).
+   */
   async collaborators(ctx: Context, actor: EntityObject, first: number): Promise<Collaboration[]> {
-    return (await this.allCollaborations(ctx, actor))
-      .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name))
-      .slice(0, first);
+    const all = await this.allCollaborations(ctx, actor);
+    return paginate(all, byShared, { first: Math.min(first, all.length) }).edges.map((e) => e.node);
   }
 
   /** The same as a connection: most shared first, then by lower-case name, then id. */
