@@ -14,10 +14,7 @@ import {
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../src/db/database';
-import { startServer, type RunningServer } from '../../src/server';
-import { createLogger } from '../../src/shared/logger';
-import { useSeededApi } from '../support/api';
-import { testConfig } from '../support/db';
+import { useSeededApi, withServer as withServerOn } from '../support/api';
 
 const api = useSeededApi();
 
@@ -49,21 +46,8 @@ async function statements(db: Database, send: () => Promise<unknown>): Promise<n
   return db.queryCount - before;
 }
 
-async function withServer<T>(
-  env: Record<string, string>,
-  use: (origin: string) => Promise<T>,
-): Promise<T> {
-  const server: RunningServer = await startServer(
-    testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '0', ...env }),
-    api.db(),
-    createLogger('silent'),
-  );
-  try {
-    return await use(`http://127.0.0.1:${server.port}`);
-  } finally {
-    await server.stop();
-  }
-}
+const withServer = <T>(env: Record<string, string>, use: (origin: string) => Promise<T>) =>
+  withServerOn(api.db(), env, use);
 
 describe('operation limits', () => {
   it('refuses a 30-level query before any Neo4j query runs', async () => {

@@ -7,10 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../../src/server';
-import { createLogger } from '../../src/shared/logger';
-import { useSeededApi } from '../support/api';
-import { testConfig } from '../support/db';
+import { useSeededApi, withServer as withServerOn } from '../support/api';
 
 const api = useSeededApi();
 
@@ -41,18 +38,8 @@ async function get(origin: string, params: Record<string, string>): Promise<Answ
   return { status: res.status, json: (await res.json()) as Answer['json'] };
 }
 
-async function withServer<T>(env: Record<string, string>, use: (origin: string) => Promise<T>) {
-  const server: RunningServer = await startServer(
-    testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '0', ...env }),
-    api.db(),
-    createLogger('silent'),
-  );
-  try {
-    return await use(`http://127.0.0.1:${server.port}`);
-  } finally {
-    await server.stop();
-  }
-}
+const withServer = <T>(env: Record<string, string>, use: (origin: string) => Promise<T>) =>
+  withServerOn(api.db(), env, use);
 
 const SITRA = 'query Sitra { entity(slug: "sitra", type: ORGANISATION) { name } }';
 const PEOPLE = 'query People($n: Int) { people(first: $n) { totalCount } }';

@@ -72,3 +72,24 @@ export function useSeededApi(env: Record<string, string> = {}): TestApi {
     },
   };
 }
+
+/**
+ * Runs `use` against a server of its own on the suite's database, with `env` overriding the test
+ * configuration (another setting than the suite's server has), and stops it after.
+ */
+export async function withServer<T>(
+  db: Database,
+  env: Record<string, string>,
+  use: (origin: string) => Promise<T>,
+): Promise<T> {
+  const server: RunningServer = await startServer(
+    testConfig({ PORT: '0', HOST: '127.0.0.1', ANALYTICS_REFRESH_SECONDS: '0', ...env }),
+    db,
+    createLogger('silent'),
+  );
+  try {
+    return await use(`http://127.0.0.1:${server.port}`);
+  } finally {
+    await server.stop();
+  }
+}
