@@ -10,7 +10,7 @@ import type { Context } from '../request/context';
 import { LINK_TYPES, type DateWindow } from '../analytics/analytics.model';
 import { LIMITS, type AnalyticsService } from '../analytics/analytics.service';
 import { RELATIONSHIP_TYPES } from '../../shared/model';
-import { EXPORT_FILES, type FormatWriter } from './export.formats';
+import { EXPORT_FILES, type FormatWriter } from '../../shared/graph-formats';
 import type { ExportFilter, ExportRepository } from './export.repository';
 
 export type Query = Record<string, string | undefined>;
