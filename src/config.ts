@@ -79,6 +79,11 @@ export interface Config {
    * introspection, which its docs explorer and completion read.
    */
   graphiql: boolean;
+  /**
+   * Whether the analysts' explorer is served at /explore (on by default; it reads through the
+   * public API, with the caller's own credentials).
+   */
+  explorer: boolean;
   /** Whether queries and exports work without credentials (writes never do). */
   anonymousReads: boolean;
   /** JWT bearer tokens: an HS256 secret or a JWKS URL (RS256/ES256), with issuer and audience. */
@@ -366,6 +371,7 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     redisUrl: redisUrl(env, 'REDIS_URL'),
     introspection,
     graphiql: bool(env, 'GRAPHIQL', introspection),
+    explorer: bool(env, 'EXPLORER', true),
     anonymousReads: bool(env, 'ALLOW_ANONYMOUS_READS', true),
     jwt: jwtConfig(env),
     metrics: metricsConfig(env),

@@ -315,6 +315,17 @@ export async function startServer(
     app.get('/graphiql', graphiql.page);
     app.use('/graphiql', graphiql.assets);
   }
+  if (config.explorer) {
+    // The analysts' explorer: its page at /explore, its assets under /explore/assets/. It reads
+    // through /graphql like any client, so the API's credentials and limits apply to it.
+    const explorer = webApp('explorer', logger);
+    if (config.trustedDocuments.only)
+      logger.warn(
+        'EXPLORER is on but TRUSTED_DOCUMENTS_ONLY refuses operations outside the manifest: the explorer cannot read; set EXPLORER=false, or TRUSTED_DOCUMENTS_ONLY=false',
+      );
+    app.get('/explore', explorer.page);
+    app.use('/explore', explorer.assets);
+  }
   app.use(
     '/graphql',
     guard,

@@ -15,8 +15,10 @@ import { projectRoot } from '../config';
 import { readmeOperations } from '../web/readme-operations';
 
 interface WebApp {
-  /** dist/web/<name>/, served under /<name>/assets/. */
+  /** src/web/<name>/ (its main.ts or main.tsx) becomes dist/web/<name>/. */
   name: string;
+  /** The path the page is served at: its assets are under /<mount>/assets/. */
+  mount: string;
   title: string;
   /** Web workers bundled on their own, by name: module specifiers resolved from the project. */
   workers: Record<string, string>;
@@ -31,6 +33,7 @@ const ROOT = projectRoot();
 const APPS: WebApp[] = [
   {
     name: 'graphiql',
+    mount: 'graphiql',
     title: 'GraphiQL · Cluster Graph',
     workers: {
       editor: 'monaco-editor/esm/vs/editor/editor.worker.js',
@@ -45,10 +48,32 @@ const APPS: WebApp[] = [
       },
     }),
   },
+  {
+    name: 'explorer',
+    mount: 'explore',
+    title: 'Explorer · Cluster Graph',
+    // ForceAtlas2 iterations run in this worker (a file of ours: the library's own worker is a
+    // blob: URL, which the page's Content-Security-Policy does not allow).
+    workers: { layout: './src/web/explorer/layout.worker.ts' },
+    inputs: ['src/shared/graph-formats.ts'],
+    define: (workers) => ({ __EXPLORER__: { workers } }),
+  },
 ];
 
 /** Versions of the packages the bundles are made of: a new one means a new build. */
-const PACKAGES = ['esbuild', 'graphiql', '@graphiql/react', 'monaco-editor', 'react', 'react-dom'];
+const PACKAGES = [
+  'esbuild',
+  'graphiql',
+  '@graphiql/react',
+  'monaco-editor',
+  'react',
+  'react-dom',
+  'sigma',
+  'graphology',
+  'graphology-layout',
+  'graphology-layout-forceatlas2',
+  '@sigma/export-image',
+];
 
 /** The expression bundled libraries test for their production build (see `define` below). */
 const BUNDLED_NODE_ENV = ['process', 'env', 'NODE_ENV'].join('.');
@@ -75,7 +100,8 @@ function fingerprint(app: WebApp): string {
     hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   for (const name of PACKAGES) {
-    const manifest = require.resolve(`${name}/package.json`, { paths: [ROOT] });
+    // Read from node_modules: some packages (graphology) do not export their package.json.
+    const manifest = path.join(ROOT, 'node_modules', name, 'package.json');
     hash.update(
       `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}\0`,
     );
@@ -171,7 +197,10 @@ async function buildApp(app: WebApp): Promise<{ built: boolean; bytes: number; m
   const constants = Object.fromEntries(
     Object.entries(app.define(workers)).map(([key, value]) => [key, JSON.stringify(value)]),
   );
-  const main = path.join('src', 'web', app.name, 'main.tsx');
+  const main = ['main.tsx', 'main.ts']
+    .map((file) => path.join('src', 'web', app.name, file))
+    .find((file) => existsSync(path.join(ROOT, file)));
+  if (!main) throw new Error(`build-web: src/web/${app.name} has no main.ts or main.tsx.`);
   const page = await build({
     ...common,
     entryPoints: { main: path.join(ROOT, main) },
@@ -181,7 +210,7 @@ async function buildApp(app: WebApp): Promise<{ built: boolean; bytes: number; m
     format: 'esm',
     splitting: true,
     jsx: 'automatic',
-    publicPath: `/${app.name}/assets/`,
+    publicPath: `/${app.mount}/assets/`,
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
     define: { ...common.define, ...constants },
     plugins: [monacoCssFromGraphiql],
@@ -199,7 +228,7 @@ async function buildApp(app: WebApp): Promise<{ built: boolean; bytes: number; m
   for (const file of outputs(page.metafile, assets))
     if (file.endsWith('.css') && file !== css && readFileSync(path.join(assets, file)).length === 0)
       rmSync(path.join(assets, file));
-  const base = `/${app.name}/assets/`;
+  const base = `/${app.mount}/assets/`;
   writeFileSync(
     path.join(dir, 'index.html'),
     [

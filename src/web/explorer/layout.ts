@@ -1,0 +1,95 @@
+/**
+ * Runs ForceAtlas2 on the graph in the layout worker (layout.worker.ts) and writes the positions
+ * back as they come, so the canvas moves while the page stays responsive. Pinned nodes (the
+ * `fixed` attribute) keep their place. One run at a time: starting another stops the first.
+ */
+import type Graph from 'graphology';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers';
+
+/** Node matrix stride of graphology-layout-forceatlas2 (x, y, dx, dy, ..., size, fixed). */
+const PPN = 10;
+
+export interface LayoutProgress {
+  done: number;
+  total: number;
+}
+
+export class Layout {
+  private readonly worker: Worker;
+  private run = 0;
+  private keys: string[] = [];
+  private finish?: () => void;
+
+  constructor(
+    private readonly graph: Graph,
+    workerUrl: URL,
+    private readonly onProgress: (progress: LayoutProgress) => void,
+  ) {
+    this.worker = new Worker(workerUrl, { name: 'layout' });
+    this.worker.onmessage = (
+      event: MessageEvent<{ run: number; nodes: ArrayBuffer } & LayoutProgress>,
+    ) => this.receive(event.data);
+  }
+
+  /** Lays the graph out from the positions it has; resolves when the iterations are done. */
+  start(iterations = iterationsFor(this.graph.order)): Promise<void> {
+    this.stop();
+    const run = ++this.run;
+    this.keys = this.graph.nodes();
+    const { nodes, edges } = graphToByteArrays(this.graph, () => 1);
+    const settings = {
+      ...inferSettings(this.graph),
+      barnesHutOptimize: this.graph.order > 400,
+      adjustSizes: false,
+    };
+    this.worker.postMessage(
+      { run, nodes: nodes.buffer, edges: edges.buffer, settings, iterations },
+      [nodes.buffer, edges.buffer],
+    );
+    return new Promise((resolve) => {
+      this.finish = resolve;
+    });
+  }
+
+  stop(): void {
+    if (!this.finish) return;
+    this.worker.postMessage({ run: ++this.run });
+    const finish = this.finish;
+    this.finish = undefined;
+    finish();
+  }
+
+  get running(): boolean {
+    return this.finish !== undefined;
+  }
+
+  kill(): void {
+    this.stop();
+    this.worker.terminate();
+  }
+
+  private receive(message: { run: number; nodes: ArrayBuffer } & LayoutProgress): void {
+    if (message.run !== this.run) return;
+    const matrix = new Float32Array(message.nodes);
+    const graph = this.graph;
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i]!;
+      if (!graph.hasNode(key) || graph.getNodeAttribute(key, 'fixed')) continue;
+      graph.mergeNodeAttributes(key, { x: matrix[i * PPN], y: matrix[i * PPN + 1] });
+    }
+    this.onProgress({ done: message.done, total: message.total });
+    if (message.done >= message.total) {
+      const finish = this.finish;
+      this.finish = undefined;
+      finish?.();
+    }
+  }
+}
+
+/** Fewer iterations as graphs grow: each one costs more (Barnes-Hut keeps it near n log n). */
+export function iterationsFor(order: number): number {
+  if (order <= 100) return 400;
+  if (order <= 500) return 250;
+  return 150;
+}

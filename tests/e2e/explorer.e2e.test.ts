@@ -1,0 +1,410 @@
+/**
+ * The analysts' explorer (/explore) in Debian's headless Chromium, offline: every host but the
+ * loopback unreachable. It opens on a seed view, searches in Finnish, expands Sitra, finds the
+ * path from Elena Belova to Sitra with its Finnish sentence and translation, narrows the time
+ * window, exports the view, reproduces it from its URL, lists it in the table view, and says so
+ * when a shared link names a node the graph does not hold or the API refuses or is gone. The
+ * screenshots it takes are the README's.
+ */
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server';
+import { createLogger } from '../../src/shared/logger';
+import { useSeededApi } from '../support/api';
+import { testConfig } from '../support/db';
+import { executableOnPath } from '../support/requirements';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SCREENSHOTS = path.join(ROOT, 'tests', 'screenshots');
+const api = useSeededApi();
+
+interface Probe {
+  visibleNodes(): string[];
+  visibleEdges(): string[];
+  graph: {
+    getNodeAttribute(node: string, name: string): unknown;
+    getEdgeAttributes(edge: string): {
+      type: string;
+      startDate: string | null;
+      endDate: string | null;
+    };
+    extremities(edge: string): [string, string];
+  };
+}
+declare const explorer: Probe;
+/** The page's document, as far as the tests read it (in page.waitForFunction). */
+declare const document: { documentElement: { dataset: Record<string, string | undefined> } };
+
+/** What the canvas shows: the labels of the nodes on screen, sorted. */
+const labelsOnScreen = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    explorer
+      .visibleNodes()
+      .map((n) => explorer.graph.getNodeAttribute(n, 'label') as string)
+      .sort(),
+  );
+
+const settled = async (page: Page): Promise<void> => {
+  await page.waitForFunction(
+    () =>
+      document.documentElement.dataset.ready === 'true' &&
+      document.documentElement.dataset.busy === '0',
+    undefined,
+    { timeout: 30_000 },
+  );
+};
+
+async function idOf(name: string, type: string): Promise<string> {
+  const answer = await api.gql<{ search: { entity: { id: string; name: string } }[] }>(
+    `query ($q: String!, $t: [EntityType!]) { search(query: $q, types: $t, first: 5) { entity { id name } } }`,
+    { q: name, t: [type] },
+  );
+  const hit = answer.data!.search.find((h) => h.entity.name === name);
+  if (!hit) throw new Error(`${name} is not in the seed graph`);
+  return hit.entity.id;
+}
+
+/** Types in the search box and picks the hit named `name`. */
+async function place(page: Page, query: string, name: string): Promise<void> {
+  await page.locator('#search').fill(query);
+  const option = page.locator('#search-list [role=option]', { hasText: name }).first();
+  await option.waitFor({ timeout: 15_000 });
+  await option.dispatchEvent('mousedown');
+  await settled(page);
+}
+
+describe('the explorer over HTTP', () => {
+  it('serves /explore with its own same-origin policy, and its assets compressed and cached', async () => {
+    const res = await fetch(`${api.origin()}/explore`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<title>Explorer');
+    expect(html).not.toMatch(/https?:\/\//);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).not.toMatch(/blob:|unsafe-eval|https?:/);
+    const main = /src="(\/explore\/assets\/main-\w+\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${api.origin()}${main}`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it("keeps the page's JavaScript under 1 MB gzipped (measured and printed)", () => {
+    const assets = path.join(ROOT, 'dist', 'web', 'explorer', 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const raw = scripts.reduce((sum, f) => sum + statSync(path.join(assets, f)).size, 0);
+    const gzipped = scripts.reduce(
+      (sum, f) => sum + statSync(path.join(assets, `${f}.gz`)).size,
+      0,
+    );
+    process.stdout.write(
+      `Explorer JavaScript: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KiB raw, ${(gzipped / 1024).toFixed(0)} KiB gzipped\n`,
+    );
+    expect(gzipped).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('the explorer in headless Chromium, offline', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const left: string[] = [];
+  const consoleErrors: string[] = [];
+
+  const open = async (fragment = ''): Promise<Page> => {
+    const tab = await context.newPage();
+    tab.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    tab.on('pageerror', (error) => consoleErrors.push(error.message));
+    await tab.goto(`${api.origin()}/explore${fragment}`);
+    await settled(tab);
+    return tab;
+  };
+
+  beforeAll(async () => {
+    const executablePath = executableOnPath('chromium', process.env.PATH ?? '');
+    if (!executablePath)
+      throw new Error('chromium is not installed (see tests/support/requirements.ts).');
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
+    });
+    context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (['127.0.0.1', 'localhost'].includes(url.hostname) || /^(data|blob):/.test(url.protocol))
+        return route.continue();
+      left.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    const started = Date.now();
+    page = await open();
+    process.stdout.write(
+      `Explorer: open to interactive seed graph in ${Date.now() - started} ms\n`,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens on the best-connected organisation and its neighbours', async () => {
+    const { data } = await api.gql<{ organisations: { edges: { node: { name: string } }[] } }>(
+      '{ organisations(first: 1, orderBy: MOST_CONNECTED) { edges { node { name } } } }',
+    );
+    const labels = await labelsOnScreen(page);
+    expect(labels).toContain(data!.organisations.edges[0]!.node.name);
+    expect(labels.length).toBeGreaterThan(5);
+    await expect(page.locator('#status').innerText()).resolves.toMatch(
+      /\d+ nodes and \d+ links on screen/,
+    );
+    await page.waitForFunction(
+      () => document.documentElement.dataset.layout === 'done',
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-start.png') });
+  });
+
+  it('finds St Petersburg by its Finnish name and places it on the canvas', async () => {
+    await page.locator('#clear').click();
+    await settled(page);
+    await expect(labelsOnScreen(page)).resolves.toEqual([]);
+    // From the keyboard: "/" focuses the search box.
+    await page.locator('body').press('/');
+    await page.keyboard.type('pietari');
+    const first = page.locator('#search-list [role=option]').first();
+    await first.waitFor();
+    await expect(first.innerText()).resolves.toContain('St Petersburg');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await expect(labelsOnScreen(page)).resolves.toEqual(['St Petersburg']);
+    await expect(page.locator('#details h2').innerText()).resolves.toBe('St Petersburg');
+  });
+
+  it('expands Sitra: Daniel Kaufmann and the meeting of 25.10.2019 appear', async () => {
+    await page.locator('#clear').click();
+    await place(page, 'sitra', 'Sitra');
+    await page.locator('#expand').click();
+    await settled(page);
+    const labels = await labelsOnScreen(page);
+    expect(labels).toContain('Sitra');
+    expect(labels).toContain('Daniel Kaufmann');
+    expect(labels.some((l) => /25 October 2019/.test(l))).toBe(true);
+    await page.waitForFunction(
+      () => document.documentElement.dataset.layout === 'done',
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-expand.png') });
+  });
+
+  it('shows the path Elena Belova -> Sitra: two steps, with the Finnish sentence and its translation', async () => {
+    const [elena, sitra] = [
+      await idOf('Elena Belova', 'PERSON'),
+      await idOf('Sitra', 'ORGANISATION'),
+    ];
+    const direct = await api.gql<{
+      shortestPaths: {
+        steps: {
+          evidence: { quote: string | null; translation: string | null; language: string | null }[];
+        }[];
+      }[];
+    }>(
+      'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b, k: 1) { steps { evidence { quote translation language } } } }',
+      { a: elena, b: sitra },
+    );
+    const steps = direct.data!.shortestPaths[0]!.steps;
+    expect(steps).toHaveLength(2);
+    const finnish = steps.flatMap((s) => s.evidence).find((e) => e.language === 'fi' && e.quote);
+    expect(finnish).toBeDefined();
+
+    await place(page, 'Elena Belova', 'Elena Belova');
+    await page.locator('#path-from-button').click();
+    await place(page, 'sitra', 'Sitra');
+    await page.locator('#k').selectOption('1');
+    await page.locator('#path-to-button').click();
+    await settled(page);
+    const panel = page.locator('#details');
+    await expect(panel.locator('h2').innerText()).resolves.toBe('Paths from Elena Belova to Sitra');
+    await expect(panel.locator('ol.paths > li').first().locator('li.step').count()).resolves.toBe(
+      2,
+    );
+    const text = await panel.innerText();
+    expect(text).toContain('2 steps');
+    expect(text).toContain(finnish!.quote!);
+    expect(text).toContain(finnish!.translation!);
+    await expect(panel.locator('blockquote[lang=fi]').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-path.png') });
+  });
+
+  it('a window of 2016 alone hides every 2019 link', async () => {
+    await page.locator('#clear').click();
+    await place(page, 'sitra', 'Sitra');
+    await page.locator('#expand').click();
+    await settled(page);
+    const dated = (p: Page) =>
+      p.evaluate(() =>
+        explorer.visibleEdges().map((e) => {
+          const a = explorer.graph.getEdgeAttributes(e);
+          return [a.startDate, a.endDate] as [string | null, string | null];
+        }),
+      );
+    const before = await dated(page);
+    expect(before.some(([s]) => s?.startsWith('2019'))).toBe(true);
+    await page.locator('#from').fill('2016-01-01');
+    await page.locator('#to').fill('2016-12-31');
+    await page.locator('#to').dispatchEvent('change');
+    await settled(page);
+    const after = await dated(page);
+    expect(
+      after.some(([s, e]) => (s ?? '').startsWith('2019') || (e ?? '').startsWith('2019')),
+    ).toBe(false);
+    for (const [start, end] of after)
+      if (start || end)
+        expect((start ?? '0000') <= '2016-12-31' && (end ?? '9999') >= '2016-01-01').toBe(true);
+    expect(page.url()).toContain('from=2016-01-01');
+    await page.locator('#clear-window').click();
+    await settled(page);
+    expect((await dated(page)).length).toBe(before.length);
+  });
+
+  it('exports the view as GEXF that parses and holds the nodes on screen', async () => {
+    await page.locator('#format').selectOption('gexf');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#export').click(),
+    ]);
+    const file = await download.path();
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      readFileSync(file, 'utf8'),
+    ) as {
+      gexf: {
+        graph: { nodes: { node: { id: string; label: string }[] | { id: string; label: string } } };
+      };
+    };
+    const nodes = [doc.gexf.graph.nodes.node].flat();
+    const visible = await page.evaluate(() => explorer.visibleNodes());
+    expect(nodes.map((n) => n.id).sort()).toEqual([...visible].sort());
+    expect(nodes.map((n) => n.label)).toContain('Daniel Kaufmann');
+  });
+
+  it('lists in the table view what the canvas shows', async () => {
+    await page.locator('body').press('t');
+    const table = page.locator('#table');
+    await table.waitFor();
+    const rows = await page
+      .locator('#nodes-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')!).sort());
+    expect(rows).toEqual((await page.evaluate(() => explorer.visibleNodes())).sort());
+    const links = await page
+      .locator('#links-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')!).sort());
+    expect(links).toEqual((await page.evaluate(() => explorer.visibleEdges())).sort());
+    await expect(table.innerText()).resolves.toContain('Daniel Kaufmann');
+  });
+
+  it('reproduces the view from its URL in a new tab', async () => {
+    await page.locator('#colour').selectOption('community');
+    await page.locator('#table-toggle').click();
+    await page.locator('#table-toggle').click();
+    await settled(page);
+    const url = page.url();
+    expect(url).toMatch(/#a=/);
+    const nodes = (await page.evaluate(() => explorer.visibleNodes())).sort();
+    const edges = (await page.evaluate(() => explorer.visibleEdges())).sort();
+    const copy = await open(url.slice(url.indexOf('#')));
+    await expect(copy.evaluate(() => explorer.visibleNodes().sort())).resolves.toEqual(nodes);
+    await expect(copy.evaluate(() => explorer.visibleEdges().sort())).resolves.toEqual(edges);
+    await expect(copy.locator('#colour').inputValue()).resolves.toBe('community');
+    await expect(copy.locator('#table').isVisible()).resolves.toBe(true);
+    await copy.close();
+  });
+
+  it('says so when a shared link names a node the graph does not hold', async () => {
+    const unknown = Buffer.from('Organisation:00000000-0000-4000-8000-000000000000').toString(
+      'base64url',
+    );
+    const sitra = await idOf('Sitra', 'ORGANISATION');
+    const tab = await open(`#a=p.${sitra}~x.${unknown}.1.200.*.*~q.nonsense`);
+    const message = await tab.locator('#messages').innerText();
+    expect(message).toContain('does not hold');
+    expect(message).toContain(unknown);
+    expect(message).toContain('q.nonsense');
+    // The rest of the view is still shown.
+    await expect(labelsOnScreen(tab)).resolves.toEqual(['Sitra']);
+    await tab.screenshot({ path: path.join(SCREENSHOTS, 'explorer-unknown-id.png') });
+    await tab.close();
+  });
+
+  it('says so when the API cannot be reached, instead of a blank canvas', async () => {
+    const tab = await context.newPage();
+    await tab.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await tab.goto(`${api.origin()}/explore`);
+    await tab.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await expect(tab.locator('#messages').innerText()).resolves.toMatch(/cannot be reached/);
+    await tab.close();
+  });
+
+  it('asked nothing of another host and logged no error', () => {
+    expect(left).toEqual([]);
+    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
+
+describe('the explorer when the API needs a key (ALLOW_ANONYMOUS_READS=false)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', ALLOW_ANONYMOUS_READS: 'false' }),
+      api.db(),
+      createLogger('silent'),
+    );
+    browser = await chromium.launch({
+      executablePath: executableOnPath('chromium', process.env.PATH ?? '')!,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks for a key, then reads with it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/explore`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await expect(page.locator('#messages').innerText()).resolves.toMatch(/UNAUTHENTICATED/);
+    page.once('dialog', (dialog) => void dialog.accept(api.keys().reader));
+    await page.locator('#key').click();
+    await page.reload();
+    await settled(page);
+    await expect(page.locator('#messages').innerText()).resolves.not.toMatch(/UNAUTHENTICATED/);
+    expect((await labelsOnScreen(page)).length).toBeGreaterThan(5);
+  });
+
+  it('is not served with EXPLORER=false', async () => {
+    const off = await startServer(
+      testConfig({ PORT: '0', HOST: '127.0.0.1', EXPLORER: 'false' }),
+      api.db(),
+      createLogger('silent'),
+    );
+    try {
+      expect((await fetch(`http://127.0.0.1:${off.port}/explore`)).status).toBe(404);
+    } finally {
+      await off.stop();
+    }
+  });
+});
