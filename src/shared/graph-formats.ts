@@ -7,7 +7,8 @@
 
 export interface NodeRow {
   id: string;
-  uuid: string;
+  /** The node's uuid; null where it is not known (the explorer knows global ids only). */
+  uuid: string | null;
   type: string;
   label: string;
   kind: string | null;
@@ -26,7 +27,8 @@ export interface EdgeRow {
   role: string | null;
   startDate: string | null;
   endDate: string | null;
-  evidenceCount: number;
+  /** How many sources state the link; null where it is not known. */
+  evidenceCount: number | null;
 }
 
 export interface FormatWriter {
