@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--size small|large] [--seed S] [--fresh] [--suite all|http|analytics]`:
+ * `npm run bench -- [--size small|large] [--seed S] [--fresh] [--suite all|http|analytics|explorer]`:
  * generates a graph of the size (once; later runs reuse the data directory
  * .neo4j-local/bench-<size>), starts the API on it in a child process and runs the benchmarks:
  * `http` (the query mix against @neo4j/graphql and the bare driver) and `analytics`. Prints
@@ -17,6 +17,7 @@ import { betweennessSamples } from '../../src/modules/analytics/projection';
 import { benchAnalytics } from './analytics.bench';
 import { chartSvg } from './chart';
 import { benchHttp, type HttpBench } from './http.bench';
+import { benchExplorer } from './explorer.bench';
 import { ROOT, startApi, startBenchNeo4j, round } from './support';
 
 const SIZES = {
@@ -25,7 +26,7 @@ const SIZES = {
 } as const;
 type Size = keyof typeof SIZES;
 
-const SUITES = ['all', 'http', 'analytics'] as const;
+const SUITES = ['all', 'http', 'analytics', 'explorer'] as const;
 type Suite = (typeof SUITES)[number];
 
 function args(argv: string[]): {
@@ -97,6 +98,42 @@ async function main(): Promise<void> {
       node: process.version,
       neo4j: neo4j.version,
     };
+    if (suite === 'explorer') {
+      api = await startApi(neo4j.uri);
+      const explorer = await benchExplorer(api, log);
+      const dir = path.join(ROOT, 'tests', 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `explorer-${size}.json`);
+      const at = new Date().toISOString();
+      writeFileSync(
+        file,
+        `${JSON.stringify({ suite, size, seed, graph, machine, at, ...explorer }, null, 2)}\n`,
+      );
+      process.stdout.write(
+        [
+          '',
+          `Explorer benchmark, ${size}: ${graph.nodes} nodes, ${graph.relationships} relationships (headless Chromium)`,
+          '| run | open to interactive | open to laid out | expanded nodes / links | expand drawn | expand laid out |',
+          '|---|---|---|---|---|---|',
+          ...explorer.runs.map(
+            (r, i) =>
+              `| ${i + 1} | ${r.openInteractiveMs} ms | ${r.openLayoutMs} ms | ${r.expandNodes} / ${r.expandLinks} | ${r.expandDrawnMs} ms | ${r.expandLayoutMs} ms |`,
+          ),
+          '',
+          `JavaScript: ${explorer.javascript.files} files, ${explorer.javascript.rawKiB} KiB raw, ${explorer.javascript.gzipKiB} KiB gzipped`,
+          '',
+          '| target | limit | measured | holds |',
+          '|---|---|---|---|',
+          ...explorer.targets.map(
+            (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.holds ? 'yes' : 'NO'} |`,
+          ),
+          '',
+          `written to ${path.relative(ROOT, file)}`,
+          '',
+        ].join('\n'),
+      );
+      return;
+    }
     if (suite !== 'analytics') {
       const http = await benchHttp(db, neo4j.uri, neo4j.pid, HTTP_LOAD, log, only);
       reportHttp(
