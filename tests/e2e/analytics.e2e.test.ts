@@ -479,3 +479,107 @@ describe('background refresh', () => {
     }
   });
 });
+
+type DatedEdge = {
+  source: string;
+  target: string;
+  type: string;
+  startDate: string | null;
+  endDate: string | null;
+};
+const DATED_NEIGHBOURHOOD = `query($id: ID!, $depth: Int, $window: DateWindowInput) {
+  neighbourhood(id: $id, depth: $depth, window: $window) {
+    edges { source target type startDate endDate }
+  }
+}`;
+const edgeKey = (e: DatedEdge): string => `${e.source} ${e.type} ${e.target}`;
+/** The day before or after a YYYY-MM-DD day. */
+const shift = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('link dates', () => {
+  it("dates Sitra's links to the 25 October 2019 meeting, and leaves undated links null", async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const res = await api.gql<{ neighbourhood: { edges: DatedEdge[] } }>(DATED_NEIGHBOURHOOD, {
+      id: sitra,
+    });
+    expect(res.errors).toBeUndefined();
+    const edges = res.data!.neighbourhood.edges;
+    expect(edges).toContainEqual(
+      expect.objectContaining({ startDate: '2019-10-25', endDate: '2019-10-25' }),
+    );
+    expect(edges).toContainEqual(expect.objectContaining({ startDate: null, endDate: null }));
+    for (const e of edges)
+      if (e.startDate !== null && e.endDate !== null) expect(e.startDate <= e.endDate).toBe(true);
+  });
+
+  it('gives every link the period the window compares: a window that misses it drops the link', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const all = (
+      await api.gql<{ neighbourhood: { edges: DatedEdge[] } }>(DATED_NEIGHBOURHOOD, {
+        id: sitra,
+        depth: 2,
+      })
+    ).data!.neighbourhood.edges;
+    expect(all.length).toBeGreaterThan(10);
+    // One neighbourhood per window, each checked against every link it should drop.
+    const windows = new Map<string, { window: object; drops: DatedEdge[] }>();
+    const drop = (window: object, e: DatedEdge): void => {
+      const key = JSON.stringify(window);
+      const entry = windows.get(key) ?? { window, drops: [] };
+      entry.drops.push(e);
+      windows.set(key, entry);
+    };
+    for (const e of all) {
+      if (e.startDate === null && e.endDate === null)
+        drop({ from: '1900-01-01', includeUndated: false }, e);
+      if (e.startDate !== null) drop({ to: shift(e.startDate, -1) }, e);
+      if (e.endDate !== null) drop({ from: shift(e.endDate, 1) }, e);
+    }
+    expect(windows.size).toBeGreaterThan(2);
+    for (const { window, drops } of windows.values()) {
+      const res = await api.gql<{ neighbourhood: { edges: DatedEdge[] } }>(DATED_NEIGHBOURHOOD, {
+        id: sitra,
+        depth: 2,
+        window,
+      });
+      expect(res.errors).toBeUndefined();
+      const kept = res.data!.neighbourhood.edges;
+      const keys = new Set(kept.map(edgeKey));
+      for (const e of drops) expect([window, keys.has(edgeKey(e))]).toEqual([window, false]);
+      // What a window keeps has a period overlapping it, with the same dates as unwindowed.
+      const dates = new Map(all.map((e) => [edgeKey(e), [e.startDate, e.endDate]]));
+      for (const e of kept) expect([e.startDate, e.endDate]).toEqual(dates.get(edgeKey(e)));
+    }
+  });
+
+  it('dates the steps of a path as the window sees them', async () => {
+    const [elena, sitra] = [
+      await idOf('PERSON', 'elena-belova'),
+      await idOf('ORGANISATION', 'sitra'),
+    ];
+    const res = await api.gql<{
+      shortestPaths: {
+        steps: { type: string; startDate: string | null; endDate: string | null }[];
+      }[];
+    }>(
+      `query($f: ID!, $t: ID!, $w: DateWindowInput) {
+        shortestPaths(from: $f, to: $t, k: 4, window: $w) { steps { type startDate endDate } }
+      }`,
+      { f: elena, t: sitra, w: { from: '2019-10-01', to: '2019-10-31', includeUndated: false } },
+    );
+    expect(res.errors).toBeUndefined();
+    const steps = res.data!.shortestPaths.flatMap((p) => p.steps);
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps).toContainEqual({
+      type: 'PARTICIPATED_IN',
+      startDate: '2019-10-25',
+      endDate: '2019-10-25',
+    });
+    for (const s of steps) {
+      expect(s.startDate === null && s.endDate === null).toBe(false);
+      expect(s.startDate === null || s.startDate <= '2019-10-31').toBe(true);
+      expect(s.endDate === null || s.endDate >= '2019-10-01').toBe(true);
+    }
+  });
+});

@@ -40,29 +40,58 @@ export function windowParams(window: DateWindow | null | undefined): Record<stri
 }
 
 /**
- * The dates of an event or interaction node as [start, end], or null for other nodes. An
- * event's are its effective days (stated, else its parts': see event.effective.ts); without a
- * last day it lasts its first.
+ * The dates of an event or interaction node as [start, end], or null for other nodes and for
+ * an event or interaction without any date. An event's are its effective days (stated, else its
+ * parts': see event.effective.ts); without a last day it lasts its first. (The comprehension
+ * binds the pair once, so the event's days are computed once.)
  */
 const nodePeriod = (n: string): string =>
-  `CASE WHEN ${n}:Interaction THEN [${n}.date, ${n}.date]
+  `[np_p IN [CASE WHEN ${n}:Interaction THEN [${n}.date, ${n}.date]
         WHEN ${n}:Event THEN [${effectiveStart(n)}, coalesce(${effectiveEnd(n)}, ${effectiveStart(n)})]
-   END`;
+   END] WHERE np_p[0] IS NOT NULL OR np_p[1] IS NOT NULL][0]`;
 
 /**
- * True when relationship `r` between `x` and `y` falls in the window ($windowed, $windowFrom,
- * $windowTo, $includeUndated). Its period is its own startDate/endDate (an open end stays open),
- * else the dates of the event or interaction at either end; with neither it is undated.
- * Variable names come from our code, never from input.
+ * The period of relationship `r` between the nodes bound to `x` and `y`, as [first day, last
+ * day]: its own startDate/endDate when either is set (an open end stays null), else the dates of
+ * the event or interaction it points to, else of the one it starts at; null when undated. It
+ * depends on the stored direction only, never on the order a walk meets the ends in, so walks,
+ * subgraphs, projections and the exposed startDate/endDate agree on one period per link.
+ * `ends`: 'stored' when x is the start node and y the end node (a shorter statement), 'either'
+ * when a walk binds them in its own order. Variable names come from our code, never from input.
  */
-export function linkInWindow(r: string, x: string, y: string): string {
-  const period = `CASE WHEN ${r}.startDate IS NOT NULL OR ${r}.endDate IS NOT NULL
-      THEN [${r}.startDate, ${r}.endDate]
-      ELSE coalesce(${nodePeriod(y)}, ${nodePeriod(x)}) END`;
+export function linkPeriod(
+  r: string,
+  x: string,
+  y: string,
+  ends: 'stored' | 'either' = 'either',
+): string {
+  const own = `${r}.startDate IS NOT NULL OR ${r}.endDate IS NOT NULL THEN [${r}.startDate, ${r}.endDate]`;
+  return ends === 'stored'
+    ? `CASE WHEN ${own} ELSE coalesce(${nodePeriod(y)}, ${nodePeriod(x)}) END`
+    : `CASE WHEN ${own}
+      WHEN startNode(${r}) = ${x} THEN coalesce(${nodePeriod(y)}, ${nodePeriod(x)})
+      ELSE coalesce(${nodePeriod(x)}, ${nodePeriod(y)}) END`;
+}
+
+/**
+ * True when a period (a linkPeriod, or a variable holding one) overlaps the window ($windowed,
+ * $windowFrom, $windowTo, $includeUndated); an undated one passes when $includeUndated.
+ */
+export function periodInWindow(period: string): string {
   return `(NOT $windowed OR any(p IN [${period}] WHERE
     CASE WHEN p IS NULL OR (p[0] IS NULL AND p[1] IS NULL) THEN $includeUndated
     ELSE (p[0] IS NULL OR $windowTo IS NULL OR p[0] <= date($windowTo))
      AND (p[1] IS NULL OR $windowFrom IS NULL OR p[1] >= date($windowFrom)) END))`;
+}
+
+/** True when relationship `r` between `x` and `y` falls in the window: see linkPeriod. */
+export function linkInWindow(
+  r: string,
+  x: string,
+  y: string,
+  ends: 'stored' | 'either' = 'either',
+): string {
+  return periodInWindow(linkPeriod(r, x, y, ends));
 }
 
 /** Nodes the analytics walk through: entities but documents, and interaction nodes. */

@@ -14,7 +14,9 @@ import {
   countryOf,
   isGraphNode,
   linkInWindow,
+  linkPeriod,
   LINK_TYPES,
+  periodInWindow,
   typeOf,
   windowParams,
   type DateWindow,
@@ -34,6 +36,9 @@ export interface StepRecord {
   reversed: boolean;
   role: string | null;
   evidenceIds: string[];
+  /** The link's period as the window sees it (linkPeriod), YYYY-MM-DD; both null when undated. */
+  startDate: string | null;
+  endDate: string | null;
 }
 
 export interface PathRecord {
@@ -47,6 +52,8 @@ export interface EdgeRecord {
   type: LinkType;
   role: string | null;
   evidenceIds: string[];
+  startDate: string | null;
+  endDate: string | null;
 }
 
 export interface TimelineRecord {
@@ -81,14 +88,23 @@ const STEP_EVIDENCE = (r: string): string => `CASE
   WHEN startNode(${r}):Interaction THEN startNode(${r}).evidenceIds
   ELSE coalesce(endNode(${r}).evidenceIds, []) END`;
 
-/** A path bound as ns (nodes) and rs (relationships), as the nodes and steps of a PathRecord. */
+/**
+ * A path bound as ns (nodes) and rs (relationships), as the nodes and steps of a PathRecord.
+ * The steps are read in a subquery because a link's period needs its ends bound to variables
+ * (an event's derived days are a pattern from it).
+ */
 const PATH_COLUMNS = /* cypher */ `
-RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes,
-       [i IN range(0, size(rs) - 1) | {
-          type: type(rs[i]),
-          reversed: startNode(rs[i]) <> ns[i], role: rs[i].role,
-          evidenceIds: ${STEP_EVIDENCE('rs[i]')}
-       }] AS steps`;
+CALL (ns, rs) {
+  UNWIND range(0, size(rs) - 1) AS i
+  WITH i, rs[i] AS r, ns[i] AS x, startNode(rs[i]) AS a, endNode(rs[i]) AS b
+  WITH i, r, x, a, b, ${linkPeriod('r', 'a', 'b', 'stored')} AS period
+  ORDER BY i
+  RETURN collect({
+    type: type(r), reversed: startNode(r) <> x, role: r.role,
+    evidenceIds: ${STEP_EVIDENCE('r')}, startDate: period[0], endDate: period[1]
+  }) AS steps
+}
+RETURN [n IN ns | {uuid: n.id, type: ${typeOf('n')}}] AS nodes, steps`;
 
 const shortestPaths = (
   from: NodeType,
@@ -149,9 +165,12 @@ const SUBGRAPH = /* cypher */ `
 UNWIND $eids AS eid
 MATCH (a) WHERE elementId(a) = eid
 MATCH (a)-[r]->(b)
-WHERE elementId(b) IN $eids AND type(r) IN $types AND ${linkInWindow('r', 'a', 'b')}
+WHERE elementId(b) IN $eids AND type(r) IN $types
+WITH a, r, b, ${linkPeriod('r', 'a', 'b', 'stored')} AS period
+WHERE ${periodInWindow('period')}
 RETURN a.id AS a, ${typeOf('a')} AS aType, b.id AS b, ${typeOf('b')} AS bType,
-       type(r) AS type, r.role AS role, ${STEP_EVIDENCE('r')} AS evidenceIds
+       type(r) AS type, r.role AS role, ${STEP_EVIDENCE('r')} AS evidenceIds,
+       period[0] AS startDate, period[1] AS endDate
 ORDER BY a, type, b`;
 
 const TIMELINE = /* cypher */ `
@@ -204,7 +223,7 @@ RETURN n.id AS uuid, ${typeOf('n')} AS type, coalesce(n.name, n.summary) AS name
 /** Each node's neighbours over the links that pass the filter, one row per node. */
 const PROJECTION_EDGES = /* cypher */ `
 MATCH (a:Entity|Interaction)-[r]->(b:Entity|Interaction)
-WHERE type(r) IN $types AND NOT a:Document AND NOT b:Document AND ${linkInWindow('r', 'a', 'b')}
+WHERE type(r) IN $types AND NOT a:Document AND NOT b:Document AND ${linkInWindow('r', 'a', 'b', 'stored')}
 RETURN a.id AS a, collect(b.id) AS b`;
 
 /** Rows (or link ends) per batch handed to the projection's builder. */
@@ -259,6 +278,8 @@ export class AnalyticsRepository {
         ...step,
         role: step.role ?? null,
         evidenceIds: strings(step.evidenceIds),
+        startDate: plain(step.startDate) as string | null,
+        endDate: plain(step.endDate) as string | null,
       })),
     }));
   }
@@ -328,6 +349,8 @@ export class AnalyticsRepository {
             type: r.get('type') as LinkType,
             role: (r.get('role') as string | null) ?? null,
             evidenceIds: strings(r.get('evidenceIds')),
+            startDate: plain(r.get('startDate')) as string | null,
+            endDate: plain(r.get('endDate')) as string | null,
           })),
           truncated,
         };

@@ -165,6 +165,8 @@ export class AnalyticsService {
         reversed: s.reversed,
         role: s.role,
         evidenceIds: s.evidenceIds,
+        startDate: s.startDate,
+        endDate: s.endDate,
       })),
     }));
   }
@@ -192,6 +194,8 @@ export class AnalyticsService {
         type: e.type,
         role: e.role,
         evidenceIds: e.evidenceIds,
+        startDate: e.startDate,
+        endDate: e.endDate,
       })),
       truncated: found.truncated,
     };

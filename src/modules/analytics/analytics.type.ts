@@ -125,6 +125,20 @@ export class PathStep {
   })
   role!: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "First day of the period the `window` argument compares: the link's own startDate, else that of the event or interaction it points to, else of the one it starts at (an event's effective days; an interaction's date). Null when undated, or when the link's own period is open at its start.",
+  })
+  startDate!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Last day of the period the `window` argument compares, from the same source as startDate (an event without a last day lasts its first). Null when undated, or when the link's own period is open at its end (it still holds).",
+  })
+  endDate!: string | null;
+
   evidenceIds!: string[];
 }
 
@@ -170,6 +184,20 @@ export class SubgraphEdge {
       'The role the relationship carries, as the source words it (e.g. participant, funder); null when none.',
   })
   role!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "First day of the period the `window` argument compares: the link's own startDate, else that of the event or interaction it points to, else of the one it starts at (an event's effective days; an interaction's date). Null when undated, or when the link's own period is open at its start.",
+  })
+  startDate!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Last day of the period the `window` argument compares, from the same source as startDate (an event without a last day lasts its first). Null when undated, or when the link's own period is open at its end (it still holds).",
+  })
+  endDate!: string | null;
 
   evidenceIds!: string[];
 }

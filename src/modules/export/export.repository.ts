@@ -64,7 +64,7 @@ MATCH (a:Entity|Interaction)
 WHERE ${KEEP('a')}
 CALL (a) {
   MATCH (a)-[r]->(b:Entity|Interaction)
-  WHERE ${KEEP('b')} AND ($linkTypes IS NULL OR type(r) IN $linkTypes) AND ${linkInWindow('r', 'a', 'b')}
+  WHERE ${KEEP('b')} AND ($linkTypes IS NULL OR type(r) IN $linkTypes) AND ${linkInWindow('r', 'a', 'b', 'stored')}
   RETURN collect([b.id, ${typeOf('b')}, type(r), r.role, toString(r.startDate), toString(r.endDate),
                   size(coalesce(r.evidenceIds, []))]) AS out
 }
