@@ -56,6 +56,11 @@ const settled = async (page: Page): Promise<void> => {
   );
 };
 
+/** The page showed no error message (every step ends with this check). */
+async function noErrors(page: Page): Promise<void> {
+  await expect(page.locator('#messages .error').allInnerTexts()).resolves.toEqual([]);
+}
+
 async function idOf(name: string, type: string): Promise<string> {
   const answer = await api.gql<{ search: { entity: { id: string; name: string } }[] }>(
     `query ($q: String!, $t: [EntityType!]) { search(query: $q, types: $t, first: 5) { entity { id name } } }`,
@@ -172,6 +177,7 @@ describe('the explorer in headless Chromium, offline', () => {
         timeout: 30_000,
       },
     );
+    await noErrors(page);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-start.png') });
   });
@@ -190,6 +196,7 @@ describe('the explorer in headless Chromium, offline', () => {
     await settled(page);
     await expect(labelsOnScreen(page)).resolves.toEqual(['St Petersburg']);
     await expect(page.locator('#details h2').innerText()).resolves.toBe('St Petersburg');
+    await noErrors(page);
   });
 
   it('expands Sitra: Daniel Kaufmann and the meeting of 25.10.2019 appear', async () => {
@@ -208,6 +215,7 @@ describe('the explorer in headless Chromium, offline', () => {
         timeout: 30_000,
       },
     );
+    await noErrors(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-expand.png') });
   });
 
@@ -247,6 +255,7 @@ describe('the explorer in headless Chromium, offline', () => {
     expect(text).toContain(finnish!.quote!);
     expect(text).toContain(finnish!.translation!);
     await expect(panel.locator('blockquote[lang=fi]').count()).resolves.toBeGreaterThan(0);
+    await noErrors(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-path.png') });
   });
 
@@ -279,6 +288,7 @@ describe('the explorer in headless Chromium, offline', () => {
     await page.locator('#clear-window').click();
     await settled(page);
     expect((await dated(page)).length).toBe(before.length);
+    await noErrors(page);
   });
 
   it('exports the view as GEXF that parses and holds the nodes on screen', async () => {
@@ -314,6 +324,7 @@ describe('the explorer in headless Chromium, offline', () => {
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')!).sort());
     expect(links).toEqual((await page.evaluate(() => explorer.visibleEdges())).sort());
     await expect(table.innerText()).resolves.toContain('Daniel Kaufmann');
+    await noErrors(page);
   });
 
   it('reproduces the view from its URL in a new tab', async () => {
@@ -330,6 +341,7 @@ describe('the explorer in headless Chromium, offline', () => {
     await expect(copy.evaluate(() => explorer.visibleEdges().sort())).resolves.toEqual(edges);
     await expect(copy.locator('#colour').inputValue()).resolves.toBe('community');
     await expect(copy.locator('#table').isVisible()).resolves.toBe(true);
+    await noErrors(copy);
     await copy.close();
   });
 

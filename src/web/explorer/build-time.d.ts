@@ -15,6 +15,10 @@ declare module 'graphology-layout-forceatlas2/iterate' {
     edges: Float32Array,
   ): void;
 }
+declare module 'graphology-layout-forceatlas2/defaults' {
+  const defaults: Record<string, unknown>;
+  export default defaults;
+}
 declare module 'graphology-layout-forceatlas2/helpers' {
   import type Graph from 'graphology';
   export function graphToByteArrays(

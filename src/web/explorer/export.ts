@@ -37,7 +37,7 @@ export function edgeRow(id: string, source: string, target: string, a: EdgeAttri
     id,
     source,
     target,
-    type: a.type,
+    type: a.link,
     role: a.role,
     startDate: a.startDate,
     endDate: a.endDate,

@@ -5,6 +5,7 @@
  */
 import type Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
+import DEFAULTS from 'graphology-layout-forceatlas2/defaults';
 import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers';
 
 /** Node matrix stride of graphology-layout-forceatlas2 (x, y, dx, dy, ..., size, fixed). */
@@ -38,7 +39,9 @@ export class Layout {
     const run = ++this.run;
     this.keys = this.graph.nodes();
     const { nodes, edges } = graphToByteArrays(this.graph, () => 1);
+    // The iteration reads every setting: the library's defaults, then those it infers by size.
     const settings = {
+      ...DEFAULTS,
       ...inferSettings(this.graph),
       barnesHutOptimize: this.graph.order > 400,
       adjustSizes: false,

@@ -757,7 +757,7 @@ function addPaths(paths: ApiPath[]): void {
     for (const node of path.nodes) nodes.add(node.id);
     for (const step of steps)
       for (const edge of graph.edges(step.source, step.target))
-        if (graph.getEdgeAttribute(edge, 'type') === step.type) edges.add(edge);
+        if (graph.getEdgeAttribute(edge, 'link') === step.type) edges.add(edge);
   }
   highlight = paths.length ? { nodes, edges } : null;
 }
@@ -979,10 +979,10 @@ async function showEdge(edge: string): Promise<void> {
   if (selectedEdge !== edge) return;
   const steps = shortestPaths
     .flatMap((p) => p.steps)
-    .filter((s) => s.type === a.type && (s.role ?? null) === a.role);
+    .filter((s) => s.type === a.link && (s.role ?? null) === a.role);
   replace(
     details,
-    h('h2', {}, `${nameOf(source)} ${a.type} ${nameOf(target)}`),
+    h('h2', {}, `${nameOf(source)} ${a.link} ${nameOf(target)}`),
     h(
       'p',
       { class: 'kind' },
@@ -1002,7 +1002,7 @@ function select(node: string | null, show = true): void {
   if (node === null) highlight = null;
   view.selected = selected ?? '';
   if (show) saveUrl();
-  renderer.refresh({ skipIndexation: true });
+  renderer.refresh();
   renderTable();
   if (selected && show)
     showNode(selected).catch((error: unknown) =>
@@ -1016,7 +1016,7 @@ function selectEdge(edge: string): void {
   selected = null;
   selectedEdge = edge;
   highlight = null;
-  renderer.refresh({ skipIndexation: true });
+  renderer.refresh();
   showEdge(edge).catch((error: unknown) =>
     replace(details, h('p', { class: 'error' }, describe(error))),
   );
@@ -1155,7 +1155,11 @@ async function afterChange(relayout = true): Promise<void> {
   renderTable();
   saveUrl();
   updateStatus();
-  if (relayout) void runLayout();
+  if (relayout) {
+    // What was added may lie outside the view: show the whole canvas again.
+    void renderer.getCamera().animatedReset({ duration: 300 });
+    void runLayout();
+  }
 }
 
 async function runLayout(): Promise<void> {
@@ -1405,7 +1409,7 @@ function renderTable(): void {
         h(
           'td',
           {},
-          h('button', { type: 'button', class: 'link', onclick: () => selectEdge(edge) }, a.type),
+          h('button', { type: 'button', class: 'link', onclick: () => selectEdge(edge) }, a.link),
         ),
         h('td', {}, a.role ?? ''),
         h('td', {}, graph.getNodeAttribute(target, 'label')),

@@ -31,7 +31,8 @@ export interface NodeAttributes {
 }
 
 export interface EdgeAttributes {
-  type: string;
+  /** The relationship type (not `type`, which sigma reads as the name of a drawing program). */
+  link: string;
   role: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -115,7 +116,7 @@ export function addEdges(graph: ViewGraph, edges: ApiEdge[]): void {
     const key = edgeKey(edge);
     if (graph.hasEdge(key) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
     graph.addDirectedEdgeWithKey(key, edge.source, edge.target, {
-      type: edge.type,
+      link: edge.type,
       role: edge.role,
       startDate: edge.startDate ?? null,
       endDate: edge.endDate ?? null,
