@@ -3,7 +3,8 @@
  * resolver runs (so a refused operation never reaches Neo4j): depth, aliases, nesting of the
  * variables and cost. Refusals carry QUERY_TOO_COMPLEX with the limit and what was measured.
  * Cost: a field costs 1 + its selection, a list field with `first`/`last`/`limit`/`k` costs that many
- * times (1 + its selection), the rows it may return; on an interface or union, the costliest
+ * times (1 + its selection), the rows it may return, and so does a field answering one row per
+ * id of its `ids` list (nodeMetrics); on an interface or union, the costliest
  * possible type counts. Tokens are bounded at parse time (Apollo's parseOptions.maxTokens).
  *
  * Every measure is linear in the document's size: a fragment is measured once per operation
@@ -103,8 +104,13 @@ export const DEFAULT_LIMITS: QueryLimits = {
 };
 
 const PAGE_ARGUMENTS = ['first', 'last', 'limit', 'k'] as const;
+/** List arguments whose fields answer (at most) one row per item. */
+const ROW_LIST_ARGUMENTS = ['ids'] as const;
 
-/** What one page argument multiplies a field's cost by (undefined: not a paged field). */
+/**
+ * What one page argument, or the length of a row list, multiplies a field's cost by
+ * (undefined: not a paged field).
+ */
 function pageFactor(args: Record<string, unknown>): number | undefined {
   for (const name of PAGE_ARGUMENTS) {
     const value = args[name];
@@ -112,6 +118,11 @@ function pageFactor(args: Record<string, unknown>): number | undefined {
       // Beyond the largest page any field allows (2,000) the field itself refuses the value
       // with a precise BAD_USER_INPUT; pricing it here would hide that answer.
       return value > 2_000 ? 1 : value;
+  }
+  for (const name of ROW_LIST_ARGUMENTS) {
+    const value = args[name];
+    // The same bound: a longer list is refused by the field, naming the argument.
+    if (Array.isArray(value) && value.length > 0) return value.length > 2_000 ? 1 : value.length;
   }
   return undefined;
 }

@@ -583,3 +583,129 @@ describe('link dates', () => {
     }
   });
 });
+
+type Metrics = {
+  id: string;
+  degree: number;
+  pageRank: number;
+  betweenness: number;
+  community: number | null;
+  country: string | null;
+};
+const NODE_METRICS = `query($ids: [ID!]!, $window: DateWindowInput) {
+  nodeMetrics(ids: $ids, window: $window) { id degree pageRank betweenness community country }
+}`;
+
+describe('nodeMetrics', () => {
+  it.each([
+    ['PAGERANK', 'pageRank'],
+    ['DEGREE', 'degree'],
+    ['BETWEENNESS', 'betweenness'],
+  ] as const)('gives the top of centrality(%s) the same scores', async (measure, field) => {
+    const top = (
+      await api.gql<{ centrality: Ranked[] }>(
+        'query($m: CentralityMeasure!) { centrality(measure: $m, first: 3) { score entity { id } } }',
+        { m: measure },
+      )
+    ).data!.centrality;
+    const ids = top.map((r) => r.entity.id).reverse();
+    const res = await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, { ids });
+    expect(res.errors).toBeUndefined();
+    // In the order asked, one entry each.
+    expect(res.data!.nodeMetrics.map((m) => m.id)).toEqual(ids);
+    for (const m of res.data!.nodeMetrics)
+      expect(m[field]).toBe(top.find((r) => r.entity.id === m.id)!.score);
+  });
+
+  it('gives each node the community the communities listing has it in, and its country', async () => {
+    const listing = (
+      await api.gql<{
+        communities: { communities: { id: number; members: { id: string }[] }[] };
+      }>('{ communities(first: 5, membersFirst: 5) { communities { id members { id } } } }')
+    ).data!.communities.communities;
+    const members = listing.flatMap((c) => c.members.map((m) => ({ id: m.id, community: c.id })));
+    expect(new Set(members.map((m) => m.community)).size).toBeGreaterThan(1);
+    const res = await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, {
+      ids: members.map((m) => m.id),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.nodeMetrics.map((m) => ({ id: m.id, community: m.community }))).toEqual(
+      members,
+    );
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const [metrics] = (await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, { ids: [sitra] }))
+      .data!.nodeMetrics;
+    expect(metrics).toMatchObject({ id: sitra, country: 'FI' });
+    expect(metrics!.degree).toBeGreaterThan(5);
+  });
+
+  it('computes on the window asked, like centrality', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const window = { from: '2019-10-25', to: '2019-10-25', includeUndated: false };
+    const ranked = (
+      await api.gql<{ centrality: Ranked[] }>(
+        'query($w: DateWindowInput) { centrality(measure: DEGREE, first: 100, window: $w) { score entity { id } } }',
+        { w: window },
+      )
+    ).data!.centrality;
+    const inWindow = ranked.find((r) => r.entity.id === sitra)!.score;
+    const all = (await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, { ids: [sitra] })).data!
+      .nodeMetrics[0]!.degree;
+    const res = await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, { ids: [sitra], window });
+    expect(res.data!.nodeMetrics[0]!.degree).toBe(inWindow);
+    expect(inWindow).toBeLessThan(all);
+  });
+
+  it('leaves out well-formed ids of nothing, and refuses documents and ids not of this API', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const ghost = Buffer.from('Person:00000000-0000-4000-8000-000000000000').toString('base64url');
+    const res = await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, {
+      ids: [ghost, sitra, sitra],
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.nodeMetrics.map((m) => m.id)).toEqual([sitra, sitra]);
+    const garbage = await api.gql(NODE_METRICS, { ids: [sitra, 'nope'] });
+    expect(garbage.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'ids[1]',
+    });
+    expect(garbage.errors![0]!.message).toContain('"nope"');
+    const doc = await idOf('DOCUMENT', 'gnf-2019-10-25-sitra-st-petersburg-meeting');
+    const refused = await api.gql(NODE_METRICS, { ids: [doc] });
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'ids[0]',
+    });
+  });
+
+  it('answers 2000 ids within the cost limit and refuses 2001, or none, naming ids', async () => {
+    const sitra = await idOf('ORGANISATION', 'sitra');
+    const ids = (n: number): string[] =>
+      Array.from({ length: n }, (_, i) =>
+        i === 0
+          ? sitra
+          : Buffer.from(`Person:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).toString(
+              'base64url',
+            ),
+      );
+    const many = await api.gql<{ nodeMetrics: Metrics[] }>(NODE_METRICS, { ids: ids(2000) });
+    expect(many.errors).toBeUndefined();
+    expect(many.data!.nodeMetrics.map((m) => m.id)).toEqual([sitra]);
+    for (const n of [2001, 0]) {
+      const refused = await api.gql(NODE_METRICS, { ids: ids(n) });
+      expect(refused.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'ids',
+      });
+    }
+    // Twice 2000 in one operation is priced as 4000 rows: over the cost limit.
+    const twice = await api.gql(
+      `query($ids: [ID!]!) {
+        a: nodeMetrics(ids: $ids) { id degree pageRank betweenness community country }
+        b: nodeMetrics(ids: $ids) { id degree pageRank betweenness community country }
+      }`,
+      { ids: ids(2000) },
+    );
+    expect(twice.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+});

@@ -65,6 +65,16 @@ describe('measureOperation', () => {
     expect(measure(chain(21, 2)).cost).toBe(2 ** 21 + 3);
   });
 
+  it('prices nodeMetrics as one row per id, up to the 2000 the field allows', () => {
+    const text = 'query($ids: [ID!]!) { nodeMetrics(ids: $ids) { id degree community } }';
+    const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `id${i}`);
+    expect(measure(text, { ids: ids(3) }).cost).toBe(3 * 4);
+    expect(measure(text, { ids: ids(2000) }).cost).toBe(2000 * 4);
+    // Beyond it the field refuses the list itself (BAD_USER_INPUT naming ids).
+    expect(measure(text, { ids: ids(2001) }).cost).toBe(4);
+    expect(measure('{ nodeMetrics(ids: ["a", "b"]) { id } }').cost).toBe(2 * 2);
+  });
+
   it('skips what @skip and @include leave out', () => {
     const text =
       'query($x: Boolean!) { organisations(first: 10) { edges { node { name slug @include(if: $x) } } } }';

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { MetricsAsked } from './projection';
 import { ConnectionArgs, ConnectionPage, type ConnectionShape } from '../../shared/connection';
 import type { Context } from '../request/context';
 import { EntityType } from '../../shared/enums';
@@ -17,6 +18,7 @@ import {
   CommunityResult,
   DateWindowInput,
   LinkType,
+  NodeMetrics,
   Path,
   PathStep,
   RankedEntity,
@@ -75,6 +77,21 @@ function asksForEdges(info: GraphQLResolveInfo): boolean {
   return Object.values(tree?.fieldsByTypeName ?? {}).some((fields) =>
     Object.values(fields).some((f) => f.name === 'edges'),
   );
+}
+
+/** The costlier measures a nodeMetrics selection asks for (under any alias or fragment). */
+function metricsAsked(info: GraphQLResolveInfo): MetricsAsked {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const names = new Set(
+    Object.values(tree?.fieldsByTypeName ?? {}).flatMap((fields) =>
+      Object.values(fields).map((f) => f.name),
+    ),
+  );
+  return {
+    pageRank: names.has('pageRank'),
+    betweenness: names.has('betweenness'),
+    community: names.has('community'),
+  };
 }
 
 @Resolver()
@@ -212,6 +229,24 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ): Promise<CommunityResult> {
     return this.analytics.communities(ctx, first, membersFirst, minSize, { linkTypes, window });
+  }
+
+  @Query(() => [NodeMetrics], {
+    description:
+      'Degree, PageRank, betweenness, Louvain community and country of the nodes asked for, computed on the whole graph (the values centrality and communities give, for the same linkTypes and window), in the order asked. A well-formed id of no node in the graph (deleted, or never one) gets no entry; a Document id or an id not of this API is BAD_USER_INPUT naming its place, e.g. ids[3].',
+  })
+  nodeMetrics(
+    @Arg('ids', () => [ID], {
+      description:
+        'Global ids of entities (not Documents) or interactions: 1 to 2000 (BAD_USER_INPUT outside); an id given twice is answered twice. The cost limit prices the field as one row per id.',
+    })
+    ids: string[],
+    @Arg('linkTypes', () => [LinkType], linkTypesArg) linkTypes: LinkTypeName[] | null,
+    @Arg('window', () => DateWindowInput, windowArg) window: DateWindowInput | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeMetrics[]> {
+    return this.analytics.nodeMetrics(ctx, ids, { linkTypes, window }, metricsAsked(info));
   }
 
   @Query(() => [Broker], {

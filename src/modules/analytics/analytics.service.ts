@@ -31,6 +31,7 @@ import type {
   Broker,
   CommunityResult,
   DateWindowInput,
+  NodeMetrics,
   Path,
   RankedEntity,
   Subgraph,
@@ -43,7 +44,7 @@ import {
   type PoolSlot,
 } from './analytics.pool';
 import type { BuiltProjection, CommunityColumns, WorkerRequest } from './analytics.worker';
-import type { CommunityListing, Ranking } from './projection';
+import type { CommunityListing, MetricsAsked, NodeMetricsRow, Ranking } from './projection';
 import type { BrokerScore } from './brokers';
 
 /** Geography is not collaboration: place links join the walk only when asked for. */
@@ -58,6 +59,7 @@ export const LIMITS = {
   nodeCap: { min: 1, max: 2_000 },
   first: { min: 1, max: 100 },
   timeline: { min: 1, max: 500 },
+  metricsIds: { min: 1, max: 2_000 },
 } as const;
 
 /** Projections kept (each up to a few hundred MiB on a 100,000-node graph), and answers each. */
@@ -299,6 +301,55 @@ export class AnalyticsService {
         memberIds: c.memberIds,
       })),
     };
+  }
+
+  /**
+   * Whole-graph measures of the nodes asked for, in the order asked (an id asked twice is
+   * answered twice). A well-formed id of a node the projection lacks (deleted, or not linked in
+   * the window: every entity but documents and every interaction is a node) gets no entry; an
+   * id that is not one of ours, or of a Document, is refused naming its place in `ids`.
+   * `asked`: the costlier measures the selection wants (the others are computed only if asked).
+   */
+  async nodeMetrics(
+    ctx: Context,
+    ids: string[],
+    args: LinkArgs,
+    asked: MetricsAsked = { pageRank: true, betweenness: true, community: true },
+  ): Promise<NodeMetrics[]> {
+    const { min, max } = LIMITS.metricsIds;
+    if (ids.length < min || ids.length > max)
+      throw new BadUserInputError(
+        `ids must hold ${min} to ${max} node ids; got ${ids.length}.`,
+        'ids',
+      );
+    const refs = ids.map((id, i) => {
+      const ref = this.ref(id, `ids[${i}]`);
+      if (ref.type === 'Document')
+        throw new BadUserInputError(
+          `ids[${i}] is a Document (${JSON.stringify(id.slice(0, 80))}): documents are sources, not nodes of the analytics.`,
+          `ids[${i}]`,
+        );
+      return ref;
+    });
+    // Sorted and each once, so the same set of nodes is one cached answer whatever its order.
+    const uuids = [...new Set(refs.map((r) => r.uuid))].sort();
+    const rows = await this.answer<NodeMetricsRow[]>(ctx, args, { op: 'metrics', uuids, asked });
+    const byUuid = new Map(rows.map((row) => [row.uuid, row]));
+    return refs.flatMap((ref) => {
+      const row = byUuid.get(ref.uuid);
+      // An id whose type part names another type than the node's is not that node.
+      if (!row || row.type !== ref.type) return [];
+      return [
+        {
+          id: toGlobalId(ref.type, ref.uuid),
+          degree: row.degree,
+          pageRank: row.pageRank ?? 0,
+          betweenness: row.betweenness ?? 0,
+          community: row.community,
+          country: row.country,
+        },
+      ];
+    });
   }
 
   async brokers(

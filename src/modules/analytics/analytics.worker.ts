@@ -9,7 +9,7 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { ProjectionNode } from './analytics.repository';
-import { Projection, ProjectionBuilder, type Measure } from './projection';
+import { Projection, ProjectionBuilder, type Measure, type MetricsAsked } from './projection';
 
 /** What the main thread asks; `call` 0 wants no answer (rows streamed during a build). */
 export type WorkerRequest = { call: number } & (
@@ -28,6 +28,7 @@ export type WorkerRequest = { call: number } & (
       first: number;
     }
   | { op: 'communityOf'; id: number }
+  | { op: 'metrics'; id: number; uuids: string[]; asked: MetricsAsked }
   | { op: 'drop'; id: number }
 );
 
@@ -132,6 +133,8 @@ function handle(request: WorkerRequest): { value: unknown; transfer?: ArrayBuffe
       };
       return { value: columns, transfer: [columns.communities.buffer as ArrayBuffer] };
     }
+    case 'metrics':
+      return { value: projection(request.id).metrics(request.uuids, request.asked) };
     case 'drop':
       built.delete(request.id);
       building.delete(request.id);

@@ -66,6 +66,24 @@ export interface CommunityListing {
   }[];
 }
 
+/** Which of the costlier measures a metrics request wants (degree and country come free). */
+export interface MetricsAsked {
+  pageRank: boolean;
+  betweenness: boolean;
+  community: boolean;
+}
+
+/** One node's measures on the whole projection; a measure not asked for is null. */
+export interface NodeMetricsRow {
+  uuid: string;
+  type: string;
+  degree: number;
+  pageRank: number | null;
+  betweenness: number | null;
+  community: number | null;
+  country: string | null;
+}
+
 /** One projection and the results computed on it so far (each computed once). */
 export class Projection {
   private readonly memo = new Map<string, unknown>();
@@ -121,6 +139,33 @@ export class Projection {
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
       .slice(0, first);
     return { ranked, approximate: scores.approximate };
+  }
+
+  /**
+   * The measures of the given nodes, from the same memoised whole-graph results the rankings
+   * and the communities listing read (so the values are theirs exactly); nodes not in the
+   * projection are left out.
+   */
+  metrics(uuids: readonly string[], asked: MetricsAsked): NodeMetricsRow[] {
+    const degree = this.degree().values;
+    const pageRank = asked.pageRank ? this.pagerank().values : null;
+    const betweenness = asked.betweenness ? this.betweenness().values : null;
+    const community = asked.community ? this.communities().of : null;
+    return uuids.flatMap((uuid) => {
+      const a = this.attributes(uuid);
+      if (!a) return [];
+      return [
+        {
+          uuid,
+          type: a.type,
+          degree: degree.get(uuid) ?? 0,
+          pageRank: pageRank?.get(uuid) ?? null,
+          betweenness: betweenness?.get(uuid) ?? null,
+          community: community?.get(uuid) ?? null,
+          country: a.country,
+        },
+      ];
+    });
   }
 
   /** Communities of at least minSize members, largest first, cut to first and membersFirst. */
