@@ -1049,9 +1049,11 @@ const visibleNode = (node: string): boolean => !hiddenNodes.has(node);
 const visibleEdge = (edge: string): boolean => !hiddenEdges.has(edge);
 
 let metricsFailed = false;
-async function loadMetrics(): Promise<void> {
-  if (metricsFailed) return;
+/** Reads the analytics of the nodes that lack them; whether any arrived. */
+async function loadMetrics(): Promise<boolean> {
+  if (metricsFailed) return false;
   const missing = graph.filterNodes((_, a) => a.metrics === undefined);
+  let loaded = false;
   for (let i = 0; i < missing.length; i += 2000) {
     const ids = missing.slice(i, i + 2000);
     try {
@@ -1060,15 +1062,19 @@ async function loadMetrics(): Promise<void> {
         { ids },
       );
       for (const m of nodeMetrics)
-        if (graph.hasNode(m.id)) graph.setNodeAttribute(m.id, 'metrics', m);
+        if (graph.hasNode(m.id)) {
+          graph.setNodeAttribute(m.id, 'metrics', m);
+          loaded = true;
+        }
     } catch (error) {
       metricsFailed = true;
       showMessage(
         `The whole graph's analytics could not be read, so sizes use the links on screen: ${describe(error)}`,
       );
-      return;
+      return loaded;
     }
   }
+  return loaded;
 }
 
 function restyle(): void {
@@ -1148,7 +1154,6 @@ function saveUrl(): void {
 
 async function afterChange(relayout = true): Promise<void> {
   computeVisibility();
-  await loadMetrics();
   restyle();
   updateSlider();
   renderer.refresh();
@@ -1159,6 +1164,13 @@ async function afterChange(relayout = true): Promise<void> {
     // What was added may lie outside the view: show the whole canvas again.
     void renderer.getCamera().animatedReset({ duration: 300 });
     void runLayout();
+  }
+  // Drawn and answering clicks; the whole graph's analytics restyle it when they arrive.
+  document.documentElement.dataset.ready = 'true';
+  if (await loadMetrics()) {
+    restyle();
+    renderer.refresh();
+    renderTable();
   }
 }
 
@@ -1592,7 +1604,6 @@ async function start(): Promise<void> {
       }>(START);
       const first = organisations.edges[0]?.node;
       if (first) {
-        await perform({ op: 'place', id: first.id });
         await perform({ op: 'expand', id: first.id, ...expandOptions() });
         select(null, false);
       } else showMessage('The graph is empty: nothing to show yet.', 'info');
