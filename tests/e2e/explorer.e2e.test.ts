@@ -257,6 +257,14 @@ describe('the explorer in headless Chromium, offline', () => {
     await expect(panel.locator('blockquote[lang=fi]').count()).resolves.toBeGreaterThan(0);
     await noErrors(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-path.png') });
+    // The invitation on the path, told as what it is: who invited whom to what, when.
+    await panel.locator('button', { hasText: 'Invitation · 2019-10-25' }).first().click();
+    await settled(page);
+    await expect(panel.locator('.sentence').innerText()).resolves.toBe(
+      "Elena Belova (for Leontief Centre) invited Sitra's experts to All-Russia Strategy Forum 2019, on 2019-10-25.",
+    );
+    await expect(panel.innerText()).resolves.toContain(finnish!.quote!);
+    await noErrors(page);
   });
 
   it('a window of 2016 alone hides every 2019 link', async () => {

@@ -831,6 +831,14 @@ const nameOf = (id: string, fallback?: ApiNode[]): string =>
       ? labelOf(fallback.find((n) => n.id === id)!)
       : id;
 
+/** A node's name that selects it (and shows its evidence) when pressed. */
+const nodeButton = (id: string, nodes?: ApiNode[]): HTMLElement =>
+  h(
+    'button',
+    { type: 'button', class: 'link strong', onclick: () => select(id) },
+    nameOf(id, nodes),
+  );
+
 function stepLine(step: ApiStep, nodes: ApiNode[]): HTMLElement {
   const [a, b] = step.reversed ? [step.to, step.from] : [step.from, step.to];
   return h(
@@ -839,9 +847,9 @@ function stepLine(step: ApiStep, nodes: ApiNode[]): HTMLElement {
     h(
       'p',
       {},
-      h('strong', {}, nameOf(a, nodes)),
+      nodeButton(a, nodes),
       ` ${step.type}${step.role ? ` (${step.role})` : ''} `,
-      h('strong', {}, nameOf(b, nodes)),
+      nodeButton(b, nodes),
       step.startDate
         ? ` · ${step.startDate}${step.endDate && step.endDate !== step.startDate ? ` to ${step.endDate}` : ''}`
         : '',
@@ -884,6 +892,8 @@ interface ApiDetails {
         answer?: string | null;
         inviter?: EntityLine;
         invitees?: EntityLine[];
+        inviteeNote?: string | null;
+        onBehalfOf?: EntityLine | null;
         target?: EntityLine;
         presenters?: EntityLine[];
         proposers?: EntityLine[];
@@ -904,11 +914,11 @@ const names = (list: EntityLine[] | undefined): string =>
 
 /** The interaction told as what it is: who invited whom to what, when. */
 function interactionSentence(node: NonNullable<ApiDetails['node']>): string {
-  const when = node.date ? ` on ${node.date}` : '';
+  const when = node.date ? `, on ${node.date}` : '';
   const at = node.event ? ` at ${node.event.name}` : '';
   switch (node.__typename) {
     case 'Invitation':
-      return `${node.inviter?.name ?? 'Someone'} invited ${names(node.invitees)} to ${node.target?.name ?? 'something'}${when}.`;
+      return `${node.inviter?.name ?? 'Someone'}${node.onBehalfOf ? ` (for ${node.onBehalfOf.name})` : ''} invited ${node.inviteeNote ?? names(node.invitees)} to ${node.target?.name ?? 'something'}${when}.`;
     case 'Presentation':
       return `${names(node.presenters)} presented ${names(node.subjects)}${at}${when}.`;
     case 'Proposal':

@@ -208,6 +208,10 @@ export const DETAILS = /* GraphQL */ `
         invitees {
           ...ExplorerEntityLine
         }
+        inviteeNote
+        onBehalfOf {
+          ...ExplorerEntityLine
+        }
         target {
           ...ExplorerEntityLine
         }
