@@ -19,7 +19,8 @@ export interface LayoutProgress {
 export class Layout {
   private readonly worker: Worker;
   private run = 0;
-  private keys: string[] = [];
+  /** Each node's row in the matrices of the current run. */
+  private index = new Map<string, number>();
   private finish?: () => void;
 
   constructor(
@@ -37,7 +38,7 @@ export class Layout {
   start(iterations = iterationsFor(this.graph.order)): Promise<void> {
     this.stop();
     const run = ++this.run;
-    this.keys = this.graph.nodes();
+    this.index = new Map(this.graph.nodes().map((node, i) => [node, i]));
     const { nodes, edges } = graphToByteArrays(this.graph, () => 1);
     // The iteration reads every setting: the library's defaults, then those it infers by size.
     const settings = {
@@ -75,12 +76,18 @@ export class Layout {
   private receive(message: { run: number; nodes: ArrayBuffer } & LayoutProgress): void {
     if (message.run !== this.run) return;
     const matrix = new Float32Array(message.nodes);
-    const graph = this.graph;
-    for (let i = 0; i < this.keys.length; i++) {
-      const key = this.keys[i]!;
-      if (!graph.hasNode(key) || graph.getNodeAttribute(key, 'fixed')) continue;
-      graph.mergeNodeAttributes(key, { x: matrix[i * PPN], y: matrix[i * PPN + 1] });
-    }
+    const index = this.index;
+    // One update of every position (one redraw), not one per node.
+    this.graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        const i = index.get(node);
+        if (i === undefined || attributes.fixed) return attributes;
+        attributes.x = matrix[i * PPN]!;
+        attributes.y = matrix[i * PPN + 1]!;
+        return attributes;
+      },
+      { attributes: ['x', 'y'] },
+    );
     this.onProgress({ done: message.done, total: message.total });
     if (message.done >= message.total) {
       const finish = this.finish;

@@ -20,6 +20,7 @@ import {
   labelOf,
   newGraph,
   nodeOutOfWindow,
+  patchNode,
   sizeNodes,
   TYPE_COLOURS,
   type ApiEdge,
@@ -586,7 +587,7 @@ async function run(action: Action): Promise<void> {
       break;
     }
     case 'hide':
-      if (graph.hasNode(action.id)) graph.setNodeAttribute(action.id, 'hiddenByUser', true);
+      patchNode(graph, action.id, { hiddenByUser: true });
       break;
     case 'remove':
       if (graph.hasNode(action.id)) graph.dropNode(action.id);
@@ -596,7 +597,7 @@ async function run(action: Action): Promise<void> {
         graph.mergeNodeAttributes(action.id, { fixed: true, x: action.x, y: action.y });
       break;
     case 'unpin':
-      if (graph.hasNode(action.id)) graph.setNodeAttribute(action.id, 'fixed', false);
+      patchNode(graph, action.id, { fixed: false });
       break;
   }
 }
@@ -648,7 +649,7 @@ function showHidden(): boolean {
   let any = false;
   graph.forEachNode((node, a) => {
     if (a.hiddenByUser) {
-      graph.setNodeAttribute(node, 'hiddenByUser', false);
+      patchNode(graph, node, { hiddenByUser: false });
       any = true;
     }
   });
@@ -1073,7 +1074,7 @@ async function loadMetrics(): Promise<boolean> {
       );
       for (const m of nodeMetrics)
         if (graph.hasNode(m.id)) {
-          graph.setNodeAttribute(m.id, 'metrics', m);
+          patchNode(graph, m.id, { metrics: m });
           loaded = true;
         }
     } catch (error) {

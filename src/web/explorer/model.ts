@@ -45,6 +45,15 @@ export type ViewGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 export const newGraph = (): ViewGraph =>
   new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
 
+/**
+ * Changes attributes sigma does not draw from (or draws through its reducers) without an event:
+ * sigma answers a single node's update by repainting that node alone, which throws for a node
+ * it has not drawn yet. The caller redraws (renderer.refresh) once it has made its changes.
+ */
+export function patchNode(graph: ViewGraph, node: string, patch: Partial<NodeAttributes>): void {
+  if (graph.hasNode(node)) Object.assign(graph.getNodeAttributes(node), patch);
+}
+
 /** A node as the API gives it (the ExplorerNode fragment). */
 export interface ApiNode {
   __typename: string;
@@ -92,7 +101,7 @@ export function addNodes(graph: ViewGraph, nodes: ApiNode[], near?: string): str
   const centre = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : { x: 0, y: 0 };
   for (const node of nodes) {
     if (graph.hasNode(node.id)) {
-      graph.setNodeAttribute(node.id, 'hiddenByUser', false);
+      patchNode(graph, node.id, { hiddenByUser: false });
       continue;
     }
     const [dx, dy] = jitter(node.id);
@@ -192,7 +201,7 @@ export interface LegendEntry {
   count: number;
 }
 
-/** Colours every node by the chosen rule; returns the legend of what is on the canvas. */
+/** Colours every node by the chosen rule (quietly: the caller redraws); returns the legend. */
 export function colourNodes(graph: ViewGraph, by: ColourBy): LegendEntry[] {
   const groups = new Map<string, LegendEntry>();
   const groupOf = (attributes: NodeAttributes): string | null =>
@@ -226,14 +235,14 @@ export function colourNodes(graph: ViewGraph, by: ColourBy): LegendEntry[] {
       count,
     });
   }
-  graph.updateEachNodeAttributes(
-    (_, a) => ({ ...a, color: groups.get(String(groupOf(a)))?.color ?? NO_GROUP }),
-    { attributes: ['color'] },
-  );
+  // Quietly (see patchNode): the caller redraws.
+  graph.forEachNode((_, a) => {
+    a.color = groups.get(String(groupOf(a)))?.color ?? NO_GROUP;
+  });
   return [...groups.values()];
 }
 
-/** Sizes every node by the chosen measure (square root scale, 3 to 18 px). */
+/** Sizes every node by the chosen measure (square root scale, 3 to 18 px; quietly). */
 export function sizeNodes(graph: ViewGraph, by: SizeBy): void {
   const valueOf = (node: string, a: NodeAttributes): number =>
     by === 'none'
@@ -245,11 +254,7 @@ export function sizeNodes(graph: ViewGraph, by: SizeBy): void {
   graph.forEachNode((node, a) => {
     max = Math.max(max, valueOf(node, a));
   });
-  graph.updateEachNodeAttributes(
-    (node, a) => ({
-      ...a,
-      size: by === 'none' || max === 0 ? 5 : 3 + 15 * Math.sqrt(valueOf(node, a) / max),
-    }),
-    { attributes: ['size'] },
-  );
+  graph.forEachNode((node, a) => {
+    a.size = by === 'none' || max === 0 ? 5 : 3 + 15 * Math.sqrt(valueOf(node, a) / max);
+  });
 }
