@@ -787,12 +787,16 @@ function evidenceList(evidence: ApiEvidence[]): HTMLElement {
               h('cite', { lang: e.document.language }, e.document.title),
               e.document.titleTranslation ? ` (${e.document.titleTranslation})` : '',
               e.document.date ? `, ${e.document.date}` : '',
-              e.document.url
+              webUrl(e.document.url)
                 ? [
                     ' ',
                     h(
                       'a',
-                      { href: e.document.url, rel: 'noopener noreferrer', target: '_blank' },
+                      {
+                        href: webUrl(e.document.url),
+                        rel: 'noopener noreferrer',
+                        target: '_blank',
+                      },
                       'open',
                     ),
                   ]
@@ -804,7 +808,13 @@ function evidenceList(evidence: ApiEvidence[]): HTMLElement {
               'p',
               { class: 'source' },
               'Public page: ',
-              h('a', { href: e.url, rel: 'noopener noreferrer', target: '_blank' }, e.url),
+              webUrl(e.url)
+                ? h(
+                    'a',
+                    { href: webUrl(e.url), rel: 'noopener noreferrer', target: '_blank' },
+                    e.url,
+                  )
+                : e.url,
               e.note ? ` — ${e.note}` : '',
             )
           : null,
@@ -815,6 +825,17 @@ function evidenceList(evidence: ApiEvidence[]): HTMLElement {
       ),
     ),
   );
+}
+
+/** A URL to link to: http(s) only (never javascript: or data:, whatever a source holds). */
+function webUrl(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function languageName(tag: string): string {
