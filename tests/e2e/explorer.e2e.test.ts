@@ -219,6 +219,22 @@ describe('the explorer in headless Chromium, offline', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-expand.png') });
   });
 
+  it('expands with the largest node cap (2000) and depth 3 within the API cost limit', async () => {
+    await page.locator('#clear').click();
+    await place(page, 'sitra', 'Sitra');
+    await page.locator('#depth').selectOption('3');
+    await page.locator('#cap').fill('2000');
+    await page.locator('#expand').click();
+    await settled(page);
+    await noErrors(page);
+    const labels = await labelsOnScreen(page);
+    expect(labels).toContain('Elena Belova');
+    expect(labels.length).toBeGreaterThan(20);
+    expect(await page.evaluate(() => explorer.visibleEdges().length)).toBeGreaterThan(20);
+    await page.locator('#depth').selectOption('1');
+    await page.locator('#cap').fill('200');
+  });
+
   it('shows the path Elena Belova -> Sitra: two steps, with the Finnish sentence and its translation', async () => {
     const [elena, sitra] = [
       await idOf('Elena Belova', 'PERSON'),

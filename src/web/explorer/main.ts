@@ -35,7 +35,7 @@ import {
   DETAILS,
   LINKS_BETWEEN,
   METRICS,
-  NEIGHBOURHOOD,
+  neighbourhoodQuery,
   nodesQuery,
   PATHS,
   SEARCH,
@@ -533,7 +533,43 @@ function expandOptions(): Omit<Extract<Action, { op: 'expand' }>, 'op' | 'id'> {
 }
 
 interface Neighbourhood {
-  neighbourhood: { truncated: boolean; nodes: ApiNode[]; edges: ApiEdge[] };
+  truncated: boolean;
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+}
+
+/**
+ * Above this cap the nodes and the links are asked for in two requests, sent together: the API
+ * prices a neighbourhood at its cap times the fields asked per row, and a cap of 2,000 with both
+ * the nodes' and the links' fields is above its cost limit, while each half is within it.
+ */
+const ONE_REQUEST_CAP = 1000;
+
+async function fetchNeighbourhood(
+  action: Extract<Action, { op: 'expand' }>,
+): Promise<Neighbourhood> {
+  const variables = {
+    id: action.id,
+    depth: action.depth,
+    limit: action.limit,
+    linkTypes: action.linkTypes,
+    types: action.types,
+  };
+  const ask = (parts: { nodes: boolean; edges: boolean }): Promise<Partial<Neighbourhood>> =>
+    request<{ neighbourhood: Partial<Neighbourhood> }>(neighbourhoodQuery(parts), variables).then(
+      (data) => data.neighbourhood,
+    );
+  if (action.limit <= ONE_REQUEST_CAP)
+    return (await ask({ nodes: true, edges: true })) as Neighbourhood;
+  const [nodes, edges] = await Promise.all([
+    ask({ nodes: true, edges: false }),
+    ask({ nodes: false, edges: true }),
+  ]);
+  return {
+    truncated: nodes.truncated ?? false,
+    nodes: nodes.nodes ?? [],
+    edges: edges.edges ?? [],
+  };
 }
 
 async function run(action: Action): Promise<void> {
@@ -551,13 +587,7 @@ async function run(action: Action): Promise<void> {
       break;
     }
     case 'expand': {
-      const { neighbourhood } = await request<Neighbourhood>(NEIGHBOURHOOD, {
-        id: action.id,
-        depth: action.depth,
-        limit: action.limit,
-        linkTypes: action.linkTypes,
-        types: action.types,
-      });
+      const neighbourhood = await fetchNeighbourhood(action);
       if (!graph.hasNode(action.id)) addNodes(graph, neighbourhood.nodes.slice(0, 1));
       addNodes(graph, neighbourhood.nodes, action.id);
       addEdges(graph, neighbourhood.edges);

@@ -96,7 +96,11 @@ export const START = /* GraphQL */ `
   }
 `;
 
-export const NEIGHBOURHOOD = /* GraphQL */ `
+/** A neighbourhood's nodes, links or both (`nodes`, `edges`: which parts to ask for). */
+export const neighbourhoodQuery = (parts: {
+  nodes: boolean;
+  edges: boolean;
+}): string => /* GraphQL */ `
   query ExplorerNeighbourhood(
     $id: ID!
     $depth: Int!
@@ -106,20 +110,11 @@ export const NEIGHBOURHOOD = /* GraphQL */ `
   ) {
     neighbourhood(id: $id, depth: $depth, limit: $limit, linkTypes: $linkTypes, types: $types) {
       truncated
-      nodes {
-        ...ExplorerNode
-      }
-      edges {
-        source
-        target
-        type
-        role
-        startDate
-        endDate
-      }
+      ${parts.nodes ? 'nodes { ...ExplorerNode }' : ''}
+      ${parts.edges ? 'edges { source target type role startDate endDate }' : ''}
     }
   }
-  ${NODE}
+  ${parts.nodes ? NODE : ''}
 `;
 
 export const PATHS = /* GraphQL */ `
