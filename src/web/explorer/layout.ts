@@ -22,9 +22,10 @@ export class Layout {
   /** Each node's row in the matrices of the current run. */
   private index = new Map<string, number>();
   private finish?: () => void;
+  private drawnAt = 0;
 
   constructor(
-    private readonly graph: Graph,
+    private graph: Graph,
     workerUrl: URL,
     private readonly onProgress: (progress: LayoutProgress) => void,
   ) {
@@ -45,6 +46,8 @@ export class Layout {
       ...DEFAULTS,
       ...inferSettings(this.graph),
       barnesHutOptimize: this.graph.order > 400,
+      // A coarser Barnes-Hut approximation on large graphs: about half the cost of an iteration.
+      barnesHutTheta: this.graph.order > 1000 ? 1 : 0.5,
       adjustSizes: false,
     };
     this.worker.postMessage(
@@ -54,6 +57,12 @@ export class Layout {
     return new Promise((resolve) => {
       this.finish = resolve;
     });
+  }
+
+  /** Lays out another graph from now on (the one in progress stops). */
+  setGraph(graph: Graph): void {
+    this.stop();
+    this.graph = graph;
   }
 
   stop(): void {
@@ -75,6 +84,12 @@ export class Layout {
 
   private receive(message: { run: number; nodes: ArrayBuffer } & LayoutProgress): void {
     if (message.run !== this.run) return;
+    const last = message.done >= message.total;
+    // On a large graph each redraw is costly (in software WebGL, hundreds of milliseconds that
+    // the page waits for): intermediate positions are drawn a few times a second only.
+    const now = performance.now();
+    if (!last && now - this.drawnAt < drawInterval(this.index.size)) return;
+    this.drawnAt = now;
     const matrix = new Float32Array(message.nodes);
     const index = this.index;
     // One update of every position (one redraw), not one per node.
@@ -97,9 +112,17 @@ export class Layout {
   }
 }
 
+/** Milliseconds between two drawings of a run's intermediate positions. */
+function drawInterval(order: number): number {
+  if (order > 1000) return 400;
+  if (order > 300) return 120;
+  return 0;
+}
+
 /** Fewer iterations as graphs grow: each one costs more (Barnes-Hut keeps it near n log n). */
 export function iterationsFor(order: number): number {
   if (order <= 100) return 400;
   if (order <= 500) return 250;
-  return 150;
+  if (order <= 1000) return 150;
+  return 100;
 }

@@ -21,6 +21,7 @@ import {
   newGraph,
   nodeOutOfWindow,
   patchNode,
+  placeNear,
   sizeNodes,
   TYPE_COLOURS,
   type ApiEdge,
@@ -30,6 +31,7 @@ import {
   type Metrics,
   type NodeAttributes,
   type TimeWindow,
+  type ViewGraph,
 } from './model';
 import {
   DETAILS,
@@ -102,7 +104,7 @@ const COLOUR_LABELS: Record<string, string> = {
 // State
 // ---------------------------------------------------------------------------------------------
 
-const graph = newGraph();
+let graph = newGraph();
 let view: ViewState = { ...DEFAULT_VIEW, actions: [] };
 let selected: string | null = null;
 let selectedEdge: string | null = null;
@@ -360,7 +362,16 @@ replace(
 // Canvas
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Links are drawn once a large graph's layout is done: while thousands of nodes move, drawing
+ * thousands of links each frame slowed every frame (and so the page) several times over.
+ */
+const EDGES_WAIT_ABOVE = 2000;
+let edgesWait = false;
+
 const FADED = '#e4e4e4';
+/** A selected node's neighbours all show their labels up to this many (beyond, they overlap). */
+const FORCED_LABELS = 30;
 const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
   allowInvalidContainer: true,
   enableEdgeEvents: true,
@@ -393,12 +404,12 @@ const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
       } else if (!highlight && !graph.areNeighbors(node, selected)) {
         out.color = FADED;
         out.label = '';
-      } else if (!highlight) out.forceLabel = true;
+      } else if (!highlight && graph.degree(selected) <= FORCED_LABELS) out.forceLabel = true;
     }
     return out;
   },
   edgeReducer: (edge, a) => {
-    if (hiddenEdges.has(edge)) return { ...a, hidden: true };
+    if (hiddenEdges.has(edge) || (edgesWait && !highlight)) return { ...a, hidden: true };
     if (highlight) {
       return highlight.edges.has(edge)
         ? { ...a, color: '#d62728', size: 3, zIndex: 2 }
@@ -414,14 +425,39 @@ const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
 const workerUrl = new URL(__EXPLORER__.workers.layout, import.meta.url);
 const layout = new Layout(graph, workerUrl, ({ done, total }) => {
   document.documentElement.dataset.layout = done >= total ? 'done' : 'running';
-  if (done >= total) updateStatus();
+  if (done >= total) {
+    if (edgesWait) {
+      edgesWait = false;
+      renderer.refresh();
+    }
+    updateStatus();
+  }
 });
+
+/**
+ * Many nodes and links at once: made on a copy, which then replaces the graph the renderer draws.
+ * Added one by one to the drawn graph, each addition is an event sigma answers on its own (2,000
+ * nodes and 8,000 links took seconds); a new graph is indexed once.
+ */
+function bulk(change: (next: ViewGraph) => void): void {
+  const next = graph.copy() as ViewGraph;
+  change(next);
+  swap(next);
+}
+
+function swap(next: ViewGraph): void {
+  layout.setGraph(next);
+  // A large graph's links wait for its layout from the first frame on (see EDGES_WAIT_ABOVE).
+  edgesWait = next.size > EDGES_WAIT_ABOVE;
+  graph = next;
+  renderer.setGraph(next);
+}
 
 // Drag a node to move it; it stays where it is dropped (pinned).
 let dragged: string | null = null;
 renderer.on('downNode', ({ node }) => {
   dragged = node;
-  layout.stop();
+  stopLayout();
   if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
 });
 renderer.getMouseCaptor().on('mousemovebody', (event) => {
@@ -588,9 +624,12 @@ async function run(action: Action): Promise<void> {
     }
     case 'expand': {
       const neighbourhood = await fetchNeighbourhood(action);
-      if (!graph.hasNode(action.id)) addNodes(graph, neighbourhood.nodes.slice(0, 1));
-      addNodes(graph, neighbourhood.nodes, action.id);
-      addEdges(graph, neighbourhood.edges);
+      bulk((next) => {
+        if (!next.hasNode(action.id)) addNodes(next, neighbourhood.nodes.slice(0, 1));
+        const added = addNodes(next, neighbourhood.nodes, action.id);
+        addEdges(next, neighbourhood.edges);
+        placeNear(next, added);
+      });
       const name = graph.hasNode(action.id)
         ? graph.getNodeAttribute(action.id, 'label')
         : action.id;
@@ -781,10 +820,14 @@ const stepEdge = (step: ApiStep): ApiEdge =>
 function addPaths(paths: ApiPath[]): void {
   const nodes = new Set<string>();
   const edges = new Set<string>();
+  bulk((next) => {
+    for (const path of paths) {
+      addNodes(next, path.nodes, path.nodes[0]?.id);
+      addEdges(next, path.steps.map(stepEdge));
+    }
+  });
   for (const path of paths) {
-    addNodes(graph, path.nodes, path.nodes[0]?.id);
     const steps = path.steps.map(stepEdge);
-    addEdges(graph, steps);
     for (const node of path.nodes) nodes.add(node.id);
     for (const step of steps)
       for (const edge of graph.edges(step.source, step.target))
@@ -1140,6 +1183,8 @@ async function loadMetrics(): Promise<boolean> {
 }
 
 function restyle(): void {
+  // Fewer labels on a crowded canvas: each is drawn every frame.
+  renderer.setSetting('labelRenderedSizeThreshold', graph.order > 500 ? 12 : 7);
   legend = colourNodes(graph, view.colour);
   sizeNodes(graph, view.size);
   replace(
@@ -1236,8 +1281,18 @@ async function afterChange(relayout = true): Promise<void> {
   }
 }
 
+/** Stops the layout where it is (the links hidden while it ran are drawn again). */
+function stopLayout(): void {
+  layout.stop();
+  if (edgesWait) {
+    edgesWait = false;
+    renderer.refresh();
+  }
+}
+
 async function runLayout(): Promise<void> {
   if (graph.order === 0) return;
+  edgesWait = graph.size > EDGES_WAIT_ABOVE;
   document.documentElement.dataset.layout = 'running';
   renderer.setCustomBBox(null);
   updateStatus();
@@ -1259,9 +1314,10 @@ function undo(): void {
     showMessage('Nothing to undo.', 'info');
     return;
   }
-  layout.stop();
-  graph.clear();
-  graph.import(snapshot.graph);
+  stopLayout();
+  const restored = newGraph();
+  restored.import(snapshot.graph);
+  swap(restored);
   view.actions = snapshot.actions;
   highlight = null;
   select(snapshot.selected, false);
@@ -1687,7 +1743,7 @@ async function start(): Promise<void> {
 window.addEventListener('hashchange', () => {
   // A link pasted into the address bar of an open page.
   if (location.hash.slice(1) === encodeView(view)) return;
-  layout.stop();
+  stopLayout();
   graph.clear();
   undoStack.length = 0;
   messages.replaceChildren();
@@ -1696,7 +1752,9 @@ window.addEventListener('hashchange', () => {
 
 /** For browser tests and the console: the graph on the canvas and its renderer. */
 (window as unknown as { explorer: unknown }).explorer = {
-  graph,
+  get graph() {
+    return graph;
+  },
   renderer,
   visibleNodes: () => graph.filterNodes((node) => visibleNode(node)),
   visibleEdges: () => graph.filterEdges((edge) => visibleEdge(edge)),
