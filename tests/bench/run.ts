@@ -113,11 +113,11 @@ async function main(): Promise<void> {
         [
           '',
           `Explorer benchmark, ${size}: ${graph.nodes} nodes, ${graph.relationships} relationships (headless Chromium)`,
-          '| run | open to interactive | open to analytics styled | open to laid out | expanded nodes / links | expand drawn | expand laid out |',
-          '|---|---|---|---|---|---|---|',
+          '| browser | run | open to interactive | open to analytics styled | open to laid out | expanded nodes / links | expand drawn | expand laid out |',
+          '|---|---|---|---|---|---|---|---|',
           ...explorer.runs.map(
             (r, i) =>
-              `| ${i + 1} | ${r.openInteractiveMs} ms | ${r.openSettledMs} ms | ${r.openLayoutMs} ms | ${r.expandNodes} / ${r.expandLinks} | ${r.expandDrawnMs} ms | ${r.expandLayoutMs} ms |`,
+              `| ${r.mode} | ${(i % 2) + 1} | ${r.openInteractiveMs} ms | ${r.openSettledMs} ms | ${r.openLayoutMs} ms | ${r.expandNodes} / ${r.expandLinks} | ${r.expandDrawnMs} ms | ${r.expandLayoutMs} ms |`,
           ),
           '',
           `JavaScript: ${explorer.javascript.files} files, ${explorer.javascript.rawKiB} KiB raw, ${explorer.javascript.gzipKiB} KiB gzipped`,
