@@ -431,6 +431,33 @@ describe('the explorer when the API needs a key (ALLOW_ANONYMOUS_READS=false)', 
     expect((await labelsOnScreen(page)).length).toBeGreaterThan(5);
   });
 
+  it('says so when the API refuses for its rate limit, with the wait', async () => {
+    const limited = await startServer(
+      testConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        RATE_LIMIT_PER_MINUTE: '2',
+        // The browser keeps its connections open: no grace to wait out at stop.
+        SHUTDOWN_GRACE_SECONDS: '1',
+      }),
+      api.db(),
+      createLogger('silent'),
+    );
+    try {
+      const page = await browser.newPage();
+      // The first view takes three requests: the third is over the limit.
+      await page.goto(`http://127.0.0.1:${limited.port}/explore`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      await page.waitForFunction(() => document.documentElement.dataset.busy === '0');
+      await expect(page.locator('#messages').innerText()).resolves.toMatch(
+        /\(retry in \d+ s\) \[RATE_LIMITED\]/,
+      );
+      await page.close();
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('is not served with EXPLORER=false', async () => {
     const off = await startServer(
       testConfig({ PORT: '0', HOST: '127.0.0.1', EXPLORER: 'false' }),
