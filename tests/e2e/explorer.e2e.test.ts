@@ -9,12 +9,12 @@
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { useSeededApi } from '../support/api';
+import { launchOffline, offlineContext } from '../support/browser';
 import { testConfig } from '../support/db';
-import { executableOnPath } from '../support/requirements';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'tests', 'screenshots');
@@ -132,24 +132,8 @@ describe('the explorer in headless Chromium, offline', () => {
   };
 
   beforeAll(async () => {
-    const executablePath = executableOnPath('chromium', process.env.PATH ?? '');
-    if (!executablePath)
-      throw new Error('chromium is not installed (see tests/support/requirements.ts).');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (['127.0.0.1', 'localhost'].includes(url.hostname) || /^(data|blob):/.test(url.protocol))
-        return route.continue();
-      left.push(url.href);
-      return route.abort('blockedbyclient');
-    });
+    browser = await launchOffline();
+    context = await offlineContext(browser, left, { acceptDownloads: true });
     const started = Date.now();
     page = await open();
     process.stdout.write(
@@ -409,9 +393,7 @@ describe('the explorer when the API needs a key (ALLOW_ANONYMOUS_READS=false)', 
       api.db(),
       createLogger('silent'),
     );
-    browser = await chromium.launch({
-      executablePath: executableOnPath('chromium', process.env.PATH ?? '')!,
-    });
+    browser = await launchOffline();
   });
   afterAll(async () => {
     await browser?.close();

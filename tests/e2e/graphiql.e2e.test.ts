@@ -7,13 +7,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
 import { readmeOperations } from '../../src/web/readme-operations';
 import { useSeededApi } from '../support/api';
+import { launchOffline, offlineContext } from '../support/browser';
 import { testConfig } from '../support/db';
-import { executableOnPath } from '../support/requirements';
 import { readFileSync } from 'node:fs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -135,23 +135,8 @@ describe('GraphiQL in headless Chromium, offline', () => {
   let firstRenderMs = 0;
 
   beforeAll(async () => {
-    const executablePath = executableOnPath('chromium', process.env.PATH ?? '');
-    if (!executablePath)
-      throw new Error('chromium is not installed (see tests/support/requirements.ts).');
-    browser = await chromium.launch({
-      executablePath,
-      // No name resolves but the loopback's: nothing can reach another host, even unasked.
-      args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    // And every request that is not to the loopback is refused, and noted.
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:')
-        return route.continue();
-      left.push(url.href);
-      return route.abort('blockedbyclient');
-    });
+    browser = await launchOffline();
+    page = await (await offlineContext(browser, left)).newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });

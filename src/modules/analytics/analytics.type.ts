@@ -101,6 +101,12 @@ export class DateWindowInput {
   includeUndated!: boolean;
 }
 
+/** The period a link carries (SubgraphEdge, PathStep): what the `window` argument compares. */
+const LINK_PERIOD_START =
+  "First day of the period the `window` argument compares: the link's own startDate, else that of the event or interaction it points to, else of the one it starts at (an event's effective days; an interaction's date). Null when undated, or when the link's own period is open at its start.";
+const LINK_PERIOD_END =
+  "Last day of the period the `window` argument compares, from the same source as startDate (an event without a last day lasts its first). Null when undated, or when the link's own period is open at its end (it still holds).";
+
 @ObjectType({
   description:
     'One relationship walked along a path, from the node before it to the node after it in walk order.',
@@ -127,15 +133,13 @@ export class PathStep {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description:
-      "First day of the period the `window` argument compares: the link's own startDate, else that of the event or interaction it points to, else of the one it starts at (an event's effective days; an interaction's date). Null when undated, or when the link's own period is open at its start.",
+    description: LINK_PERIOD_START,
   })
   startDate!: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description:
-      "Last day of the period the `window` argument compares, from the same source as startDate (an event without a last day lasts its first). Null when undated, or when the link's own period is open at its end (it still holds).",
+    description: LINK_PERIOD_END,
   })
   endDate!: string | null;
 
@@ -187,15 +191,13 @@ export class SubgraphEdge {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description:
-      "First day of the period the `window` argument compares: the link's own startDate, else that of the event or interaction it points to, else of the one it starts at (an event's effective days; an interaction's date). Null when undated, or when the link's own period is open at its start.",
+    description: LINK_PERIOD_START,
   })
   startDate!: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description:
-      "Last day of the period the `window` argument compares, from the same source as startDate (an event without a last day lasts its first). Null when undated, or when the link's own period is open at its end (it still holds).",
+    description: LINK_PERIOD_END,
   })
   endDate!: string | null;
 
