@@ -32,6 +32,7 @@ interface Probe {
     };
     extremities(edge: string): [string, string];
   };
+  renderer: { graphToViewport(point: { x: number; y: number }): { x: number; y: number } };
 }
 declare const explorer: Probe;
 /** The page's document, as far as the tests read it (in page.waitForFunction). */
@@ -378,6 +379,106 @@ describe('the explorer in headless Chromium, offline', () => {
     await tab.close();
   });
 
+  it('keeps a pinned position through a shared link, and a click neither pins nor moves', async () => {
+    const tab = await open();
+    const target = (await tab.evaluate(() => explorer.visibleNodes()))[1]!;
+    // A click on the node (no move): selected, not pinned.
+    const at = await tab.evaluate((node) => {
+      const a = explorer.graph.getNodeAttribute(node, 'x') as number;
+      const b = explorer.graph.getNodeAttribute(node, 'y') as number;
+      return explorer.renderer.graphToViewport({ x: a, y: b });
+    }, target);
+    const box = (await tab.locator('#graph').boundingBox())!;
+    await tab.mouse.click(box.x + at.x, box.y + at.y);
+    await tab.waitForFunction(() => document.documentElement.dataset.busy === '0');
+    expect(tab.url()).not.toMatch(/~f\./);
+    await expect(tab.locator('#details h2').innerText()).resolves.toBe(
+      await tab.evaluate(
+        (node) => explorer.graph.getNodeAttribute(node, 'label') as string,
+        target,
+      ),
+    );
+    // Pinned from the keyboard: the position survives the link, to the hundredth.
+    await tab.locator('body').press('p');
+    await settled(tab);
+    const url = tab.url();
+    expect(url).toMatch(/~f\.[\w-]+\.-?\d+\.-?\d+/);
+    const before = await tab.evaluate(
+      (node) =>
+        [
+          explorer.graph.getNodeAttribute(node, 'x'),
+          explorer.graph.getNodeAttribute(node, 'y'),
+        ] as number[],
+      target,
+    );
+    const copy = await open(url.slice(url.indexOf('#')));
+    const after = await copy.evaluate(
+      (node) =>
+        [
+          explorer.graph.getNodeAttribute(node, 'x'),
+          explorer.graph.getNodeAttribute(node, 'y'),
+        ] as number[],
+      target,
+    );
+    expect(after[0]).toBeCloseTo(before[0]!, 1);
+    expect(after[1]).toBeCloseTo(before[1]!, 1);
+    // Undo takes the pin back.
+    await tab.locator('#undo').click();
+    await settled(tab);
+    expect(tab.url()).not.toMatch(/~f\./);
+    await noErrors(tab);
+    await Promise.all([tab.close(), copy.close()]);
+  });
+
+  it('replays a link of 3,000 identical expansions with one request for them, and caps long links', async () => {
+    const sitra = await idOf('Sitra', 'ORGANISATION');
+    const requests: string[] = [];
+    const count = (tab: Page): void => {
+      tab.on('request', (r) => {
+        if (r.url().endsWith('/graphql')) requests.push(r.url());
+      });
+    };
+    const tab = await context.newPage();
+    count(tab);
+    await tab.goto(
+      `${api.origin()}/explore#a=${Array.from({ length: 3000 }, () => `x.${sitra}.1.200.*.*`).join('~')}`,
+    );
+    await settled(tab);
+    // The ids checked, the one expansion, the analytics.
+    expect(requests.length).toBeLessThanOrEqual(4);
+    expect((await labelsOnScreen(tab)).length).toBeGreaterThan(5);
+    await noErrors(tab);
+    await tab.goto(
+      `${api.origin()}/explore#a=p.${sitra}~${Array.from({ length: 150 }, () => `h.${sitra}`).join('~')}`,
+    );
+    await tab.reload();
+    await settled(tab);
+    await expect(tab.locator('#messages').innerText()).resolves.toContain(
+      'the first 100 are shown',
+    );
+    await tab.close();
+  });
+
+  it('leaves the search box after a pick, so the next key is a shortcut', async () => {
+    const tab = await open();
+    await tab.locator('#clear').click();
+    await settled(tab);
+    await tab.locator('body').press('/');
+    await tab.keyboard.type('sitra');
+    await tab.locator('#search-list [role=option]').first().waitFor();
+    await tab.keyboard.press('Enter');
+    await settled(tab);
+    await tab.keyboard.press('e');
+    await settled(tab);
+    expect((await labelsOnScreen(tab)).length).toBeGreaterThan(5);
+    // Text without a letter or digit is not sent: said in the list.
+    await tab.locator('body').press('/');
+    await tab.keyboard.type('%%');
+    await expect(tab.locator('#search-list').innerText()).resolves.toContain('letter or a digit');
+    await noErrors(tab);
+    await tab.close();
+  });
+
   it('asked nothing of another host and logged no error', () => {
     expect(left).toEqual([]);
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
@@ -404,11 +505,22 @@ describe('the explorer when the API needs a key (ALLOW_ANONYMOUS_READS=false)', 
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.port}/explore`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    await expect(page.locator('#messages').innerText()).resolves.toMatch(/UNAUTHENTICATED/);
-    page.once('dialog', (dialog) => void dialog.accept(api.keys().reader));
+    await expect(page.locator('#messages').innerText()).resolves.toMatch(
+      /UNAUTHENTICATED.*Press “API key”/,
+    );
+    // A bad key: said at once.
     await page.locator('#key').click();
-    await page.reload();
+    await page.locator('#key-input').fill('not-a-key');
+    await page.locator('#key-save').click();
     await settled(page);
+    await expect(page.locator('#messages').innerText()).resolves.toMatch(/UNAUTHENTICATED/);
+    // A reader's key: the view is read with it, without a reload; it is not in the URL.
+    await page.locator('#key').click();
+    await expect(page.locator('#key-input').getAttribute('type')).resolves.toBe('password');
+    await page.locator('#key-input').fill(api.keys().reader);
+    await page.locator('#key-save').click();
+    await settled(page);
+    expect(page.url()).not.toContain(api.keys().reader);
     await expect(page.locator('#messages').innerText()).resolves.not.toMatch(/UNAUTHENTICATED/);
     expect((await labelsOnScreen(page)).length).toBeGreaterThan(5);
   });

@@ -36,11 +36,16 @@ export class Layout {
   }
 
   /** Lays the graph out from the positions it has; resolves when the iterations are done. */
-  start(iterations = iterationsFor(this.graph.order)): Promise<void> {
+  /**
+   * With `moving`, only those nodes move (the rest hold still): a few nodes added to a large view
+   * find their place without reshuffling the picture the analyst has been reading.
+   */
+  start(iterations = iterationsFor(this.graph.order), moving?: Set<string>): Promise<void> {
     this.stop();
     const run = ++this.run;
     this.index = new Map(this.graph.nodes().map((node, i) => [node, i]));
     const { nodes, edges } = graphToByteArrays(this.graph, () => 1);
+    if (moving) for (const [node, i] of this.index) if (!moving.has(node)) nodes[i * PPN + 9] = 1;
     // The iteration reads every setting: the library's defaults, then those it infers by size.
     const settings = {
       ...DEFAULTS,

@@ -132,6 +132,7 @@ const window_ = (): TimeWindow => ({ from: view.from, to: view.to, undated: view
 const root = document.getElementById('explorer')!;
 const messages = h('div', { id: 'messages', role: 'alert', 'aria-live': 'assertive' });
 const notice = h('div', { id: 'notice', role: 'status', 'aria-live': 'polite' });
+const loading = h('p', { id: 'loading', role: 'status', hidden: true }, 'Loading…');
 const status = h('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
 const container = h('div', { id: 'graph', 'aria-label': 'Network canvas', role: 'img' });
 const details = h('section', {
@@ -189,6 +190,7 @@ const sizeSelect = h(
 const fromInput = h('input', { id: 'from', type: 'date', 'aria-label': 'Window from' });
 const toInput = h('input', { id: 'to', type: 'date', 'aria-label': 'Window to' });
 const undatedCheck = h('input', { id: 'undated', type: 'checkbox', checked: true });
+const windowHint = h('p', { id: 'window-hint', class: 'hint', role: 'status' });
 const untilSlider = h('input', {
   id: 'until',
   type: 'range',
@@ -225,6 +227,29 @@ const button = (id: string, label: string, onClick: () => void, keys = ''): HTML
 
 const tableButton = button('table-toggle', 'Table view', () => toggleTable(), 'T');
 tableButton.setAttribute('aria-pressed', 'false');
+
+const keyInput = h('input', {
+  id: 'key-input',
+  type: 'password',
+  autocomplete: 'off',
+  'aria-label': 'API key',
+  size: 40,
+});
+const keyForm = h(
+  'form',
+  {},
+  h('label', {}, 'API key for this tab (empty: read anonymously) ', keyInput),
+  ' ',
+  h('button', { type: 'submit', id: 'key-save' }, 'Use'),
+);
+const keyDialog = h(
+  'dialog',
+  { id: 'key-dialog', 'aria-label': 'API key' },
+  h('h2', {}, 'API key'),
+  h('p', {}, 'Kept in this tab only (its session storage), never in the URL.'),
+  keyForm,
+  h('form', { method: 'dialog' }, h('button', { type: 'submit' }, 'Cancel')),
+);
 
 const help = h(
   'dialog',
@@ -324,6 +349,7 @@ replace(
         h('h2', { id: 'time-heading' }, 'Time window'),
         h('label', {}, 'From ', fromInput),
         h('label', {}, 'To ', toInput),
+        windowHint,
         h('label', { class: 'check' }, undatedCheck, ' keep undated links'),
         h('label', {}, 'Up to ', untilSlider, ' ', untilLabel),
         h(
@@ -351,11 +377,12 @@ replace(
       ),
       status,
     ),
-    h('div', { id: 'stage' }, messages, notice, container),
+    h('div', { id: 'stage' }, messages, notice, loading, container),
     details,
   ),
   tableSection,
   help,
+  keyDialog,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -369,7 +396,7 @@ replace(
 const EDGES_WAIT_ABOVE = 2000;
 let edgesWait = false;
 
-const FADED = '#e4e4e4';
+const FADED = 'rgba(200, 200, 200, 0.35)';
 /** A selected node's neighbours all show their labels up to this many (beyond, they overlap). */
 const FORCED_LABELS = 30;
 const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
@@ -404,7 +431,11 @@ const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
       } else if (!highlight && !graph.areNeighbors(node, selected)) {
         out.color = FADED;
         out.label = '';
-      } else if (!highlight && graph.degree(selected) <= FORCED_LABELS) out.forceLabel = true;
+      } else if (!highlight) {
+        // A neighbour: drawn over the faded rest.
+        out.zIndex = 1;
+        if (graph.degree(selected) <= FORCED_LABELS) out.forceLabel = true;
+      }
     }
     return out;
   },
@@ -413,7 +444,7 @@ const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     if (highlight) {
       return highlight.edges.has(edge)
         ? { ...a, color: '#d62728', size: 3, zIndex: 2 }
-        : { ...a, color: '#f0f0f0' };
+        : { ...a, color: 'rgba(220, 220, 220, 0.3)' };
     }
     if (edge === selectedEdge) return { ...a, color: '#d62728', size: 3, zIndex: 2 };
     if (selected && !graph.hasExtremity(edge, selected)) return { ...a, color: '#f0f0f0' };
@@ -455,13 +486,21 @@ function swap(next: ViewGraph): void {
 
 // Drag a node to move it; it stays where it is dropped (pinned).
 let dragged: string | null = null;
+// A press without a move is a click (select); only a move pins, and the pin can be undone.
+let dragMoved = false;
+let dragSnapshot: Snapshot | null = null;
 renderer.on('downNode', ({ node }) => {
   dragged = node;
-  stopLayout();
-  if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
+  dragMoved = false;
+  dragSnapshot = takeSnapshot();
 });
 renderer.getMouseCaptor().on('mousemovebody', (event) => {
   if (!dragged) return;
+  if (!dragMoved) {
+    dragMoved = true;
+    stopLayout();
+    if (!renderer.getCustomBBox()) renderer.setCustomBBox(renderer.getBBox());
+  }
   const position = renderer.viewportToGraph(event);
   graph.mergeNodeAttributes(dragged, { x: position.x, y: position.y, fixed: true });
   event.preventSigmaDefault();
@@ -472,6 +511,8 @@ renderer.getMouseCaptor().on('mouseup', () => {
   if (!dragged) return;
   const node = dragged;
   dragged = null;
+  if (!dragMoved || !graph.hasNode(node)) return;
+  if (dragSnapshot) pushUndo(dragSnapshot);
   const { x, y } = graph.getNodeAttributes(node);
   view.actions = view.actions.filter((a) => !(a.op === 'pin' && a.id === node));
   view.actions.push({ op: 'pin', id: node, x, y });
@@ -491,10 +532,19 @@ renderer.on('doubleClickNode', ({ node, event }) => {
 // ---------------------------------------------------------------------------------------------
 
 function showMessage(text: string, kind: 'error' | 'info' = 'error'): void {
+  // The same sentence again counts up instead of piling up.
+  for (const existing of messages.querySelectorAll<HTMLElement>('p')) {
+    if (existing.dataset.text !== text) continue;
+    const times = Number(existing.dataset.times ?? '1') + 1;
+    existing.dataset.times = String(times);
+    existing.querySelector('.times')!.textContent = ` (×${times})`;
+    return;
+  }
   const item = h(
     'p',
-    { class: kind },
+    { class: kind, 'data-text': text },
     text,
+    h('span', { class: 'times' }),
     ' ',
     h(
       'button',
@@ -508,7 +558,9 @@ function showMessage(text: string, kind: 'error' | 'info' = 'error'): void {
 function describe(error: unknown): string {
   if (error instanceof ApiError) {
     const argument = error.argument ? ` (argument ${error.argument})` : '';
-    return `${error.message}${argument} [${error.code}]`;
+    const hint =
+      error.code === 'UNAUTHENTICATED' ? ' Press “API key” to give one for this tab.' : '';
+    return `${error.message}${argument} [${error.code}]${hint}`;
   }
   return `Something failed in the page: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -517,6 +569,7 @@ function setBusy(delta: number): void {
   busy += delta;
   document.documentElement.dataset.busy = String(busy);
   container.setAttribute('aria-busy', busy > 0 ? 'true' : 'false');
+  loading.hidden = busy === 0;
 }
 
 /** Runs a user action with undo and error reporting; the view is redrawn and saved after. */
@@ -526,10 +579,7 @@ async function act(action: () => Promise<unknown> | unknown, undoable = true): P
   try {
     const changed = await action();
     if (changed === false) return;
-    if (snapshot) {
-      undoStack.push(snapshot);
-      if (undoStack.length > UNDO_LIMIT) undoStack.shift();
-    }
+    if (snapshot) pushUndo(snapshot);
     await afterChange();
   } catch (error) {
     showMessage(describe(error));
@@ -618,7 +668,7 @@ async function run(action: Action): Promise<void> {
           'NOT_FOUND',
           'id',
         );
-      addNodes(graph, [node], selected ?? undefined);
+      justAdded.push(...addNodes(graph, [node], selected ?? undefined));
       select(node.id, false);
       break;
     }
@@ -627,6 +677,7 @@ async function run(action: Action): Promise<void> {
       bulk((next) => {
         if (!next.hasNode(action.id)) addNodes(next, neighbourhood.nodes.slice(0, 1));
         const added = addNodes(next, neighbourhood.nodes, action.id);
+        justAdded.push(...added);
         addEdges(next, neighbourhood.edges);
         placeNear(next, added);
       });
@@ -639,7 +690,11 @@ async function run(action: Action): Promise<void> {
           h(
             'p',
             { class: 'truncated' },
-            `Truncated: the neighbourhood of ${name} was cut at ${action.limit} nodes (nearer nodes kept). Raise the node cap (up to 2000) or narrow the link or entity types to see the rest.`,
+            `Truncated: the neighbourhood of ${name} was cut at ${action.limit} nodes (nearer nodes kept). ${
+              action.limit < 2000
+                ? 'Raise the node cap (up to 2000) or narrow the link or entity types to see the rest.'
+                : 'Narrow the link or entity types, or lower the depth, to see the rest of a part of it.'
+            }`,
           ),
         );
       else notice.replaceChildren();
@@ -754,6 +809,7 @@ async function pathToSelected(): Promise<boolean | void> {
     );
   if (pathFrom === to)
     throw new ApiError('The paths need two different nodes.', 'BAD_USER_INPUT', 'to');
+  replace(details, h('p', {}, `Finding paths from ${nameOf(pathFrom)} to ${nameOf(to)}…`));
   await perform({ op: 'path', from: pathFrom, to, k: Number(kSelect.value) });
 }
 
@@ -822,7 +878,7 @@ function addPaths(paths: ApiPath[]): void {
   const edges = new Set<string>();
   bulk((next) => {
     for (const path of paths) {
-      addNodes(next, path.nodes, path.nodes[0]?.id);
+      justAdded.push(...addNodes(next, path.nodes, path.nodes[0]?.id));
       addEdges(next, path.steps.map(stepEdge));
     }
   });
@@ -1185,11 +1241,12 @@ async function loadMetrics(): Promise<boolean> {
 function restyle(): void {
   // Fewer labels on a crowded canvas: each is drawn every frame.
   renderer.setSetting('labelRenderedSizeThreshold', graph.order > 500 ? 12 : 7);
-  legend = colourNodes(graph, view.colour);
+  legend = colourNodes(graph, view.colour, visibleNode);
   sizeNodes(graph, view.size);
+  const shown = legend.filter((entry) => entry.count > 0);
   replace(
     legendList,
-    ...legend
+    ...shown
       .slice(0, 16)
       .map((entry) =>
         h(
@@ -1199,7 +1256,7 @@ function restyle(): void {
           ` ${entry.label} (${entry.count})`,
         ),
       ),
-    legend.length > 16 ? h('li', {}, `… ${legend.length - 16} more in grey`) : null,
+    shown.length > 16 ? h('li', {}, `… ${shown.length - 16} more in grey`) : null,
   );
 }
 
@@ -1290,19 +1347,31 @@ function stopLayout(): void {
   }
 }
 
+/** Nodes added since the last layout began. */
+const justAdded: string[] = [];
+
 async function runLayout(): Promise<void> {
   if (graph.order === 0) return;
+  // A few nodes added to a large view: they alone move (see Layout.start).
+  const added = justAdded.filter((node) => graph.hasNode(node));
+  justAdded.length = 0;
+  const few = graph.order > 100 && added.length > 0 && added.length < graph.order / 10;
   edgesWait = graph.size > EDGES_WAIT_ABOVE;
   document.documentElement.dataset.layout = 'running';
   renderer.setCustomBBox(null);
   updateStatus();
-  await layout.start();
+  await layout.start(undefined, few ? new Set(added) : undefined);
   updateStatus();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Undo
 // ---------------------------------------------------------------------------------------------
+
+function pushUndo(snapshot: Snapshot): void {
+  undoStack.push(snapshot);
+  if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+}
 
 function takeSnapshot(): Snapshot {
   return { graph: graph.export(), actions: [...view.actions], selected };
@@ -1330,9 +1399,11 @@ function undo(): void {
 
 function setWindow(from: string, to: string): void {
   if (from && to && from > to) {
-    showMessage(`The window cannot end (${to}) before it starts (${from}).`);
+    // Often a step on the way (From typed before To): said beside the inputs, not applied.
+    windowHint.textContent = `From (${from}) is after To (${to}): the window waits for a To on or after it.`;
     return;
   }
+  windowHint.textContent = '';
   view.from = from;
   view.to = to;
   fromInput.value = from;
@@ -1437,6 +1508,8 @@ function pick(i: number): void {
   active = -1;
   renderHits();
   searchInput.value = '';
+  // Back to the page: the next key is a shortcut (E expands the node just placed).
+  searchInput.blur();
   void act(async () => {
     if (graph.hasNode(hit.entity.id)) {
       select(hit.entity.id);
@@ -1453,6 +1526,16 @@ searchInput.addEventListener('input', () => {
   if (!text) {
     hits = [];
     renderHits();
+    return;
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    hits = [];
+    renderHits();
+    replace(
+      searchList,
+      h('li', { role: 'option', 'aria-disabled': 'true' }, 'Type a letter or a digit of a name.'),
+    );
+    searchList.hidden = false;
     return;
   }
   searchTimer = setTimeout(() => {
@@ -1483,8 +1566,12 @@ searchInput.addEventListener('keydown', (event) => {
     event.preventDefault();
     pick(Math.max(active, 0));
   } else if (event.key === 'Escape') {
-    hits = [];
-    renderHits();
+    event.preventDefault();
+    if (hits.length || searchInput.value) {
+      hits = [];
+      searchInput.value = '';
+      renderHits();
+    } else searchInput.blur();
   }
 });
 searchInput.addEventListener('blur', () =>
@@ -1503,6 +1590,9 @@ function toggleTable(): void {
   tableSection.hidden = !view.table;
   tableButton.setAttribute('aria-pressed', String(view.table));
   renderTable();
+  // The canvas is shorter (or taller) now: sigma measures its container again.
+  renderer.resize();
+  renderer.refresh();
   saveUrl();
 }
 
@@ -1586,14 +1676,21 @@ async function exportView(): Promise<void> {
 }
 
 function askKey(): void {
-  const key = prompt('API key for this tab (empty to read anonymously):', apiKey());
-  if (key === null) return;
-  setApiKey(key.trim());
-  showMessage(
-    key.trim() ? 'The API key is used from now on, in this tab only.' : 'Reading anonymously.',
-    'info',
-  );
+  keyInput.value = apiKey();
+  keyDialog.showModal();
 }
+
+keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  keyDialog.close();
+  setApiKey(keyInput.value.trim());
+  // Read again with it: the view of the link (or the first view) is rebuilt.
+  restart(
+    keyInput.value.trim()
+      ? 'The API key is used from now on, in this tab only.'
+      : 'Reading anonymously.',
+  );
+});
 
 function visibleNodesInOrder(): string[] {
   return graph
@@ -1668,7 +1765,14 @@ document.addEventListener('keydown', (event) => {
 // Start: the view in the URL, else the best-connected organisation's neighbourhood
 // ---------------------------------------------------------------------------------------------
 
+/** Refusals after which a replay stops asking. */
+const STOPPING = new Set(['RATE_LIMITED', 'UNREACHABLE', 'UNAUTHENTICATED', 'FORBIDDEN', 'BUSY']);
+
+/** Whether the last replay stopped at a refusal (then no first view is tried either). */
+let stopped = false;
+
 async function replay(state: ViewState, problems: string[]): Promise<void> {
+  stopped = false;
   view = { ...state, actions: [] };
   colourSelect.value = view.colour;
   sizeSelect.value = view.size;
@@ -1692,7 +1796,7 @@ async function replay(state: ViewState, problems: string[]): Promise<void> {
     problems.push(
       `The shared link names ${missing.size === 1 ? 'a node' : `${missing.size} nodes`} this graph does not hold (deleted, from another server, or mistyped): ${[...missing].join(', ')}. The rest of the view is shown.`,
     );
-  for (const action of state.actions) {
+  for (const [i, action] of state.actions.entries()) {
     if (
       (action.op === 'path' ? [action.from, action.to] : [action.id]).some((id) => missing.has(id))
     )
@@ -1701,6 +1805,16 @@ async function replay(state: ViewState, problems: string[]): Promise<void> {
       await perform(action);
     } catch (error) {
       problems.push(describe(error));
+      // Refused for who or how often we ask, or no API: the rest would fare the same.
+      if (error instanceof ApiError && STOPPING.has(error.code)) {
+        const left = state.actions.length - i - 1;
+        if (left)
+          problems.push(
+            `The view is incomplete: ${left} more action${left === 1 ? '' : 's'} of the link ${left === 1 ? 'was' : 'were'} not replayed. Reload the page to try again.`,
+          );
+        stopped = true;
+        break;
+      }
     }
   }
   if (state.selected && graph.hasNode(state.selected)) select(state.selected, true);
@@ -1716,7 +1830,8 @@ async function start(): Promise<void> {
   try {
     const { view: state, problems } = decodeView(location.hash);
     if (state.actions.length || location.hash.length > 1) await replay(state, problems);
-    else {
+    // Nothing to show from the link (or no link): the first view.
+    if (graph.order === 0 && !stopped) {
       const { organisations } = await request<{
         organisations: { edges: { node: { id: string } }[] };
       }>(START);
@@ -1740,14 +1855,21 @@ async function start(): Promise<void> {
   }
 }
 
-window.addEventListener('hashchange', () => {
-  // A link pasted into the address bar of an open page.
-  if (location.hash.slice(1) === encodeView(view)) return;
+/** Builds the view again from the URL (a new link, a new key). */
+function restart(note?: string): void {
   stopLayout();
   graph.clear();
   undoStack.length = 0;
   messages.replaceChildren();
+  notice.replaceChildren();
+  if (note) showMessage(note, 'info');
   void start();
+}
+
+window.addEventListener('hashchange', () => {
+  // A link pasted into the address bar of an open page.
+  if (location.hash.slice(1) === encodeView(view)) return;
+  restart();
 });
 
 /** For browser tests and the console: the graph on the canvas and its renderer. */

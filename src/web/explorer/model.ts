@@ -232,7 +232,12 @@ export interface LegendEntry {
 }
 
 /** Colours every node by the chosen rule (quietly: the caller redraws); returns the legend. */
-export function colourNodes(graph: ViewGraph, by: ColourBy): LegendEntry[] {
+export function colourNodes(
+  graph: ViewGraph,
+  by: ColourBy,
+  /** Which nodes the legend counts: those on screen. */
+  counted: (node: string) => boolean = () => true,
+): LegendEntry[] {
   const groups = new Map<string, LegendEntry>();
   const groupOf = (attributes: NodeAttributes): string | null =>
     by === 'type'
@@ -244,7 +249,10 @@ export function colourNodes(graph: ViewGraph, by: ColourBy): LegendEntry[] {
           : `community ${attributes.metrics.community}`;
   // Groups sorted first (largest first), so colours follow size, not arrival.
   const counts = new Map<string | null, number>();
-  graph.forEachNode((_, a) => counts.set(groupOf(a), (counts.get(groupOf(a)) ?? 0) + 1));
+  graph.forEachNode((node, a) => {
+    const group = groupOf(a);
+    counts.set(group, (counts.get(group) ?? 0) + (counted(node) ? 1 : 0));
+  });
   const ordered = [...counts.entries()].sort(
     (a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])),
   );

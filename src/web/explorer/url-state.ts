@@ -69,7 +69,8 @@ function encodeAction(a: Action): string {
     case 'remove':
       return `r.${a.id}`;
     case 'pin':
-      return `f.${a.id}.${Math.round(a.x * 100) / 100}.${Math.round(a.y * 100) / 100}`;
+      // Hundredths as whole numbers: a decimal point would read as the next field.
+      return `f.${a.id}.${Math.round(a.x * 100)}.${Math.round(a.y * 100)}`;
     case 'unpin':
       return `u.${a.id}`;
   }
@@ -114,9 +115,11 @@ function decodeAction(text: string): Action | string {
       return { op: 'path', from, to, k };
     }
     case 'f': {
-      const [node, x, y] = [id(parts[0]), Number(parts[1]), Number(parts[2])];
-      if (!node || !Number.isFinite(x) || !Number.isFinite(y)) return bad;
-      return { op: 'pin', id: node, x, y };
+      const [node, x, y] = [id(parts[0]), parts[1] ?? '', parts[2] ?? ''];
+      const whole = /^-?\d{1,12}$/;
+      if (!node || parts.length !== 3 || !whole.test(x) || !whole.test(y))
+        return `${bad}: a pin needs an id and a position in hundredths, e.g. f.<id>.-4266.1517`;
+      return { op: 'pin', id: node, x: Number(x) / 100, y: Number(y) / 100 };
     }
     default:
       return bad;
@@ -138,14 +141,40 @@ export function encodeView(view: ViewState): string {
 }
 
 /** The view a fragment describes, and a sentence for each part of it that could not be read. */
+/**
+ * The most actions a link may replay: each may be a request to the API, and a link is someone
+ * else's text (a link of thousands would spend the reader's rate limit).
+ */
+export const MAX_ACTIONS = 100;
+
 export function decodeView(fragment: string): { view: ViewState; problems: string[] } {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const problems: string[] = [];
   const view: ViewState = { ...DEFAULT_VIEW, actions: [] };
-  for (const text of (params.get('a') ?? '').split('~').filter(Boolean)) {
+  const texts = (params.get('a') ?? '').split('~').filter(Boolean);
+  const seen = new Set<string>();
+  let unread = 0;
+  for (const text of texts) {
     const action = decodeAction(text);
-    if (typeof action === 'string') problems.push(action);
-    else view.actions.push(action);
+    if (typeof action === 'string') {
+      // One sentence per kind of fault, not one per action.
+      if (problems.length < 5) problems.push(action);
+      else unread += 1;
+      continue;
+    }
+    // The same placing or expansion twice asks the same again: replayed once.
+    const key = encodeAction(action);
+    if ((action.op === 'place' || action.op === 'expand' || action.op === 'path') && seen.has(key))
+      continue;
+    seen.add(key);
+    view.actions.push(action);
+  }
+  if (unread) problems.push(`${unread} more actions of the link could not be read either`);
+  if (view.actions.length > MAX_ACTIONS) {
+    problems.push(
+      `The link holds ${view.actions.length} actions; the first ${MAX_ACTIONS} are shown (a link replays at most ${MAX_ACTIONS}).`,
+    );
+    view.actions.length = MAX_ACTIONS;
   }
   const colour = params.get('colour');
   if (colour !== null) {
