@@ -119,7 +119,9 @@ export class Layout {
 
 /** Milliseconds between two drawings of a run's intermediate positions. */
 function drawInterval(order: number): number {
-  if (order > 1000) return 400;
+  // Above 1,000 nodes only the settled picture is drawn: every intermediate drawing held the
+  // page (and with it the worker's messages) for hundreds of milliseconds in software WebGL.
+  if (order > 1000) return Number.POSITIVE_INFINITY;
   if (order > 300) return 120;
   return 0;
 }
