@@ -268,6 +268,28 @@ describe('the explorer in headless Chromium, offline', () => {
     await noErrors(page);
   });
 
+  it("keeps the paths in the panel when a node's details arrive after them", async () => {
+    const tab = await open();
+    // A slow answer for a node's details: it arrives after the paths asked for since.
+    await tab.route('**/graphql', async (route) => {
+      if ((route.request().postData() ?? '').includes('ExplorerDetails'))
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.fallback();
+    });
+    await tab.locator('#clear').click();
+    await settled(tab);
+    await place(tab, 'Elena Belova', 'Elena Belova');
+    await tab.locator('#path-from-button').click();
+    await place(tab, 'sitra', 'Sitra');
+    await tab.locator('#path-to-button').click();
+    await settled(tab);
+    await tab.waitForTimeout(5000);
+    await expect(tab.locator('#details h2').innerText()).resolves.toBe(
+      'Paths from Elena Belova to Sitra',
+    );
+    await tab.close();
+  });
+
   it('a window of 2016 alone hides every 2019 link', async () => {
     await page.locator('#clear').click();
     await place(page, 'sitra', 'Sitra');

@@ -809,7 +809,7 @@ async function pathToSelected(): Promise<boolean | void> {
     );
   if (pathFrom === to)
     throw new ApiError('The paths need two different nodes.', 'BAD_USER_INPUT', 'to');
-  replace(details, h('p', {}, `Finding paths from ${nameOf(pathFrom)} to ${nameOf(to)}…`));
+  writePanel(claimPanel(), h('p', {}, `Finding paths from ${nameOf(pathFrom)} to ${nameOf(to)}…`));
   await perform({ op: 'path', from: pathFrom, to, k: Number(kSelect.value) });
 }
 
@@ -1009,10 +1009,20 @@ function stepLine(step: ApiStep, nodes: ApiNode[]): HTMLElement {
   );
 }
 
+/**
+ * The evidence panel shows what was asked for last: each writer takes a ticket, and an answer
+ * that arrives after a newer request (a node's details after the paths asked since) is dropped.
+ */
+let panelTicket = 0;
+const claimPanel = (): number => ++panelTicket;
+function writePanel(ticket: number, ...children: Parameters<typeof replace>[1][]): void {
+  if (ticket === panelTicket) replace(details, ...children);
+}
+
 function showPaths(paths: ApiPath[], action: Extract<Action, { op: 'path' }>): void {
   const heading = `Paths from ${nameOf(action.from)} to ${nameOf(action.to)}`;
-  replace(
-    details,
+  writePanel(
+    claimPanel(),
     h('h2', {}, heading),
     paths.length === 0
       ? h('p', {}, 'No path within 6 steps.')
@@ -1082,17 +1092,18 @@ function interactionSentence(node: NonNullable<ApiDetails['node']>): string {
 }
 
 async function showNode(id: string): Promise<void> {
-  replace(details, h('p', {}, 'Loading…'));
+  const ticket = claimPanel();
+  writePanel(ticket, h('p', {}, 'Loading…'));
   const { node } = await request<ApiDetails>(DETAILS, { id });
-  if (selected !== id) return;
+  if (ticket !== panelTicket || selected !== id) return;
   if (!node) {
-    replace(details, h('p', {}, 'This node is no longer in the graph.'));
+    writePanel(ticket, h('p', {}, 'This node is no longer in the graph.'));
     return;
   }
   const metrics = graph.hasNode(id) ? graph.getNodeAttribute(id, 'metrics') : undefined;
   const interaction = INTERACTIONS.includes(node.__typename);
-  replace(
-    details,
+  writePanel(
+    ticket,
     h('h2', {}, labelOf(node)),
     h(
       'p',
@@ -1130,19 +1141,20 @@ async function showNode(id: string): Promise<void> {
 }
 
 async function showEdge(edge: string): Promise<void> {
+  const ticket = claimPanel();
   const [source, target] = graph.extremities(edge);
   const a = graph.getEdgeAttributes(edge);
-  replace(details, h('p', {}, 'Loading…'));
+  writePanel(ticket, h('p', {}, 'Loading…'));
   const { shortestPaths } = await request<{ shortestPaths: ApiPath[] }>(LINKS_BETWEEN, {
     from: source,
     to: target,
   });
-  if (selectedEdge !== edge) return;
+  if (ticket !== panelTicket || selectedEdge !== edge) return;
   const steps = shortestPaths
     .flatMap((p) => p.steps)
     .filter((s) => s.type === a.link && (s.role ?? null) === a.role);
-  replace(
-    details,
+  writePanel(
+    ticket,
     h('h2', {}, `${nameOf(source)} ${a.link} ${nameOf(target)}`),
     h(
       'p',
@@ -1167,10 +1179,13 @@ function select(node: string | null, show = true): void {
   renderTable();
   if (selected && show)
     showNode(selected).catch((error: unknown) =>
-      replace(details, h('p', { class: 'error' }, describe(error))),
+      writePanel(panelTicket, h('p', { class: 'error' }, describe(error))),
     );
   else if (!selected)
-    replace(details, h('p', { class: 'hint' }, 'Click a node or a link to read its evidence.'));
+    writePanel(
+      claimPanel(),
+      h('p', { class: 'hint' }, 'Click a node or a link to read its evidence.'),
+    );
 }
 
 function selectEdge(edge: string): void {
@@ -1179,7 +1194,7 @@ function selectEdge(edge: string): void {
   highlight = null;
   renderer.refresh();
   showEdge(edge).catch((error: unknown) =>
-    replace(details, h('p', { class: 'error' }, describe(error))),
+    writePanel(panelTicket, h('p', { class: 'error' }, describe(error))),
   );
 }
 
