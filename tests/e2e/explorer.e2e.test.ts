@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger } from '../../src/shared/logger';
-import { useSeededApi } from '../support/api';
+import { useSeededApi, withServer } from '../support/api';
 import { launchOffline, offlineContext } from '../support/browser';
 import { testConfig } from '../support/db';
 
@@ -332,6 +332,38 @@ describe('the explorer in headless Chromium, offline', () => {
     await noErrors(page);
   });
 
+  it('plays the growth: the window ends ever later, and stops at the last dated link', async () => {
+    const all = (await page.evaluate(() => explorer.visibleEdges())).length;
+    const dated = await page.evaluate(
+      () =>
+        explorer.visibleEdges().filter((e) => {
+          const a = explorer.graph.getEdgeAttributes(e);
+          return a.startDate !== null || a.endDate !== null;
+        }).length,
+    );
+    expect(dated).toBeGreaterThan(0);
+    expect(dated).toBeLessThan(all);
+    // Undated links left out, so what grows is the dated network.
+    await page.locator('#undated').uncheck();
+    const seen: number[] = [];
+    await page.locator('#play').click();
+    while ((await page.locator('#play').innerText()) === 'Stop') {
+      // Counted once the playback has set the window's end.
+      if (/to=/.test(page.url()))
+        seen.push((await page.evaluate(() => explorer.visibleEdges())).length);
+      await page.waitForTimeout(50);
+    }
+    // Sitra's dated links fall in one month: the playback may end at its first step.
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    for (const n of seen) expect(n).toBeLessThanOrEqual(dated);
+    expect((await page.evaluate(() => explorer.visibleEdges())).length).toBe(dated);
+    expect(page.url()).toMatch(/to=\d{4}-\d{2}-\d{2}/);
+    await page.locator('#undated').check();
+    await page.locator('#clear-window').click();
+    await settled(page);
+    expect((await page.evaluate(() => explorer.visibleEdges())).length).toBe(all);
+  });
+
   it('exports the view as GEXF that parses and holds the nodes on screen', async () => {
     await page.locator('#format').selectOption('gexf');
     const [download] = await Promise.all([
@@ -558,42 +590,27 @@ describe('the explorer when the API needs a key (ALLOW_ANONYMOUS_READS=false)', 
   });
 
   it('says so when the API refuses for its rate limit, with the wait', async () => {
-    const limited = await startServer(
-      testConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        RATE_LIMIT_PER_MINUTE: '2',
-        // The browser keeps its connections open: no grace to wait out at stop.
-        SHUTDOWN_GRACE_SECONDS: '1',
-      }),
+    await withServer(
       api.db(),
-      createLogger('silent'),
+      // The browser keeps its connections open: no grace to wait out at stop.
+      { RATE_LIMIT_PER_MINUTE: '2', SHUTDOWN_GRACE_SECONDS: '1' },
+      async (origin) => {
+        const page = await browser.newPage();
+        // The first view takes three requests: the third is over the limit.
+        await page.goto(`${origin}/explore`);
+        await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+        await page.waitForFunction(() => document.documentElement.dataset.busy === '0');
+        await expect(page.locator('#messages').innerText()).resolves.toMatch(
+          /\(retry in \d+ s\) \[RATE_LIMITED\]/,
+        );
+        await page.close();
+      },
     );
-    try {
-      const page = await browser.newPage();
-      // The first view takes three requests: the third is over the limit.
-      await page.goto(`http://127.0.0.1:${limited.port}/explore`);
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-      await page.waitForFunction(() => document.documentElement.dataset.busy === '0');
-      await expect(page.locator('#messages').innerText()).resolves.toMatch(
-        /\(retry in \d+ s\) \[RATE_LIMITED\]/,
-      );
-      await page.close();
-    } finally {
-      await limited.stop();
-    }
   });
 
   it('is not served with EXPLORER=false', async () => {
-    const off = await startServer(
-      testConfig({ PORT: '0', HOST: '127.0.0.1', EXPLORER: 'false' }),
-      api.db(),
-      createLogger('silent'),
-    );
-    try {
-      expect((await fetch(`http://127.0.0.1:${off.port}/explore`)).status).toBe(404);
-    } finally {
-      await off.stop();
-    }
+    await withServer(api.db(), { EXPLORER: 'false' }, async (origin) => {
+      expect((await fetch(`${origin}/explore`)).status).toBe(404);
+    });
   });
 });

@@ -267,11 +267,7 @@ export function colourNodes(
             ? GROUP_PALETTE[next++]!
             : NO_GROUP;
     const label = group ?? (by === 'country' ? 'no country' : 'no community');
-    groups.set(String(group), {
-      label: next > GROUP_PALETTE.length ? `${label}` : label,
-      color,
-      count,
-    });
+    groups.set(String(group), { label, color, count });
   }
   // Quietly (see patchNode): the caller redraws.
   graph.forEachNode((_, a) => {
