@@ -25,6 +25,24 @@ export interface TxOptions {
   timeoutMs?: number;
 }
 
+/**
+ * One thing a write changed, as the change feed and webhooks tell it: the entity or link id, its
+ * type (a label such as "Organisation", or a link type such as "AFFILIATED_WITH"), what happened
+ * to it and, for creates and updates, the fields the write set.
+ */
+export interface ChangedItem {
+  id: string;
+  type: string;
+  op: 'CREATE' | 'UPDATE' | 'DELETE';
+  fields: string[];
+}
+
+/** A write's options, with how to tell what its work changed (see WriteEvent.items). */
+export interface WriteOptions<T> extends TxOptions {
+  /** Reads what changed from the work's value; without it, hooks get `items: null`. */
+  describe?: (value: T) => ChangedItem[];
+}
+
 /** Told the mode, duration and outcome of each transaction function (metrics). */
 export type TransactionObserver = (mode: 'READ' | 'WRITE', seconds: number, ok: boolean) => void;
 /** Sees every statement our code sends (not the write hooks' bookkeeping), as it is sent. */
@@ -40,6 +58,8 @@ export interface WriteEvent {
   changes: Record<string, number>;
   /** The API request the write belongs to; none for writes outside a request (seeds, CLI). */
   scope: RequestScope | undefined;
+  /** What changed, item by item, when the write said (WriteOptions.describe); else null. */
+  items: ChangedItem[] | null;
 }
 
 /**
@@ -293,7 +313,10 @@ export class Database {
     return this.run('READ', work, options);
   }
 
-  write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+  write<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: WriteOptions<T> = {},
+  ): Promise<T> {
     return this.run('WRITE', work, options);
   }
 
@@ -347,7 +370,7 @@ export class Database {
   private run<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
-    options: TxOptions,
+    options: WriteOptions<T>,
   ): Promise<T> {
     return this.watchdog.run((check) => this.guarded(mode, work, options, check));
   }
@@ -355,7 +378,7 @@ export class Database {
   private async guarded<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
-    options: TxOptions,
+    options: WriteOptions<T>,
     check: () => void,
   ): Promise<T> {
     const session = this.driver.session({
@@ -373,7 +396,7 @@ export class Database {
               session.executeWrite((tx) => {
                 // Given up on (the database froze): neither retried nor committed afterwards.
                 check();
-                return this.withHooks(tx, work, options.operation ?? '', check);
+                return this.withHooks(tx, work, options, check);
               }, config),
             );
       ok = true;
@@ -454,7 +477,7 @@ export class Database {
   private async withHooks<T>(
     tx: ManagedTransaction,
     work: (tx: ManagedTransaction) => Promise<T>,
-    operation: string,
+    options: WriteOptions<T>,
     check: () => void,
   ): Promise<T> {
     const results: Result[] = [];
@@ -465,10 +488,11 @@ export class Database {
     const changed = summaries.some((u) => DATA_UPDATES.some((key) => (u[key] ?? 0) > 0));
     if (changed && this.writeHooks.size > 0) {
       const write: WriteEvent = {
-        operation,
+        operation: options.operation ?? '',
         value,
         changes: totals(summaries),
         scope: requestScope.getStore(),
+        items: options.describe ? options.describe(value) : null,
       };
       for (const hook of this.writeHooks) await hook(tx, write);
     }

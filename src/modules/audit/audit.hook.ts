@@ -6,14 +6,17 @@
 import type { WriteEvent, WriteHook } from '../../db/database';
 import type { RequestScope } from '../../shared/request-scope';
 
+// seq: the graph version this write raised (the version hook runs first and holds the node's
+// lock until commit), so entries are numbered in commit order: the change feed's cursor.
 const WRITE_AUDIT = /* cypher */ `
-CREATE (:AuditEntry {id: randomUUID(), at: datetime(), who: $who, requestId: $requestId,
-  operation: $operation, graphqlOperation: $graphqlOperation, input: $input, ids: $ids,
-  changes: $changes})`;
+OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
+CREATE (:AuditEntry {id: randomUUID(), seq: m.version, at: datetime(), who: $who,
+  requestId: $requestId, operation: $operation, graphqlOperation: $graphqlOperation,
+  input: $input, ids: $ids, changes: $changes, items: $items})`;
 
 function auditParams(
   scope: RequestScope,
-  { operation, value, changes }: WriteEvent,
+  { operation, value, changes, items }: WriteEvent,
 ): Record<string, unknown> {
   let input: string;
   try {
@@ -29,8 +32,14 @@ function auditParams(
     graphqlOperation: scope.operationName,
     // Bounded: an audit line records what was asked, not a copy of a large import.
     input: input.length > 10_000 ? `${input.slice(0, 10_000)}…` : input,
-    ids: typeof value === 'string' ? [value] : [],
+    ids: items
+      ? [...new Set(items.map((item) => item.id))]
+      : typeof value === 'string'
+        ? [value]
+        : [],
     changes: JSON.stringify(changes),
+    // What changed, item by item (ChangedItem[] as JSON), when the write said; else null.
+    items: items ? JSON.stringify(items) : null,
   };
 }
 
