@@ -74,6 +74,7 @@ import { AnalyticsService } from './modules/analytics/analytics.service';
 import { ExportRepository } from './modules/export/export.repository';
 import { ExportService } from './modules/export/export.service';
 import { AuditRepository, AuditResolver } from './modules/audit/audit';
+import { ChangeRepository, ChangeResolver } from './modules/change/change';
 import { ApiKeyRepository } from './modules/auth/api-key.repository';
 import { ApiKeyResolver } from './modules/auth/api-key.resolver';
 import { authChecker } from './modules/auth/auth.checker';
@@ -91,6 +92,7 @@ import { createLoaders, type Loaders, type Repositories } from './modules/reques
 
 export interface Services {
   audit: AuditRepository;
+  changes: ChangeRepository;
   auth: AuthService;
   apiKeys: ApiKeyRepository;
   system: SystemService;
@@ -150,6 +152,7 @@ export function createServices(
   const apiKeys = new ApiKeyRepository(db);
   return {
     audit: new AuditRepository(db),
+    changes: new ChangeRepository(db),
     auth: new AuthService(apiKeys, jwt),
     apiKeys,
     system: new SystemService(new SystemRepository(db)),
@@ -194,6 +197,7 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(AnalyticsResolver, new AnalyticsResolver(services.analytics))
     .register(ApiKeyResolver, new ApiKeyResolver(services.apiKeys))
     .register(AuditResolver, new AuditResolver(services.audit))
+    .register(ChangeResolver, new ChangeResolver(services.changes))
     .register(PathStepResolver, new PathStepResolver(services.entities))
     .register(SubgraphEdgeResolver, new SubgraphEdgeResolver(services.entities))
     .register(

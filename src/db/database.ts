@@ -35,6 +35,9 @@ export interface ChangedItem {
   type: string;
   op: 'CREATE' | 'UPDATE' | 'DELETE';
   fields: string[];
+  /** A link's two ends. */
+  from?: string;
+  to?: string;
 }
 
 /** A write's options, with how to tell what its work changed (see WriteEvent.items). */

@@ -26,3 +26,11 @@ export function fromGlobalId(globalId: string): { type: NodeType; uuid: string }
     return undefined;
   return { type: type as NodeType, uuid };
 }
+
+/**
+ * An id for a relationship, which has none of its own: opaque, base64url of "<TYPE>:<from>:<to>"
+ * over the global ids of its two ends (a type holds at most one link per ordered pair).
+ */
+export function linkKey(type: string, fromGlobalId: string, toGlobalId: string): string {
+  return Buffer.from(`${type}:${fromGlobalId}:${toGlobalId}`, 'utf8').toString('base64url');
+}

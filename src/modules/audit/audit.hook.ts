@@ -12,7 +12,7 @@ const WRITE_AUDIT = /* cypher */ `
 OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
 CREATE (:AuditEntry {id: randomUUID(), seq: m.version, at: datetime(), who: $who,
   requestId: $requestId, operation: $operation, graphqlOperation: $graphqlOperation,
-  input: $input, ids: $ids, changes: $changes, items: $items})`;
+  input: $input, ids: $ids, changes: $changes, items: $items, itemTypes: $itemTypes})`;
 
 function auditParams(
   scope: RequestScope,
@@ -32,14 +32,14 @@ function auditParams(
     graphqlOperation: scope.operationName,
     // Bounded: an audit line records what was asked, not a copy of a large import.
     input: input.length > 10_000 ? `${input.slice(0, 10_000)}…` : input,
-    ids: items
-      ? [...new Set(items.map((item) => item.id))]
-      : typeof value === 'string'
-        ? [value]
-        : [],
+    // The id the write returned; else (bulk writes) the ids of what it changed.
+    ids:
+      typeof value === 'string' ? [value] : items ? [...new Set(items.map((item) => item.id))] : [],
     changes: JSON.stringify(changes),
     // What changed, item by item (ChangedItem[] as JSON), when the write said; else null.
     items: items ? JSON.stringify(items) : null,
+    // The types among them, for the feed's filter by type.
+    itemTypes: items ? [...new Set(items.map((item) => item.type))] : null,
   };
 }
 

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { UniqueValueTakenError, type Database } from '../../db/database';
+import { UniqueValueTakenError, type ChangedItem, type Database } from '../../db/database';
+import { linkKey, toGlobalId } from '../../shared/global-id';
 import { entityRow } from '../../shared/cypher';
 import { ConflictError, NotFoundError, BadUserInputError } from '../../shared/errors';
 import {
@@ -81,6 +82,29 @@ const createEntity = (label: EntityLabel): string =>
 // An upsert MERGEs on the slug: under the constraint, concurrent upserts meet one node.
 const mergeEntity = (label: EntityLabel): string =>
   /* cypher */ `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`;
+/** The fields a write sets, as the change feed names them (input field names). */
+function fieldsOf(write: EntityWrite, evidence: EvidenceWrite[]): string[] {
+  return [
+    ...Object.keys(write.props),
+    ...(write.aliases ? ['aliases'] : []),
+    ...Object.keys(write.dates ?? {}),
+    ...Object.keys(write.dateTimes ?? {}),
+    ...(evidence.length > 0 ? ['evidence'] : []),
+  ];
+}
+
+/** A link as the change feed names it: its type and the global ids of its two ends. */
+export function linkItem(
+  type: RelationshipType,
+  from: { label: EntityLabel; id: string },
+  to: { label: EntityLabel; id: string },
+  op: ChangedItem['op'],
+  fields: string[],
+): ChangedItem {
+  const fromId = toGlobalId(from.label, from.id);
+  const toId = toGlobalId(to.label, to.id);
+  return { id: linkKey(type, fromId, toId), type, op, fields, from: fromId, to: toId };
+}
 // The entity as the write left it, read in the write's transaction: what the caller is told is
 // what its write stored, whatever other writes commit after it.
 const READ_BACK = /* cypher */ `MATCH (x:Entity {id: $id}) RETURN ${entityRow('x')} AS row`;
@@ -177,24 +201,35 @@ export class EntityWriteRepository {
     requestId?: string,
   ): Promise<EntityRecord> {
     let stored: EntityRecord | undefined;
+    let created = mode === 'create';
     return claimingSlug(label, slug, async () => {
       await this.db.write(
         async (tx) => {
           if (mode === 'create') await assertSlugFree(tx, label, slug);
+          const newId = randomUUID();
           const result = await tx.run(
             mode === 'create' ? createEntity(label) : mergeEntity(label),
-            {
-              slug,
-              id: randomUUID(),
-            },
+            { slug, id: newId },
           );
           const id = result.records[0]!.get('id') as string;
+          created = id === newId;
           await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
           stored = await readBack(tx, id);
           // The id, not the record: the audit entry records the ids a write returns.
           return id;
         },
-        { operation: `${mode} ${label}`, requestId },
+        {
+          operation: `${mode} ${label}`,
+          requestId,
+          describe: (id) => [
+            {
+              id: toGlobalId(label, id),
+              type: label,
+              op: created ? 'CREATE' : 'UPDATE',
+              fields: created ? ['slug', ...fieldsOf(write, evidence)] : fieldsOf(write, evidence),
+            },
+          ],
+        },
       );
       return stored!;
     });
@@ -210,6 +245,7 @@ export class EntityWriteRepository {
     requestId?: string,
   ): Promise<EntityRecord> {
     let stored: EntityRecord | undefined;
+    let applied = entityWrite;
     const write = (): Promise<string> =>
       this.db.write(
         async (tx) => {
@@ -225,9 +261,21 @@ export class EntityWriteRepository {
           }
           await this.apply(tx, label, id, `${label}:${slug ?? current}`, changes, evidence);
           stored = await readBack(tx, id);
+          applied = changes;
           return id;
         },
-        { operation: `update ${label}`, requestId },
+        {
+          operation: `update ${label}`,
+          requestId,
+          describe: () => [
+            {
+              id: toGlobalId(label, id),
+              type: label,
+              op: 'UPDATE',
+              fields: fieldsOf(applied, evidence),
+            },
+          ],
+        },
       );
     await (slug === null ? write() : claimingSlug(label, slug, write));
     return stored!;
@@ -262,12 +310,19 @@ export class EntityWriteRepository {
         );
         return { label };
       },
-      { operation: 'delete entity', requestId },
+      {
+        operation: 'delete entity',
+        requestId,
+        // Its links went with it (a mirror that deletes the node loses them too).
+        describe: ({ label }) => [
+          { id: toGlobalId(label, id), type: label, op: 'DELETE', fields: [] },
+        ],
+      },
     );
   }
 
   /** Records (or adds evidence to) a relationship between two entities. */
-  link(
+  async link(
     type: RelationshipType,
     fromId: string,
     toId: string,
@@ -275,7 +330,7 @@ export class EntityWriteRepository {
     evidence: EvidenceWrite[],
     requestId?: string,
   ): Promise<void> {
-    return this.db.write(
+    await this.db.write(
       async (tx) => {
         const ends = await tx.run(
           'OPTIONAL MATCH (a:Entity {id: $fromId}) OPTIONAL MATCH (b:Entity {id: $toId}) RETURN labels(a) AS from, labels(b) AS to',
@@ -306,23 +361,48 @@ export class EntityWriteRepository {
           throw new NotFoundError('An end of the relationship was deleted meanwhile.', 'input');
         if (extra.startDate !== null || extra.endDate !== null)
           await assertLinkRange(tx, type, fromId, toId);
+        const made = linked.summary.counters.updates().relationshipsCreated > 0;
+        const set = (['role', 'startDate', 'endDate'] as const).filter((k) => extra[k] !== null);
+        return linkItem(
+          type,
+          { label: from, id: fromId },
+          { label: to, id: toId },
+          made ? 'CREATE' : 'UPDATE',
+          [...set, ...(evidence.length > 0 ? ['evidence'] : [])],
+        );
       },
-      { operation: `link ${type}`, requestId },
+      { operation: `link ${type}`, requestId, describe: (item) => [item] },
     );
   }
 
   /** Removes a relationship; NOT_FOUND when there is none. */
-  unlink(type: RelationshipType, fromId: string, toId: string, requestId?: string): Promise<void> {
-    return this.db.write(
+  async unlink(
+    type: RelationshipType,
+    fromId: string,
+    toId: string,
+    requestId?: string,
+  ): Promise<void> {
+    await this.db.write(
       async (tx) => {
         const result = await tx.run(
-          `MATCH (:Entity {id: $fromId})-[x:${type}]->(:Entity {id: $toId}) DELETE x RETURN count(*) AS n`,
+          `MATCH (a:Entity {id: $fromId})-[x:${type}]->(b:Entity {id: $toId}) DELETE x
+           RETURN labels(a) AS from, labels(b) AS to`,
           { fromId, toId },
         );
-        if (Number(result.records[0]?.get('n') ?? 0) === 0)
+        const row = result.records[0];
+        if (!row)
           throw new NotFoundError(`There is no ${type} between these two entities.`, 'input');
+        const label = (key: string): EntityLabel =>
+          ENTITY_LABELS.find((l) => (row.get(key) as string[]).includes(l))!;
+        return linkItem(
+          type,
+          { label: label('from'), id: fromId },
+          { label: label('to'), id: toId },
+          'DELETE',
+          [],
+        );
       },
-      { operation: `unlink ${type}`, requestId },
+      { operation: `unlink ${type}`, requestId, describe: (item) => [item] },
     );
   }
 

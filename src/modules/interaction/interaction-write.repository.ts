@@ -4,7 +4,8 @@
  * its links are replaced by the ones given.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/database';
+import type { ChangedItem, Database } from '../../db/database';
+import { toGlobalId } from '../../shared/global-id';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import {
   ENTITY_LABELS,
@@ -56,6 +57,7 @@ export class InteractionWriteRepository {
     requestId?: string,
   ): Promise<InteractionRecord> {
     let stored: InteractionRecord | undefined;
+    let created = false;
     await this.db.write(
       async (tx) => {
         const found = await tx.run(LABELS_OF, { ids: [...new Set(links.map((l) => l.entityId))] });
@@ -76,6 +78,7 @@ export class InteractionWriteRepository {
           }
         }
         const { date, ...rest } = props;
+        const newId = randomUUID();
         const result = await tx.run(
           `MERGE (x:Interaction:${label} {slug: $slug})
            ON CREATE SET x.id = $newId, x.createdAt = datetime()
@@ -84,9 +87,10 @@ export class InteractionWriteRepository {
            OPTIONAL MATCH (x)-[old]-(:Entity) WHERE type(old) <> 'MENTIONS'
            DELETE old
            RETURN DISTINCT x.id AS id`,
-          { slug, newId: randomUUID(), props: rest, date },
+          { slug, newId, props: rest, date },
         );
         const id = result.records[0]!.get('id') as string;
+        created = id === newId;
         for (const type of Object.keys(INTERACTION_PARTIES) as InteractionLinkType[]) {
           for (const outgoing of [false, true]) {
             const ids = links
@@ -116,23 +120,49 @@ export class InteractionWriteRepository {
         // The id, not the record: the audit entry records the ids a write returns.
         return id;
       },
-      { operation: `record ${label}`, requestId },
+      {
+        operation: `record ${label}`,
+        requestId,
+        // The fields set: its own, its parties (by link type), its evidence.
+        describe: (id) => [
+          {
+            id: toGlobalId(label, id),
+            type: label,
+            op: created ? 'CREATE' : 'UPDATE',
+            fields: [
+              ...(created ? ['slug'] : []),
+              ...Object.keys(props),
+              ...new Set(links.map((l) => l.type)),
+              ...(evidence.length > 0 ? ['evidence'] : []),
+            ],
+          },
+        ],
+      },
     );
     return stored!;
   }
 
   /** Deletes an interaction and its links; NOT_FOUND when there is none. */
-  delete(id: string, requestId?: string): Promise<void> {
-    return this.db.write(
+  async delete(id: string, requestId?: string): Promise<void> {
+    await this.db.write(
       async (tx) => {
         const result = await tx.run(
-          'MATCH (x:Interaction {id: $id}) DETACH DELETE x RETURN count(*) AS n',
+          `MATCH (x:Interaction {id: $id})
+           WITH x, [l IN labels(x) WHERE l <> 'Interaction'][0] AS label
+           DETACH DELETE x RETURN label`,
           { id },
         );
-        if (Number(result.records[0]?.get('n') ?? 0) === 0)
-          throw new NotFoundError('No interaction has this id.', 'id');
+        const label = result.records[0]?.get('label') as InteractionLabel | undefined;
+        if (!label) throw new NotFoundError('No interaction has this id.', 'id');
+        return label;
       },
-      { operation: 'delete interaction', requestId },
+      {
+        operation: 'delete interaction',
+        requestId,
+        describe: (label): ChangedItem[] => [
+          { id: toGlobalId(label, id), type: label, op: 'DELETE', fields: [] },
+        ],
+      },
     );
   }
 }

@@ -1,0 +1,219 @@
+/**
+ * The change feed: every committed write of graph data, in commit order, resumable from a stored
+ * cursor, complete under concurrent writers (issue 19).
+ */
+import { useSeededApi, type GraphQLResponse } from '../support/api';
+
+const api = useSeededApi();
+
+interface ChangeNode {
+  id: string;
+  seq: number;
+  who: string;
+  operation: string;
+  records: {
+    id: string;
+    type: string;
+    op: string;
+    fields: string[];
+    from: string | null;
+    to: string | null;
+  }[];
+}
+interface Feed {
+  changes: {
+    edges: { cursor: string; node: ChangeNode }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const FEED = `query($after: String, $first: Int, $last: Int, $types: [String!]) {
+  changes(after: $after, first: $first, last: $last, types: $types) {
+    edges { cursor node { id seq who operation records { id type op fields from to } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const read = (
+  vars: Record<string, unknown>,
+  token?: string | null,
+): Promise<GraphQLResponse<Feed>> =>
+  api.gql<Feed>(FEED, vars, token === undefined ? api.keys().reader : token);
+
+/** The cursor of the newest change: where a partner that starts now begins. */
+async function head(): Promise<string | null> {
+  const res = await read({ last: 1 });
+  expect(res.errors).toBeUndefined();
+  return res.data!.changes.edges[0]?.cursor ?? null;
+}
+
+/** Every change after `after`, page by page. */
+async function drain(
+  after: string | null,
+  types?: string[],
+): Promise<{ nodes: ChangeNode[]; cursor: string | null }> {
+  const nodes: ChangeNode[] = [];
+  let cursor = after;
+  for (;;) {
+    const res = await read({ after: cursor, first: 7, types });
+    expect(res.errors).toBeUndefined();
+    const page = res.data!.changes;
+    nodes.push(...page.edges.map((e) => e.node));
+    if (page.edges.length > 0) cursor = page.pageInfo.endCursor;
+    if (!page.pageInfo.hasNextPage) return { nodes, cursor };
+  }
+}
+
+async function write<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await api.gql<T>(query, variables, api.keys().editor);
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+const CREATE_TOPIC = `mutation($i: CreateTopicInput!) { createTopic(input: $i) { id } }`;
+
+describe('the change feed', () => {
+  it('replays every write in commit order: what, which fields, by whom', async () => {
+    const start = await head();
+    const { createTopic: a } = await write<{ createTopic: { id: string } }>(CREATE_TOPIC, {
+      i: { name: 'Feed topic A', aliases: [{ name: 'Syötteen aihe A', language: 'fi' }] },
+    });
+    const { createOrganisation: b } = await write<{ createOrganisation: { id: string } }>(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { name: 'Feed Organisation B', kind: 'CLUSTER' } },
+    );
+    await write(
+      `mutation($id: ID!) { updateTopic(id: $id, input: { description: "Changed" }) { id } }`,
+      { id: a.id },
+    );
+    const link = { from: b.id, to: a.id, type: 'ABOUT' };
+    await write(`mutation($i: LinkInput!) { linkEntities(input: $i) }`, { i: link });
+    await write(`mutation($i: UnlinkInput!) { unlinkEntities(input: $i) }`, { i: link });
+    await write(`mutation($id: ID!) { deleteOrganisation(id: $id) }`, { id: b.id });
+    // A refused write is not a change.
+    const refused = await api.gql(CREATE_TOPIC, { i: { name: 'Feed topic A' } }, api.keys().editor);
+    expect(refused.errors?.[0]?.extensions.code).toBe('CONFLICT');
+
+    const { nodes } = await drain(start);
+    const seen = nodes.map((n) => [
+      n.operation,
+      n.records.map((r) => `${r.type} ${r.op} ${r.fields.join(',')}`),
+    ]);
+    expect(seen).toEqual([
+      ['create Topic', ['Topic CREATE slug,name,aliases,evidence']],
+      ['create Organisation', ['Organisation CREATE slug,name,kind,evidence']],
+      ['update Topic', ['Topic UPDATE description']],
+      ['link ABOUT', ['ABOUT CREATE evidence']],
+      ['unlink ABOUT', ['ABOUT DELETE ']],
+      ['delete entity', ['Organisation DELETE ']],
+    ]);
+    expect(nodes.map((n) => n.records[0]!.id)).toEqual([
+      a.id,
+      b.id,
+      a.id,
+      expect.any(String),
+      expect.any(String),
+      b.id,
+    ]);
+    expect(nodes[3]!.records[0]).toMatchObject({ from: b.id, to: a.id });
+    expect(nodes[4]!.records[0]!.id).toBe(nodes[3]!.records[0]!.id);
+    expect(new Set(nodes.map((n) => n.who))).toEqual(new Set(['key:test-editor']));
+    const seqs = nodes.map((n) => n.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('resumes from a stored cursor with nothing missed or repeated', async () => {
+    const start = await head();
+    for (const n of [1, 2, 3]) await write(CREATE_TOPIC, { i: { name: `Resume topic ${n}` } });
+    const first = await read({ after: start, first: 2 });
+    const stored = first.data!.changes.pageInfo.endCursor;
+    expect(first.data!.changes.pageInfo.hasNextPage).toBe(true);
+    for (const n of [4, 5]) await write(CREATE_TOPIC, { i: { name: `Resume topic ${n}` } });
+    // A partner comes back later with the cursor it stored.
+    const rest = await drain(stored);
+    const names = [...first.data!.changes.edges.map((e) => e.node), ...rest.nodes].map(
+      (n) => n.operation,
+    );
+    expect(names).toEqual(Array(5).fill('create Topic'));
+    const again = await drain(rest.cursor);
+    expect(again.nodes).toEqual([]);
+  });
+
+  it('misses nothing while many writers commit concurrently and a reader follows', async () => {
+    const start = await head();
+    const count = 40;
+    let writing = true;
+    const followed: ChangeNode[] = [];
+    const follower = (async () => {
+      let cursor = start;
+      // Follows the feed while the writes commit, then once more after the last.
+      for (let last = false; ;) {
+        const page = await drain(cursor, ['Topic']);
+        followed.push(...page.nodes);
+        cursor = page.cursor;
+        if (last) return;
+        if (!writing) last = true;
+      }
+    })();
+    const ids = await Promise.all(
+      Array.from({ length: count }, async (_, n) => {
+        const res = await api.gql<{ upsertTopic: { id: string } }>(
+          `mutation($i: CreateTopicInput!) { upsertTopic(input: $i) { id } }`,
+          { i: { name: `Concurrent topic ${n}`, description: `writer ${n}` } },
+          api.keys().editor,
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.upsertTopic.id;
+      }),
+    );
+    writing = false;
+    await follower;
+    const got = followed.flatMap((n) => n.records.map((r) => r.id));
+    expect(got.sort()).toEqual([...ids].sort());
+    const seqs = followed.map((n) => n.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+  });
+
+  it('filters by type, and refuses unknown types, foreign cursors and anonymous callers', async () => {
+    const start = await head();
+    const { createTopic: t } = await write<{ createTopic: { id: string } }>(CREATE_TOPIC, {
+      i: { name: 'Typed feed topic' },
+    });
+    await write(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
+      i: { name: 'Typed Feed Organisation', kind: 'CLUSTER' },
+    });
+    const topics = await drain(start, ['Topic']);
+    expect(topics.nodes.map((n) => n.records.map((r) => r.id))).toEqual([[t.id]]);
+    const both = await drain(start, ['Topic', 'Organisation']);
+    expect(both.nodes).toHaveLength(2);
+
+    const unknown = await read({ types: ['Topic', 'Planet'] });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'types',
+    });
+    expect(unknown.errors?.[0]?.message).toContain('"Planet"');
+    const foreign = await api.gql(
+      `query($c: String) { auditEntries(first: 1) { edges { cursor } } c: changes(after: $c) { totalCount } }`,
+      { c: 'bm90LWEtY3Vyc29y' },
+      api.keys().admin,
+    );
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+    });
+    const audit = await api.gql<{ auditEntries: { edges: { cursor: string }[] } }>(
+      `{ auditEntries(first: 1) { edges { cursor } } }`,
+      {},
+      api.keys().admin,
+    );
+    const other = await read({ after: audit.data!.auditEntries.edges[0]!.cursor });
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+    });
+    const anonymous = await read({ first: 1 }, null);
+    expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
