@@ -28,6 +28,8 @@ describe('migrations on the real Neo4j', () => {
       // 004: API keys, found by hash.
       'ApiKey.id',
       'ApiKey.hash',
+      // 006: the change feed's commit order.
+      'AuditEntry.seq',
       ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
     ];
     expect(found.sort()).toEqual(expected.sort());
