@@ -13,7 +13,14 @@ import { toGlobalId } from '../../shared/global-id';
 import { quoteProblem } from '../../shared/text';
 import type { EntityWriteRepository, EvidenceWrite } from '../entity/entity-write.repository';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
-import { findMentions, lookupTerms, stemmerFor, tokenize, type Candidate } from './mention-finder';
+import {
+  findMentions,
+  lookupTerms,
+  stemmerFor,
+  tokenize,
+  type Candidate,
+  type FoundMention,
+} from './mention-finder';
 import { sentenceAround } from './sentence';
 
 // A CREATE of the node only when no document holds the text: its id tells which happened.
@@ -218,18 +225,7 @@ export class DocumentRepository {
     language: string,
     client: string | null,
   ): Promise<number> {
-    const terms = lookupTerms(tokenize(text, stemmerFor(language)));
-    const candidates = new Map<string, Candidate>();
-    for (let i = 0; i < terms.length; i += TERMS_PER_LOOKUP) {
-      const lucene = terms.slice(i, i + TERMS_PER_LOOKUP).join(' OR ');
-      const rows = await tx.run(CANDIDATES, { lucene, limit: CANDIDATES_PER_LOOKUP });
-      for (const r of rows.records)
-        candidates.set(r.get('id') as string, {
-          id: r.get('id') as string,
-          names: r.get('names') as string[],
-        });
-    }
-    const found = findMentions(text, language, [...candidates.values()]);
+    const found = await this.find(tx, text, language);
     const byEntity = new Map<string, StoredMention>();
     for (const m of found) {
       const entry = byEntity.get(m.entityId) ?? { entityId: m.entityId, spans: [] };
@@ -262,6 +258,33 @@ export class DocumentRepository {
     }
     if (mentions.length > 0) await tx.run(WRITE_MENTIONS, { document, mentions });
     return mentions.length;
+  }
+
+  /**
+   * The mentions of known entities (documents aside) in a text: candidates from the names
+   * index (prefix terms of the text's stems, a few hundred terms per lookup), then the finder.
+   */
+  async find(tx: ManagedTransaction, text: string, language: string): Promise<FoundMention[]> {
+    const terms = lookupTerms(tokenize(text, stemmerFor(language)));
+    const candidates = new Map<string, Candidate>();
+    for (let i = 0; i < terms.length; i += TERMS_PER_LOOKUP) {
+      const lucene = terms.slice(i, i + TERMS_PER_LOOKUP).join(' OR ');
+      const rows = await tx.run(CANDIDATES, { lucene, limit: CANDIDATES_PER_LOOKUP });
+      for (const r of rows.records)
+        candidates.set(r.get('id') as string, {
+          id: r.get('id') as string,
+          names: r.get('names') as string[],
+        });
+    }
+    return findMentions(text, language, [...candidates.values()]);
+  }
+
+  /** `find` in a read transaction of its own: what addDocument would find, writing nothing. */
+  findIn(text: string, language: string, requestId?: string): Promise<FoundMention[]> {
+    return this.db.read((tx) => this.find(tx, text, language), {
+      operation: 'document.findMentions',
+      requestId,
+    });
   }
 
   /** Every mention of a document, spans in text order (hand-made ones without spans). */
