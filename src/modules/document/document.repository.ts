@@ -4,7 +4,7 @@
  * written in the same transaction, and the lists of documents and mentions.
  */
 import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
+import { int, type ManagedTransaction } from 'neo4j-driver';
 import { UniqueValueTakenError, type ChangedItem, type Database } from '../../db/database';
 import { FULLTEXT_INDEX as NAMES_INDEX } from '../../db/migrations/002_graph_model';
 import { entityRow, whereOf } from '../../shared/cypher';
@@ -269,7 +269,7 @@ export class DocumentRepository {
     const candidates = new Map<string, Candidate>();
     for (let i = 0; i < terms.length; i += TERMS_PER_LOOKUP) {
       const lucene = terms.slice(i, i + TERMS_PER_LOOKUP).join(' OR ');
-      const rows = await tx.run(CANDIDATES, { lucene, limit: CANDIDATES_PER_LOOKUP });
+      const rows = await tx.run(CANDIDATES, { lucene, limit: int(CANDIDATES_PER_LOOKUP) });
       for (const r of rows.records)
         candidates.set(r.get('id') as string, {
           id: r.get('id') as string,
@@ -325,7 +325,12 @@ export class DocumentRepository {
     beyond: boolean;
   }> {
     const where = whereOf(filter, FILTERS);
-    const params = { ...filter, key: cursor?.key ?? null, id: cursor?.id ?? null, limit };
+    const params = {
+      ...filter,
+      key: cursor?.key ?? null,
+      id: cursor?.id ?? null,
+      limit: int(limit),
+    };
     return this.db.read(
       async (tx) => {
         const page = await tx.run(listDocuments(where, backward, cursor !== null), params);

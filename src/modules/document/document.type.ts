@@ -65,7 +65,9 @@ export class MentionSpan {
     'An entity a document mentions: where it first does (start, end, form) and every place it does (spans). Mentions found by addDocument have offsets; the hand-made mentions of the seed documents have none (start, end and form null, spans empty).',
 })
 export class Mention {
-  @Field(() => EntityInterface, { description: 'The entity mentioned.' })
+  @Field(() => EntityInterface, {
+    description: 'The entity the document names here, of any type (read its type or __typename).',
+  })
   entity!: EntityInterface;
 
   @Field(() => Int, {

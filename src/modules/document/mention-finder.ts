@@ -195,8 +195,9 @@ export function findMentions(
     for (const name of new Set(candidate.names)) {
       const words = tokenize(name, stem);
       if (words.length === 0) continue;
-      // A one-word name that is a stop word ("The") names nothing in running text.
-      if (words.length === 1 && STOP_WORDS.has(fold(words[0]!.raw))) continue;
+      // A one-word name that is a stop word ("The") names nothing in running text; "IT" does.
+      const only = words.length === 1 ? words[0]!.raw : null;
+      if (only && !isAcronym(only) && STOP_WORDS.has(fold(only))) continue;
       for (const i of byHead.get(words[0]!.stem.slice(0, MIN_SHARED)) ?? []) {
         if (!matchesAt(text, tokens, i, words)) continue;
         const start = tokens[i]!.start;
