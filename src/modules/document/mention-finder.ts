@@ -88,8 +88,8 @@ export interface Token {
 
 /** Runs of letters, marks and digits: hyphens, colons, apostrophes and spaces cut words. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-/** At most this many characters between two words of one name ("Leontief -keskus": " -"). */
-const MAX_GAP = 3;
+/** At most this many characters between two words of one name ("Leontief -keskus": " -", "Forum «Water» — Vyborg": "» — "). */
+const MAX_GAP = 5;
 /** The shortest stem that may match a longer or changed one. */
 const MIN_SHARED = 4;
 /** Stems this long or shorter match only exactly (sitr, wcef ...). */
