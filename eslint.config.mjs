@@ -112,6 +112,8 @@ export default tseslint.config(
               'EffectiveSource',
               'Evidence',
               'Health',
+              'Mention',
+              'MentionSpan',
               'PageInfo',
               'Path',
               'PathStep',

@@ -80,6 +80,9 @@ import { ApiKeyResolver } from './modules/auth/api-key.resolver';
 import { authChecker } from './modules/auth/auth.checker';
 import { AuthService, type JwtConfig } from './modules/auth/auth.service';
 import { ResolverContainer } from './shared/container';
+import { DocumentRepository } from './modules/document/document.repository';
+import { DocumentResolver, MentionedInResolver } from './modules/document/document.resolver';
+import { DocumentService } from './modules/document/document.service';
 import { describeRootTypes } from './shared/root-types';
 
 const NO_JWT: JwtConfig = {
@@ -112,6 +115,7 @@ export interface Services {
   search: SearchService;
   analytics: AnalyticsService;
   exports: ExportService;
+  documents: DocumentService;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -171,6 +175,7 @@ export function createServices(
     search: new SearchService(new SearchRepository(db)),
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
+    documents: new DocumentService(new DocumentRepository(db, entityWriteRepository)),
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }
@@ -207,9 +212,11 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(EventEffectiveResolver, new EventEffectiveResolver())
     .register(AwardResolver, new AwardResolver(services.awards))
     .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
-    .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
+    .register(EventAwardsResolver, new EventAwardsResolver(services.awards))
+    .register(DocumentResolver, new DocumentResolver(services.documents))
+    .register(MentionedInResolver, new MentionedInResolver(services.documents));
   // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
-  // Document: documents come with their verbatim text through the seed loader).
+  // Document: documents come through the seed loader or addDocument, document.resolver.ts).
   const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>
     d.writes
       ? [entityWriteResolver(d.label, d.type, d.writes.create, d.writes.update, d.writes.fields)]

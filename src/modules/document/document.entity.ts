@@ -5,7 +5,8 @@ import { Document } from './document.type';
 export const DOCUMENT_ENTITY = declareEntity({
   label: 'Document',
   type: Document,
-  // No write mutations: documents come with their verbatim text through the seed loader.
+  // No createX/updateX mutations: documents come with their verbatim text through the seed
+  // loader or addDocument (document.resolver.ts), which stores a text once.
   // No seed record of its own: a seed file's `document:` section (seed.schema.ts) holds it.
   intro: [
     'Lähteinä mainitaan',
