@@ -30,6 +30,8 @@ describe('migrations on the real Neo4j', () => {
       'ApiKey.hash',
       // 006: the change feed's commit order.
       'AuditEntry.seq',
+      // 007: a document's text is stored once.
+      'Document.sha256',
       ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
     ];
     expect(found.sort()).toEqual(expected.sort());
