@@ -79,6 +79,10 @@ import { ApiKeyResolver } from './modules/auth/api-key.resolver';
 import { authChecker } from './modules/auth/auth.checker';
 import { AuthService, type JwtConfig } from './modules/auth/auth.service';
 import { ResolverContainer } from './shared/container';
+import { Allowlist } from './modules/webhook/webhook.address';
+import { WebhookRepository } from './modules/webhook/webhook.repository';
+import { WebhookResolver } from './modules/webhook/webhook.resolver';
+import { WebhookService } from './modules/webhook/webhook.service';
 import { describeRootTypes } from './shared/root-types';
 
 const NO_JWT: JwtConfig = {
@@ -110,6 +114,9 @@ export interface Services {
   search: SearchService;
   analytics: AnalyticsService;
   exports: ExportService;
+  /** Webhook endpoints (admins) and, for the dispatcher, their deliveries' bookkeeping. */
+  webhooks: WebhookService;
+  webhookRepository: WebhookRepository;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -118,6 +125,8 @@ export function createServices(
   db: Database,
   jwt: JwtConfig = NO_JWT,
   analyticsPool: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
+  /** WEBHOOK_ALLOWLIST: internal hosts and subnets webhooks may reach. */
+  webhookAllowlist: readonly string[] = [],
 ): Services {
   const repos: Repositories = {
     entities: new EntityRepository(db),
@@ -148,6 +157,7 @@ export function createServices(
     analyticsPool,
   );
   const apiKeys = new ApiKeyRepository(db);
+  const webhookRepository = new WebhookRepository(db);
   return {
     audit: new AuditRepository(db),
     auth: new AuthService(apiKeys, jwt),
@@ -168,6 +178,8 @@ export function createServices(
     search: new SearchService(new SearchRepository(db)),
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
+    webhooks: new WebhookService(webhookRepository, new Allowlist(webhookAllowlist)),
+    webhookRepository,
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }
@@ -203,7 +215,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(EventEffectiveResolver, new EventEffectiveResolver())
     .register(AwardResolver, new AwardResolver(services.awards))
     .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
-    .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
+    .register(EventAwardsResolver, new EventAwardsResolver(services.awards))
+    .register(WebhookResolver, new WebhookResolver(services.webhooks));
   // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
   // Document: documents come with their verbatim text through the seed loader).
   const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>
