@@ -11,7 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '../../config';
+import { within } from '../../db/watchdog';
 import type { Logger } from '../../shared/logger';
+import { requestScope } from '../../shared/request-scope';
 import { Allowlist } from './webhook.address';
 import { deliver, type DeliveryOutcome, type DeliveryRequest } from './webhook.delivery';
 import type { AuditEvent, LeasedWebhook, WebhookRepository } from './webhook.repository';
@@ -73,7 +75,9 @@ export class WebhookDispatcher {
       return;
     }
     clearTimeout(this.timer);
-    this.running = this.round()
+    // Outside the request that nudged: the dispatcher's own writes are not that request's.
+    this.running = requestScope
+      .exit(() => this.round())
       .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook round failed; retried'))
       .finally(() => {
         this.running = undefined;
@@ -88,14 +92,22 @@ export class WebhookDispatcher {
       });
   }
 
-  /** Waits for the delivery under way (each is bounded by the timeout), then gives up the leases. */
+  /**
+   * Waits for the delivery under way (bounded by the timeout), then gives up the leases so
+   * another instance takes over at once. Both waits are bounded: a database gone (or a driver
+   * closed first) never answers, and must not hold the shutdown.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
-    await this.repository
-      .release(this.owner)
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook leases not released'));
+    const bound = this.config.timeoutMs + 5_000;
+    await within(this.running ?? Promise.resolve(), bound, undefined);
+    const released = await within(
+      this.repository.release(this.owner).then(() => true),
+      5_000,
+      false,
+    );
+    if (!released) this.logger.warn('webhook leases not released; they expire by themselves');
   }
 
   private async round(): Promise<void> {
