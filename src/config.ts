@@ -111,6 +111,33 @@ export interface Config {
    * those may run (the default once a manifest is given).
    */
   trustedDocuments: { file: string | undefined; only: boolean };
+  /** Webhook deliveries (src/modules/webhook): see WebhookConfig. */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Whether this instance delivers (several may: a lease per endpoint lets one at a time). */
+  dispatch: boolean;
+  /** How often the dispatcher looks for work besides the nudge after a local write. */
+  pollMs: number;
+  /** First retry after this long, doubling per failure up to retryCapMs, with jitter. */
+  retryBaseMs: number;
+  retryCapMs: number;
+  /**
+   * An endpoint failing the same event for longer than this is disabled (failing); 0: retried
+   * forever.
+   */
+  maxAgeSeconds: number;
+  /** Whole-request deadline of one delivery (connect, send, answer). */
+  timeoutMs: number;
+  /** How long an instance holds an endpoint's lease without renewing it. */
+  leaseMs: number;
+  /**
+   * Hosts and CIDR ranges a webhook may reach although they are loopback, private, link-local
+   * or otherwise internal (WEBHOOK_ALLOWLIST): exact host names as written in the URL, addresses,
+   * or subnets such as 10.1.0.0/16.
+   */
+  allowlist: string[];
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -271,6 +298,65 @@ function trustProxy(env: Env, name: string): Config['trustProxy'] {
   );
 }
 
+/** WEBHOOK_ALLOWLIST: host names (letters, digits, dots, hyphens), addresses or CIDR subnets. */
+function webhookAllowlist(env: Env, name: string): string[] {
+  const raw = text(env, name);
+  if (raw === undefined) return [];
+  const list = raw
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
+  const fits = (item: string): boolean => {
+    const [address = '', mask, ...rest] = item.replace(/^\[(.*)\]$/, '$1').split('/');
+    if (rest.length > 0) return false;
+    const family = isIP(address);
+    if (mask !== undefined)
+      return family !== 0 && /^\d{1,3}$/.test(mask) && Number(mask) <= (family === 4 ? 32 : 128);
+    return (
+      family !== 0 ||
+      /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(address)
+    );
+  };
+  const bad = list.find((item) => !fits(item));
+  if (bad !== undefined)
+    throw new ConfigError(
+      name,
+      'a comma-separated list of host names, IP addresses or subnets such as hooks.internal, 127.0.0.1, 10.1.0.0/16',
+      raw,
+    );
+  return list;
+}
+
+function webhookConfig(env: Env): WebhookConfig {
+  const retryBaseMs = integer(env, 'WEBHOOK_RETRY_BASE_MS', 1_000, 1, 3_600_000);
+  const retryCapMs = integer(env, 'WEBHOOK_RETRY_CAP_MS', 3_600_000, 1, 86_400_000);
+  if (retryCapMs < retryBaseMs)
+    throw new ConfigError(
+      'WEBHOOK_RETRY_CAP_MS',
+      `at least WEBHOOK_RETRY_BASE_MS (${retryBaseMs})`,
+      String(retryCapMs),
+    );
+  const timeoutMs = integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000);
+  const leaseMs = integer(env, 'WEBHOOK_LEASE_MS', 60_000, 1_000, 3_600_000);
+  // A lease that ran out mid-delivery would let another instance deliver the same event beside it.
+  if (leaseMs < 2 * timeoutMs)
+    throw new ConfigError(
+      'WEBHOOK_LEASE_MS',
+      `at least twice WEBHOOK_TIMEOUT_MS (${2 * timeoutMs})`,
+      String(leaseMs),
+    );
+  return {
+    dispatch: bool(env, 'WEBHOOK_DISPATCH', true),
+    pollMs: integer(env, 'WEBHOOK_POLL_MS', 2_000, 10, 600_000),
+    retryBaseMs,
+    retryCapMs,
+    maxAgeSeconds: integer(env, 'WEBHOOK_MAX_AGE_SECONDS', 259_200, 0, 31_536_000),
+    timeoutMs,
+    leaseMs,
+    allowlist: webhookAllowlist(env, 'WEBHOOK_ALLOWLIST'),
+  };
+}
+
 function metricsConfig(env: Env): Config['metrics'] {
   const token = text(env, 'METRICS_TOKEN');
   if (token !== undefined && token.length < 32)
@@ -377,9 +463,11 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     metrics: metricsConfig(env),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     trustedDocuments: trustedDocuments(env),
+    webhooks: webhookConfig(env),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);
+  config.webhooks = Object.freeze(config.webhooks);
   return Object.freeze(config);
 }
 

@@ -83,6 +83,10 @@ import { ResolverContainer } from './shared/container';
 import { DocumentRepository } from './modules/document/document.repository';
 import { DocumentResolver, MentionedInResolver } from './modules/document/document.resolver';
 import { DocumentService } from './modules/document/document.service';
+import { Allowlist } from './modules/webhook/webhook.address';
+import { WebhookRepository } from './modules/webhook/webhook.repository';
+import { WebhookResolver } from './modules/webhook/webhook.resolver';
+import { WebhookService } from './modules/webhook/webhook.service';
 import { describeRootTypes } from './shared/root-types';
 
 const NO_JWT: JwtConfig = {
@@ -116,6 +120,9 @@ export interface Services {
   analytics: AnalyticsService;
   exports: ExportService;
   documents: DocumentService;
+  /** Webhook endpoints (admins) and, for the dispatcher, their deliveries' bookkeeping. */
+  webhooks: WebhookService;
+  webhookRepository: WebhookRepository;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -124,6 +131,8 @@ export function createServices(
   db: Database,
   jwt: JwtConfig = NO_JWT,
   analyticsPool: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
+  /** WEBHOOK_ALLOWLIST: internal hosts and subnets webhooks may reach. */
+  webhookAllowlist: readonly string[] = [],
 ): Services {
   const repos: Repositories = {
     entities: new EntityRepository(db),
@@ -154,6 +163,7 @@ export function createServices(
     analyticsPool,
   );
   const apiKeys = new ApiKeyRepository(db);
+  const webhookRepository = new WebhookRepository(db);
   return {
     audit: new AuditRepository(db),
     changes: new ChangeRepository(db),
@@ -176,6 +186,8 @@ export function createServices(
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
     documents: new DocumentService(new DocumentRepository(db, entityWriteRepository)),
+    webhooks: new WebhookService(webhookRepository, new Allowlist(webhookAllowlist)),
+    webhookRepository,
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }
@@ -214,7 +226,9 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
     .register(EventAwardsResolver, new EventAwardsResolver(services.awards))
     .register(DocumentResolver, new DocumentResolver(services.documents))
-    .register(MentionedInResolver, new MentionedInResolver(services.documents));
+    .register(MentionedInResolver, new MentionedInResolver(services.documents))
+
+    .register(WebhookResolver, new WebhookResolver(services.webhooks));
   // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
   // Document: documents come through the seed loader or addDocument, document.resolver.ts).
   const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>

@@ -47,6 +47,7 @@ import { callerKey, createRateLimiter } from './shared/rate-limit';
 import { DEFAULT_LIMITS, DocumentShapeCheck, queryLimitsPlugin } from './shared/query-limits';
 import { KnownOperationTypesRule } from './shared/operation-types';
 import { webApp } from './web/serve';
+import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
 
 /** The largest request body: real operations are under 10 KB, so 256 KiB leaves room for imports. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -84,7 +85,7 @@ export async function startServer(
 
   // Every write of the API raises the graph version and is audited, in its own transaction.
   installWriteHooks(db);
-  const services = createServices(db, config.jwt, config.analyticsPool);
+  const services = createServices(db, config.jwt, config.analyticsPool, config.webhooks.allowlist);
   const schema = await createSchema(services);
   // Before anything starts: a manifest that does not fit this schema stops the server here.
   const trusted = config.trustedDocuments.file
@@ -154,9 +155,18 @@ export async function startServer(
     metrics.neo4j.observe({ mode: mode.toLowerCase(), outcome: ok ? 'ok' : 'error' }, seconds),
   );
   const stopCounting = db.onStatement(() => metrics.statements.inc());
+  // Webhooks: delivered from this instance (unless WEBHOOK_DISPATCH is off), looked for at once
+  // after each write of a request here (writes of other instances are found by polling).
+  const dispatcher = config.webhooks.dispatch
+    ? new WebhookDispatcher(services.webhookRepository, config.webhooks, logger)
+    : undefined;
+  const stopNudging = db.observe((mode, _seconds, ok) => {
+    if (mode === 'WRITE' && ok && requestScope.getStore()) dispatcher?.nudge();
+  });
   const stopObserving = (): void => {
     stopTiming();
     stopCounting();
+    stopNudging();
   };
   const apollo = new ApolloServer<Context>({
     schema,
@@ -450,6 +460,7 @@ export async function startServer(
       : undefined;
   refreshTimer?.unref();
   if (refreshTimer) refreshing = refresh().finally(() => (refreshing = undefined));
+  dispatcher?.start();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let stopping: Promise<void> | undefined;
@@ -472,6 +483,9 @@ export async function startServer(
           await apollo.stop();
         } finally {
           clearTimeout(grace);
+          // After the requests: the delivery under way ends (bounded by WEBHOOK_TIMEOUT_MS) and
+          // the leases are given up, so another instance takes over at once.
+          await dispatcher?.stop();
           await limiter.close();
           await services.analytics.close();
           metrics.close();

@@ -23,6 +23,13 @@ export interface TxOptions {
   operation?: string;
   requestId?: string;
   timeoutMs?: number;
+  /**
+   * The process's own bookkeeping, not data of the graph nor a caller's work (the webhook
+   * dispatcher's leases, cursors and delivery log): no write hooks (the graph version, which
+   * caches are keyed by, and the audit stay still), and its statements are not counted as round
+   * trips nor shown to statement listeners.
+   */
+  bookkeeping?: boolean;
 }
 
 /**
@@ -394,7 +401,7 @@ export class Database {
     try {
       const value =
         mode === 'READ'
-          ? await this.autoCommitRead(session, work, config)
+          ? await this.autoCommitRead(session, work, config, options.bookkeeping === true)
           : await this.rerunIfRaced(() =>
               session.executeWrite((tx) => {
                 // Given up on (the database froze): neither retried nor committed afterwards.
@@ -440,6 +447,7 @@ export class Database {
     session: Session,
     work: (tx: ManagedTransaction) => Promise<T>,
     config: ReturnType<Database['txConfig']>,
+    bookkeeping: boolean,
   ): Promise<T> {
     const tx = {
       run: (cypher: string, params?: Record<string, unknown>) =>
@@ -448,7 +456,7 @@ export class Database {
     const deadline = Date.now() + this.maxRetryMs;
     for (let delay = 200; ; delay = Math.min(delay * 2, 2_000)) {
       try {
-        return await work(this.counting(tx));
+        return await work(bookkeeping ? tx : this.counting(tx));
       } catch (error) {
         const wait = delay * (0.8 + Math.random() * 0.4);
         if (!retryable(error) || Date.now() + wait > deadline) throw error;
@@ -484,6 +492,11 @@ export class Database {
     check: () => void,
   ): Promise<T> {
     const results: Result[] = [];
+    if (options.bookkeeping) {
+      const value = await work(tx);
+      check();
+      return value;
+    }
     const value = await work(this.counting(tx, results));
     const summaries: Record<string, number>[] = [];
     for (const result of results) summaries.push((await result.summary()).counters.updates());

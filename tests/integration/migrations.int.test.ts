@@ -32,6 +32,9 @@ describe('migrations on the real Neo4j', () => {
       'AuditEntry.seq',
       // 007: a document's text is stored once.
       'Document.sha256',
+      // 009: webhook endpoints and their deliveries.
+      'Webhook.id',
+      'WebhookDelivery.id',
       ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
     ];
     expect(found.sort()).toEqual(expected.sort());

@@ -34,9 +34,15 @@ export interface TestApi {
  * `env` overrides configuration for this suite's server (e.g. a larger analytics share).
  */
 export function useSeededApi(env: Record<string, string> = {}): TestApi {
-  const graph = useSeededGraph();
   let server: RunningServer | undefined;
   let keys: Record<Role, string> | undefined;
+  // Declared before the graph's hooks, so it runs before them (jest runs afterAll hooks in the
+  // order declared): the server stops while its database is still open, as in production (the
+  // webhook dispatcher's last statements never reach a closed driver, where they would hang).
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const graph = useSeededGraph();
   beforeAll(async () => {
     const repo = new ApiKeyRepository(graph());
     keys = {
@@ -49,9 +55,6 @@ export function useSeededApi(env: Record<string, string> = {}): TestApi {
       graph(),
       createLogger('silent'),
     );
-  });
-  afterAll(async () => {
-    await server?.stop();
   });
   return {
     db: graph,

@@ -14,8 +14,9 @@ import { migration as m004 } from './004_api_keys';
 import { migration as m005 } from './005_verbatim_names';
 import { migration as m006 } from './006_change_feed';
 import { migration as m007 } from './007_documents';
+import { migration as m009 } from './009_webhooks';
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m009];
 
 export interface MigrationReport {
   applied: string[];

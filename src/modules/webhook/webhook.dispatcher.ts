@@ -1,0 +1,199 @@
+/**
+ * Delivers the changes to the endpoints, from the audit entries (one event per entry, its id the
+ * entry's): every poll interval, and at once when nudged after a local write. For each enabled
+ * endpoint with work it takes the endpoint's lease in Neo4j (one instance delivers to an
+ * endpoint at a time), then sends the events past its cursor in seq (commit) order, one at a
+ * time: an event waits until the one before it was delivered (head of line), which keeps each
+ * entity's changes in order. A failed event is retried with exponential back-off and jitter;
+ * all of it (cursor, pending event, next attempt, log) lives in Neo4j, so a restarted or another
+ * instance carries on where this one stopped. At least once: an event delivered just before a
+ * crash, not yet recorded, is sent again.
+ */
+import { randomUUID } from 'node:crypto';
+import type { WebhookConfig } from '../../config';
+import { within } from '../../db/watchdog';
+import type { Logger } from '../../shared/logger';
+import { requestScope } from '../../shared/request-scope';
+import { Allowlist } from './webhook.address';
+import { deliver, type DeliveryOutcome, type DeliveryRequest } from './webhook.delivery';
+import type { AuditEvent, LeasedWebhook, WebhookRepository } from './webhook.repository';
+
+/** Events read per round trip. */
+const BATCH = 100;
+
+/** The JSON body of an event, as the README documents it. */
+export function eventBody(event: AuditEvent): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.operation,
+    seq: event.seq,
+    at: event.at,
+    who: event.who,
+    ids: event.ids,
+    items: event.items,
+  });
+}
+
+/** Whether an endpoint subscribed to an event ("*", an item's type, or the operation). */
+export function subscribed(events: readonly string[], event: AuditEvent): boolean {
+  return (
+    events.includes('*') ||
+    events.includes(event.operation) ||
+    (event.items ?? []).some((item) => events.includes(item.type))
+  );
+}
+
+export class WebhookDispatcher {
+  /** This instance, as lease holder. */
+  private readonly owner = randomUUID();
+  private readonly allowlist: Allowlist;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly repository: WebhookRepository,
+    private readonly config: Readonly<WebhookConfig>,
+    private readonly logger: Logger,
+    private readonly send: (request: DeliveryRequest) => Promise<DeliveryOutcome> = deliver,
+  ) {
+    this.allowlist = new Allowlist(config.allowlist);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.nudge();
+  }
+
+  /** Look for work now (after a local write), or right after the round under way. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    // Outside the request that nudged: the dispatcher's own writes are not that request's.
+    this.running = requestScope
+      .exit(() => this.round())
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook round failed; retried'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.nudge();
+        } else {
+          this.timer = setTimeout(() => this.nudge(), this.config.pollMs);
+          this.timer.unref();
+        }
+      });
+  }
+
+  /**
+   * Waits for the delivery under way (bounded by the timeout), then gives up the leases so
+   * another instance takes over at once. Both waits are bounded: a database gone (or a driver
+   * closed first) never answers, and must not hold the shutdown.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    const bound = this.config.timeoutMs + 5_000;
+    await within(this.running ?? Promise.resolve(), bound, undefined);
+    const released = await within(
+      this.repository.release(this.owner).then(() => true),
+      5_000,
+      false,
+    );
+    if (!released) this.logger.warn('webhook leases not released; they expire by themselves');
+  }
+
+  private async round(): Promise<void> {
+    const { ids, head } = await this.repository.due(this.owner);
+    for (const id of ids) {
+      if (this.stopped) return;
+      const webhook = await this.repository.lease(id, this.owner, this.config.leaseMs);
+      if (webhook) await this.serve(webhook, head);
+    }
+  }
+
+  /** Delivers to one endpoint what is due, up to `head`, until a failure or the end. */
+  private async serve(webhook: LeasedWebhook, head: number): Promise<void> {
+    if (webhook.pendingSeq !== null) {
+      const event = await this.repository.eventAt(webhook.pendingSeq);
+      // The entry is gone (the log was cleared): nothing left to deliver for it.
+      if (!event) {
+        if (!(await this.advance(webhook, webhook.pendingSeq))) return;
+      } else if (!(await this.attempt(webhook, event))) return;
+    }
+    let cursor = Math.max(webhook.cursor, webhook.pendingSeq ?? 0);
+    let stored = cursor;
+    while (cursor < head && !this.stopped) {
+      const events = await this.repository.eventsAfter(cursor, head, BATCH);
+      for (const event of events) {
+        if (this.stopped) return;
+        // A delivery recorded moves the cursor over the events passed over before it.
+        if (subscribed(webhook.events, event)) {
+          if (!(await this.attempt(webhook, event))) return;
+          stored = event.seq;
+        }
+        cursor = event.seq;
+      }
+      // Up to head, the rest were changes without an audit entry (seeds, migrations, keys).
+      if (events.length < BATCH) cursor = head;
+    }
+    if (cursor > stored) await this.advance(webhook, cursor);
+  }
+
+  /** Moves the cursor over what needs no delivery; false when the lease was lost meanwhile. */
+  private advance(webhook: LeasedWebhook, seq: number): Promise<boolean> {
+    return this.repository.advance(webhook.id, this.owner, seq, this.config.leaseMs);
+  }
+
+  /** One attempt and its record; true when delivered (the next event may go). */
+  private async attempt(webhook: LeasedWebhook, event: AuditEvent): Promise<boolean> {
+    const outcome = await this.send({
+      url: webhook.url,
+      secret: webhook.secret,
+      eventId: event.id,
+      body: eventBody(event),
+      timeoutMs: this.config.timeoutMs,
+      allowlist: this.allowlist,
+    });
+    const recorded = await this.record(webhook, event, outcome);
+    if (!outcome.ok)
+      this.logger.info(
+        {
+          webhook: webhook.id,
+          event: event.id,
+          seq: event.seq,
+          attempts: recorded?.attempts,
+          error: outcome.error,
+        },
+        recorded?.expired
+          ? 'webhook failing for too long; disabled'
+          : 'webhook delivery failed; retried later',
+      );
+    return outcome.ok && recorded !== null;
+  }
+
+  private record(
+    webhook: LeasedWebhook,
+    event: AuditEvent,
+    outcome: DeliveryOutcome,
+  ): ReturnType<WebhookRepository['record']> {
+    return this.repository.record({
+      id: webhook.id,
+      owner: this.owner,
+      event,
+      ...outcome,
+      baseMs: this.config.retryBaseMs,
+      capMs: this.config.retryCapMs,
+      jitter: 0.5 + Math.random() * 0.5,
+      leaseMs: this.config.leaseMs,
+      maxAgeSeconds: this.config.maxAgeSeconds,
+    });
+  }
+}
