@@ -304,10 +304,16 @@ function webhookAllowlist(env: Env, name: string): string[] {
   if (raw === undefined) return [];
   const list = raw
     .split(',')
-    .map((item) => item.trim().toLowerCase())
+    // [::1] as in a URL, or ::1.
+    .map((item) =>
+      item
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1'),
+    )
     .filter((item) => item !== '');
   const fits = (item: string): boolean => {
-    const [address = '', mask, ...rest] = item.replace(/^\[(.*)\]$/, '$1').split('/');
+    const [address = '', mask, ...rest] = item.split('/');
     if (rest.length > 0) return false;
     const family = isIP(address);
     if (mask !== undefined)

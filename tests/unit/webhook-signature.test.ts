@@ -1,5 +1,7 @@
 /** Webhook signatures: what the API sends is what the documented receiver check accepts, and nothing else. */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { signWebhook, verifyWebhookSignature } from '../../src/shared/webhook-signature';
 
 const secret = 'whsec_test-secret';
@@ -39,4 +41,31 @@ describe('webhook signatures', () => {
       expect(verifyWebhookSignature(secret, body, header, now)).toBe(false);
     },
   );
+});
+
+describe("the README's receiver check", () => {
+  // The snippet under "## Webhooks", run as a receiver would: it must agree with the exported check.
+  const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Webhooks'));
+  const snippet = /```js\n([\s\S]*?function verifyWebhook[\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const verifyWebhook = new Function('require', `${snippet}\nreturn verifyWebhook;`)(require) as (
+    secret: string,
+    body: string,
+    header: string | undefined,
+    now?: number,
+  ) => boolean;
+
+  it.each([
+    ['its own signature', body, signWebhook(secret, body, now), now],
+    ['a tampered body', `${body} `, signWebhook(secret, body, now), now],
+    ['another secret', body, signWebhook('whsec_other', body, now), now],
+    ['a replay after five minutes', body, signWebhook(secret, body, now), now + 301],
+    ['a missing header', body, undefined, now],
+    ['a malformed header', body, `t=${now},v1=zz`, now],
+  ])('agrees with verifyWebhookSignature on %s', (_what, received, header, at) => {
+    expect(snippet).toContain('timingSafeEqual');
+    expect(verifyWebhook(secret, received, header, at)).toBe(
+      verifyWebhookSignature(secret, received, header, at),
+    );
+  });
 });

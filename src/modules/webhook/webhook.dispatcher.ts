@@ -34,12 +34,20 @@ export function eventBody(event: AuditEvent): string {
   });
 }
 
-/** Whether an endpoint subscribed to an event ("*", an item's type, or the operation). */
+/**
+ * Whether an endpoint subscribed to an event: "*", the operation ("create Organisation"), or
+ * the type of an item it changed ("Organisation"). A write that did not say what it changed
+ * (items null) is matched by the type its operation names, its last word ("link
+ * AFFILIATED_WITH" -> AFFILIATED_WITH).
+ */
 export function subscribed(events: readonly string[], event: AuditEvent): boolean {
+  const types = event.items
+    ? event.items.map((item) => item.type)
+    : [event.operation.split(' ').at(-1) ?? ''];
   return (
     events.includes('*') ||
     events.includes(event.operation) ||
-    (event.items ?? []).some((item) => events.includes(item.type))
+    types.some((type) => events.includes(type))
   );
 }
 
@@ -50,6 +58,8 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** When the earliest retry scheduled in this round is due (ms from now), if sooner than a poll. */
+  private soonest: number | undefined;
   private stopped = true;
 
   constructor(
@@ -86,7 +96,9 @@ export class WebhookDispatcher {
           this.again = false;
           this.nudge();
         } else {
-          this.timer = setTimeout(() => this.nudge(), this.config.pollMs);
+          // A retry due before the next poll is tried when due, not at the poll after it.
+          const wait = Math.min(this.config.pollMs, Math.max(this.soonest ?? Infinity, 10));
+          this.timer = setTimeout(() => this.nudge(), wait);
           this.timer.unref();
         }
       });
@@ -111,6 +123,7 @@ export class WebhookDispatcher {
   }
 
   private async round(): Promise<void> {
+    this.soonest = undefined;
     const { ids, head } = await this.repository.due(this.owner);
     for (const id of ids) {
       if (this.stopped) return;
@@ -163,6 +176,8 @@ export class WebhookDispatcher {
       allowlist: this.allowlist,
     });
     const recorded = await this.record(webhook, event, outcome);
+    if (recorded?.retryInMs != null && !recorded.expired)
+      this.soonest = Math.min(this.soonest ?? Infinity, recorded.retryInMs);
     if (!outcome.ok)
       this.logger.info(
         {

@@ -157,7 +157,9 @@ SET w.cursor = CASE WHEN $ok AND $seq > w.cursor THEN $seq ELSE w.cursor END,
       THEN 'failing: event ' + $eventId + ' (seq ' + toString($seq) + ') has failed since '
            + toString(d.firstAttemptAt) + ', longer than WEBHOOK_MAX_AGE_SECONDS; enableWebhook retries it'
       ELSE w.disabledReason END
-RETURN d.attempts AS attempts, expired`;
+RETURN d.attempts AS attempts, expired,
+       CASE WHEN d.nextAttemptAt IS NULL THEN null
+            ELSE duration.inSeconds(datetime(), d.nextAttemptAt).milliseconds END AS retryInMs`;
 
 const toNumber = (value: unknown): number =>
   neo4j.isInt(value) ? (value as Integer).toNumber() : Number(value);
@@ -353,7 +355,7 @@ export class WebhookRepository {
     jitter: number;
     leaseMs: number;
     maxAgeSeconds: number;
-  }): Promise<{ attempts: number; expired: boolean } | null> {
+  }): Promise<{ attempts: number; expired: boolean; retryInMs: number | null } | null> {
     const result = await this.db.write(
       (tx) =>
         tx.run(RECORD, {
@@ -375,7 +377,11 @@ export class WebhookRepository {
     );
     const record = result.records[0];
     return record
-      ? { attempts: toNumber(record.get('attempts')), expired: record.get('expired') === true }
+      ? {
+          attempts: toNumber(record.get('attempts')),
+          expired: record.get('expired') === true,
+          retryInMs: record.get('retryInMs') === null ? null : toNumber(record.get('retryInMs')),
+        }
       : null;
   }
 }
