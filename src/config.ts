@@ -111,6 +111,11 @@ export interface Config {
    * those may run (the default once a manifest is given).
    */
   trustedDocuments: { file: string | undefined; only: boolean };
+  /**
+   * Bulk import (POST /import): records per batch (one transaction each), the longest line (one
+   * record) and the largest body accepted.
+   */
+  import: { batchSize: number; maxLineBytes: number; maxBodyBytes: number };
 }
 
 /** One sentence naming the variable and what it expected. */
@@ -377,6 +382,11 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     metrics: metricsConfig(env),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     trustedDocuments: trustedDocuments(env),
+    import: Object.freeze({
+      batchSize: integer(env, 'IMPORT_BATCH_SIZE', 1000, 1, 10_000),
+      maxLineBytes: integer(env, 'IMPORT_MAX_LINE_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+      maxBodyBytes: integer(env, 'IMPORT_MAX_BYTES', 1024 * 1024 * 1024, 1024, 64 * 1024 ** 3),
+    }),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

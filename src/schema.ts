@@ -79,6 +79,8 @@ import { ApiKeyResolver } from './modules/auth/api-key.resolver';
 import { authChecker } from './modules/auth/auth.checker';
 import { AuthService, type JwtConfig } from './modules/auth/auth.service';
 import { ResolverContainer } from './shared/container';
+import { ImportResolver } from './modules/import/import.resolver';
+import { ImportService, type ImportLimits } from './modules/import/import.service';
 import { describeRootTypes } from './shared/root-types';
 
 const NO_JWT: JwtConfig = {
@@ -110,6 +112,7 @@ export interface Services {
   search: SearchService;
   analytics: AnalyticsService;
   exports: ExportService;
+  imports: ImportService;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -118,6 +121,7 @@ export function createServices(
   db: Database,
   jwt: JwtConfig = NO_JWT,
   analyticsPool: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
+  importLimits: ImportLimits = { batchSize: 1000, maxLineBytes: 64 * 1024 },
 ): Services {
   const repos: Repositories = {
     entities: new EntityRepository(db),
@@ -168,6 +172,7 @@ export function createServices(
     search: new SearchService(new SearchRepository(db)),
     analytics,
     exports: new ExportService(new ExportRepository(db), analytics),
+    imports: new ImportService(db, writes, importLimits),
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }
@@ -203,7 +208,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(EventEffectiveResolver, new EventEffectiveResolver())
     .register(AwardResolver, new AwardResolver(services.awards))
     .register(AwardRecipientResolver, new AwardRecipientResolver(services.entities))
-    .register(EventAwardsResolver, new EventAwardsResolver(services.awards));
+    .register(EventAwardsResolver, new EventAwardsResolver(services.awards))
+    .register(ImportResolver, new ImportResolver(services.imports));
   // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
   // Document: documents come with their verbatim text through the seed loader).
   const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>
