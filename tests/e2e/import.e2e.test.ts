@@ -246,6 +246,44 @@ describe('POST /import', () => {
     expect(country.records[0]!.get('c')).toBe('EE');
   });
 
+  it('atomic: one refused line and nothing is written; without one, everything is', async () => {
+    const before = await graphState(api.db());
+    const refused = await post(
+      ndjson([
+        { entity: 'Topic', input: { name: 'Atomic Topic One' } },
+        { entity: 'Topic', input: { name: 'Atomic Topic Two', slug: 'Not A Slug' } },
+      ]),
+      '?atomic=true',
+    );
+    expect(refused.status).toBe(200);
+    expect(byLine(refused).get(2)).toMatchObject({ status: 'refused', field: 'input.slug' });
+    // Only refused lines are told by the check; nothing is written.
+    expect(byLine(refused).get(1)).toBeUndefined();
+    expect(refused.lines.find((l) => typeof l.atomic === 'object')).toEqual({
+      atomic: { written: false, refused: 1 },
+    });
+    expect(await graphState(api.db())).toEqual(before);
+    const good = await post(
+      ndjson([
+        { entity: 'Topic', input: { name: 'Atomic Topic One' } },
+        { entity: 'Topic', input: { name: 'Atomic Topic Two' } },
+      ]),
+      '?atomic=true',
+    );
+    const summaries = good.lines
+      .filter((l) => l.summary)
+      .map((l) => l.summary as Record<string, unknown>);
+    expect(summaries).toHaveLength(2);
+    expect(summaries[0]).toMatchObject({ dryRun: true, refused: 0, state: 'DONE' });
+    expect(summaries[1]).toMatchObject({ dryRun: false, created: 2, state: 'DONE' });
+    const stored = await api
+      .db()
+      .query(
+        "MATCH (t:Topic) WHERE t.slug IN ['atomic-topic-one', 'atomic-topic-two'] RETURN count(t) AS n",
+      );
+    expect(Number(stored.records[0]!.get('n'))).toBe(2);
+  });
+
   it('rights: anonymous UNAUTHENTICATED (401), reader FORBIDDEN (403), nothing read', async () => {
     const body = ndjson([{ entity: 'Organisation', input: { name: 'Rights Org', kind: 'FUND' } }]);
     const anonymous = await post(body, '', null);

@@ -5,6 +5,11 @@
  * each line says what became of its record, each batch when it committed, and the last line the
  * job's totals (or the error that stopped it and how far the committed batches reach).
  */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { AppError, challenge, type ErrorCode } from '../../shared/errors';
 import { errorBody, routeAnswerOf } from '../../shared/http-errors';
@@ -12,7 +17,7 @@ import type { Logger } from '../../shared/logger';
 import { includes } from '../../shared/principal';
 import type { Context } from '../request/context';
 import { BodyTooLargeError, ndjsonLines } from './import.lines';
-import type { ImportService, ReportLine } from './import.service';
+import type { ImportJobRecord, ImportService, ReportLine } from './import.service';
 
 const NDJSON = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'];
 
@@ -100,12 +105,12 @@ export function importHandler(
       return;
     }
     for (const name of Object.keys(req.query)) {
-      if (!['dryRun', 'report'].includes(name)) {
+      if (!['dryRun', 'report', 'atomic'].includes(name)) {
         fail(
           res,
           400,
           'BAD_USER_INPUT',
-          `POST /import takes the parameters dryRun and report; ${name} is unknown.`,
+          `POST /import takes the parameters dryRun, atomic and report; ${name} is unknown.`,
           name,
         );
         return;
@@ -114,6 +119,19 @@ export function importHandler(
     const dryRun = flag(req.query.dryRun);
     if (dryRun === undefined) {
       fail(res, 400, 'BAD_USER_INPUT', 'dryRun must be true or false, given once.', 'dryRun');
+      return;
+    }
+    const atomic = flag(req.query.atomic);
+    if (atomic === undefined || (atomic && dryRun)) {
+      fail(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        atomic === undefined
+          ? 'atomic must be true or false, given once.'
+          : 'atomic and dryRun go apart: a dry run writes nothing anyway.',
+        'atomic',
+      );
       return;
     }
     const report = req.query.report ?? 'all';
@@ -138,14 +156,12 @@ export function importHandler(
       return;
     }
 
-    const job = imports.start(ctx, dryRun);
     let gone = false;
     res.on('close', () => {
       if (!res.writableFinished) gone = true;
     });
     res.status(200);
     res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
-    res.setHeader('x-import-job', job.id);
     res.setHeader('x-request-id', ctx.requestId);
     const write = async (line: ReportLine): Promise<void> => {
       if (gone) return;
@@ -160,45 +176,108 @@ export function importHandler(
           res.on('close', done);
         });
     };
-    const emit = (line: ReportLine): Promise<void> =>
-      report === 'refused' && line.status !== undefined && line.status !== 'refused'
-        ? Promise.resolve()
-        : write(line);
-    await write({ job: job.id, dryRun });
-    try {
-      await imports.run(
-        ctx,
-        job,
-        ndjsonLines(req, limits.maxLineBytes, limits.maxBodyBytes),
-        emit,
-        () =>
-          gone ? 'The client went away; the import stopped after its last whole batch.' : undefined,
-      );
-    } catch (error) {
-      if (gone) {
-        ctx.logger.warn(
-          { job: job.id, committedThroughLine: job.committedThroughLine },
-          'import client went away',
+    const stopped = (): string | undefined =>
+      gone ? 'The client went away; the import stopped after its last whole batch.' : undefined;
+    /** Runs one job over `body`, reporting as asked; false when it ended early (told in the report). */
+    const runJob = async (
+      job: ImportJobRecord,
+      body: AsyncIterable<Buffer>,
+      only: 'all' | 'refused',
+    ): Promise<boolean> => {
+      const emit = (line: ReportLine): Promise<void> =>
+        only === 'refused' && line.status !== undefined && line.status !== 'refused'
+          ? Promise.resolve()
+          : write(line);
+      try {
+        await imports.run(
+          ctx,
+          job,
+          ndjsonLines(body, limits.maxLineBytes, limits.maxBodyBytes),
+          emit,
+          stopped,
         );
+        return true;
+      } catch (error) {
+        if (gone) {
+          ctx.logger.warn(
+            { job: job.id, committedThroughLine: job.committedThroughLine },
+            'import client went away',
+          );
+          return false;
+        }
+        await write(failureLine(error, job, ctx));
+        return false;
+      }
+    };
+    if (!atomic) {
+      const job = imports.start(ctx, dryRun);
+      res.setHeader('x-import-job', job.id);
+      await write({ job: job.id, dryRun });
+      await runJob(job, req, report);
+      await write({ summary: job });
+      res.end();
+      return;
+    }
+    // All or nothing: the body is spooled to a file, checked whole (a dry run: refused lines
+    // only), and imported from the file only when no line was refused.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cluster-graph-import-'));
+    const file = path.join(dir, 'body.ndjson');
+    try {
+      const check = imports.start(ctx, true);
+      res.setHeader('x-import-job', check.id);
+      try {
+        await pipeline(req, bounded(limits.maxBodyBytes), createWriteStream(file));
+      } catch (error) {
+        if (!gone) await write(failureLine(error, check, ctx));
+        res.end();
         return;
       }
-      const known =
-        error instanceof AppError
-          ? error
-          : error instanceof BodyTooLargeError
-            ? new AppError('BAD_USER_INPUT', error.message)
-            : undefined;
-      if (!known) ctx.logger.error({ err: error, job: job.id }, 'import failed');
-      await write({
-        error: {
-          code: known?.code ?? 'INTERNAL_SERVER_ERROR',
-          message: known?.message ?? 'The import failed; the request id is in the logs.',
-        },
-        committedThroughLine: job.committedThroughLine,
-        batchesCommitted: job.batchesCommitted,
-      });
+      await write({ job: check.id, dryRun: true, atomic: true });
+      const checked = await runJob(check, createReadStream(file), 'refused');
+      await write({ summary: check });
+      if (!checked || check.refused > 0) {
+        await write({ atomic: { written: false, refused: check.refused } });
+        res.end();
+        return;
+      }
+      const job = imports.start(ctx, false);
+      await write({ job: job.id, dryRun: false, atomic: true });
+      await runJob(job, createReadStream(file), report);
+      await write({ summary: job });
+      res.end();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
-    await write({ summary: job });
-    res.end();
+  };
+}
+
+/** A body's bytes passed on until there are more than `limit`. */
+function bounded(limit: number): (source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer> {
+  return async function* (source) {
+    let total = 0;
+    for await (const chunk of source) {
+      total += chunk.length;
+      if (total > limit) throw new BodyTooLargeError(limit);
+      yield chunk;
+    }
+  };
+}
+
+/** The report line of an import stopped by an error: our codes said, anything else masked. */
+function failureLine(error: unknown, job: ImportJobRecord, ctx: Context): ReportLine {
+  const known =
+    error instanceof AppError
+      ? error
+      : error instanceof BodyTooLargeError
+        ? new AppError('BAD_USER_INPUT', error.message)
+        : undefined;
+  if (!known) ctx.logger.error({ err: error, job: job.id }, 'import failed');
+  return {
+    error: {
+      code: known?.code ?? 'INTERNAL_SERVER_ERROR',
+      message: known?.message ?? 'The import failed; the request id is in the logs.',
+    },
+    committedThroughLine: job.committedThroughLine,
+    batchesCommitted: job.batchesCommitted,
   };
 }
