@@ -113,6 +113,11 @@ export interface Config {
   trustedDocuments: { file: string | undefined; only: boolean };
   /** Webhook deliveries (src/modules/webhook): see WebhookConfig. */
   webhooks: WebhookConfig;
+  /**
+   * Bulk import (POST /import): records per batch (one transaction each), the longest line (one
+   * record) and the largest body accepted.
+   */
+  import: { batchSize: number; maxLineBytes: number; maxBodyBytes: number };
 }
 
 export interface WebhookConfig {
@@ -470,6 +475,11 @@ export function loadConfig(env: Env = loadDotenv()): Readonly<Config> {
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     trustedDocuments: trustedDocuments(env),
     webhooks: webhookConfig(env),
+    import: Object.freeze({
+      batchSize: integer(env, 'IMPORT_BATCH_SIZE', 1000, 1, 10_000),
+      maxLineBytes: integer(env, 'IMPORT_MAX_LINE_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+      maxBodyBytes: integer(env, 'IMPORT_MAX_BYTES', 1024 * 1024 * 1024, 1024, 64 * 1024 ** 3),
+    }),
   };
   config.neo4j = Object.freeze(config.neo4j);
   config.local = Object.freeze(config.local);

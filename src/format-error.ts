@@ -6,7 +6,6 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { ValidationError } from 'class-validator';
 import { Neo4jError } from 'neo4j-driver';
 import { ArgumentValidationError } from 'type-graphql';
 import { translateError } from './db/database';
@@ -15,6 +14,7 @@ import type { ErrorCode } from './shared/errors';
 import { appErrorOf } from './shared/graphql-errors';
 import type { Logger } from './shared/logger';
 import { scalarRefusal } from './shared/scalars';
+import { firstViolation } from './shared/validation-errors';
 
 /** Codes Apollo itself produces for malformed requests; their messages are safe to show. */
 const APOLLO_REQUEST_CODES = new Set([
@@ -123,25 +123,6 @@ function isRequestRefusal(error: unknown): error is GraphQLError {
     return false;
   const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
-}
-
-/** The first failed constraint as "input.aliases[0].language" and its sentence. */
-function firstViolation(
-  errors: ValidationError[],
-  prefix: string,
-): { path: string; message: string } | undefined {
-  for (const e of errors) {
-    const path = /^\d+$/.test(e.property)
-      ? `${prefix}[${e.property}]`
-      : prefix
-        ? `${prefix}.${e.property}`
-        : e.property;
-    const constraint = e.constraints ? Object.values(e.constraints)[0] : undefined;
-    if (constraint) return { path, message: constraint };
-    const nested = firstViolation(e.children ?? [], path);
-    if (nested) return nested;
-  }
-  return undefined;
 }
 
 /**

@@ -87,6 +87,8 @@ import { Allowlist } from './modules/webhook/webhook.address';
 import { WebhookRepository } from './modules/webhook/webhook.repository';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
 import { WebhookService } from './modules/webhook/webhook.service';
+import { ImportResolver } from './modules/import/import.resolver';
+import { ImportService, type ImportLimits } from './modules/import/import.service';
 import { describeRootTypes } from './shared/root-types';
 
 const NO_JWT: JwtConfig = {
@@ -123,6 +125,7 @@ export interface Services {
   /** Webhook endpoints (admins) and, for the dispatcher, their deliveries' bookkeeping. */
   webhooks: WebhookService;
   webhookRepository: WebhookRepository;
+  imports: ImportService;
   /** Fresh DataLoaders for one request. */
   loaders(requestId: string): Loaders;
 }
@@ -133,6 +136,7 @@ export function createServices(
   analyticsPool: Readonly<PoolLimits> = DEFAULT_POOL_LIMITS,
   /** WEBHOOK_ALLOWLIST: internal hosts and subnets webhooks may reach. */
   webhookAllowlist: readonly string[] = [],
+  importLimits: ImportLimits = { batchSize: 1000, maxLineBytes: 64 * 1024 },
 ): Services {
   const repos: Repositories = {
     entities: new EntityRepository(db),
@@ -188,6 +192,7 @@ export function createServices(
     documents: new DocumentService(new DocumentRepository(db, entityWriteRepository)),
     webhooks: new WebhookService(webhookRepository, new Allowlist(webhookAllowlist)),
     webhookRepository,
+    imports: new ImportService(db, writes, importLimits),
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }
@@ -228,7 +233,8 @@ export async function createSchema(services: Services): Promise<GraphQLSchema> {
     .register(DocumentResolver, new DocumentResolver(services.documents))
     .register(MentionedInResolver, new MentionedInResolver(services.documents))
 
-    .register(WebhookResolver, new WebhookResolver(services.webhooks));
+    .register(WebhookResolver, new WebhookResolver(services.webhooks))
+    .register(ImportResolver, new ImportResolver(services.imports));
   // createX / upsertX / updateX / deleteX for every entity type that declares its inputs (not
   // Document: documents come through the seed loader or addDocument, document.resolver.ts).
   const writeResolvers = ENTITY_DECLARATIONS.flatMap((d) =>

@@ -35,6 +35,7 @@ import type { Logger } from './shared/logger';
 import { createSchema, createServices } from './schema';
 import { installWriteHooks } from './modules/system/write-hooks';
 import { exportHandler } from './modules/export/export.routes';
+import { importHandler } from './modules/import/import.routes';
 import cors from 'cors';
 import helmet from 'helmet';
 import { Kind } from 'graphql';
@@ -85,7 +86,13 @@ export async function startServer(
 
   // Every write of the API raises the graph version and is audited, in its own transaction.
   installWriteHooks(db);
-  const services = createServices(db, config.jwt, config.analyticsPool, config.webhooks.allowlist);
+  const services = createServices(
+    db,
+    config.jwt,
+    config.analyticsPool,
+    config.webhooks.allowlist,
+    config.import,
+  );
   const schema = await createSchema(services);
   // Before anything starts: a manifest that does not fit this schema stops the server here.
   const trusted = config.trustedDocuments.file
@@ -306,6 +313,9 @@ export async function startServer(
   const guard = [identify, limiter.middleware];
   const shapes = new DocumentShapeCheck(DEFAULT_LIMITS);
   app.get('/export/:file', guard, exportHandler(services.exports, context, logger));
+  // Bulk import: the NDJSON body is read as a stream by the handler (no body parser here), each
+  // batch audited with the caller (the service opens a request scope per batch).
+  app.post('/import', guard, importHandler(services.imports, context, config.import, logger));
   if (config.graphiql) {
     // GraphiQL: a browser's GET /graphql without a query (what navigating there sends), and
     // /graphiql; its assets under /graphiql/assets/. Every other request to /graphql is

@@ -87,7 +87,7 @@ export function depthOf(query: string): number {
 }
 
 /** Starts a compiled benchmark entry and waits for its `<TAG>_READY <url>` line. */
-async function startChild(
+export async function startChild(
   entry: string,
   tag: string,
   env: Record<string, string>,

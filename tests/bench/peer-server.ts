@@ -3,7 +3,8 @@
  * (our graph model in its type definitions) with Apollo Server's standalone HTTP server, one
  * driver for the process. Started as a child by http.bench.ts.
  *
- * Env: NEO4J_URI, NEO4J_USER (default neo4j), NEO4J_PASSWORD, PORT (0: any free port). Prints
+ * Env: NEO4J_URI, NEO4J_USER (default neo4j), NEO4J_PASSWORD, PORT (0: any free port),
+ * PEER_MUTATIONS (true: the generated mutations too, for the import benchmark). Prints
  * `PEER_READY http://127.0.0.1:<port>/graphql` when listening; SIGTERM or SIGINT drain HTTP,
  * stop Apollo and close the driver.
  */
@@ -56,7 +57,12 @@ async function start(driver: Driver, port: number): Promise<{ server: ApolloServ
   // and date formatting use, and the benchmark's Neo4j has no APOC (nor do these type definitions
   // need it).
   await driver.verifyConnectivity();
-  const library = new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: countingDriver(driver) });
+  // PEER_MUTATIONS=true (the import benchmark): the library's generated create/update mutations too.
+  const typeDefs =
+    process.env.PEER_MUTATIONS === 'true'
+      ? PEER_TYPE_DEFS.replace('extend schema @mutation(operations: [])', '')
+      : PEER_TYPE_DEFS;
+  const library = new Neo4jGraphQL({ typeDefs, driver: countingDriver(driver) });
   const server = new ApolloServer({
     schema: await library.getSchema(),
     plugins: [

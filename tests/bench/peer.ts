@@ -4,7 +4,8 @@
  * type per label (with the shared Entity / Interaction label), @relationship fields for the
  * relationship types, @relationshipProperties for role and dates, and @cypher where the library
  * has no plain mapping (full-text search, sorting by relationship count, case-insensitive name
- * order, shortest path, neighbourhood). Read-only: no mutations are generated.
+ * order, shortest path, neighbourhood). Read-only: no mutations are generated (the import
+ * benchmark has peer-server.ts drop that line: PEER_MUTATIONS).
  */
 import { LINK_TYPES } from '../../src/modules/analytics/analytics.model';
 import { DEGREE } from '../../src/modules/entity/entity-list.repository';

@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- [--size small|large] [--seed S] [--fresh] [--suite all|http|analytics|explorer]`:
+ * `npm run bench -- [--size small|large] [--seed S] [--fresh] [--suite all|http|analytics|explorer|import]`:
  * generates a graph of the size (once; later runs reuse the data directory
  * .neo4j-local/bench-<size>), starts the API on it in a child process and runs the benchmarks:
- * `http` (the query mix against @neo4j/graphql and the bare driver) and `analytics`. Prints
+ * `http` (the query mix against @neo4j/graphql and the bare driver) and `analytics`; `import`
+ * (import.bench.ts) uses an empty graph of its own. Prints
  * tables and writes tests/bench/results/<suite>-<size>.json (and http-<size>.svg). Not part of
  * `npm test`: figures, not pass/fail.
  */
@@ -18,6 +19,7 @@ import { benchAnalytics } from './analytics.bench';
 import { chartSvg } from './chart';
 import { benchHttp, type HttpBench } from './http.bench';
 import { benchExplorer } from './explorer.bench';
+import { benchImport } from './import.bench';
 import { ROOT, startApi, startBenchNeo4j, round } from './support';
 
 const SIZES = {
@@ -26,7 +28,7 @@ const SIZES = {
 } as const;
 type Size = keyof typeof SIZES;
 
-const SUITES = ['all', 'http', 'analytics', 'explorer'] as const;
+const SUITES = ['all', 'http', 'analytics', 'explorer', 'import'] as const;
 type Suite = (typeof SUITES)[number];
 
 function args(argv: string[]): {
@@ -57,6 +59,8 @@ const log = (line: string): void => {
 
 async function main(): Promise<void> {
   const { size, seed, fresh, suite, only } = args(process.argv.slice(2));
+  // Bulk import starts from an empty graph of its own (.neo4j-local/bench-import).
+  if (suite === 'import') return benchImport(log);
   const spec = SIZES[size];
   log(`size ${size} (${spec.nodes} nodes), seed ${seed}; starting Neo4j (heap ${spec.heap})`);
   const { neo4j, db } = await startBenchNeo4j(size, spec.heap, spec.pageCache);

@@ -29,8 +29,9 @@ const compared = (field: string, other: string): string =>
   field.endsWith('At') && !other.endsWith('At') ? `date(x.${field})` : `x.${field}`;
 
 const ENTITY_RANGE_FAULTS = /* cypher */ `
-MATCH (x:Entity {id: $id})
-RETURN [${ENTITY_RANGE_CHECKS.map(
+UNWIND $ids AS id
+MATCH (x:Entity {id: id})
+RETURN id, [${ENTITY_RANGE_CHECKS.map(
   ([first, second, rule]) =>
     `CASE WHEN ${compared(second, first)} ${rule === 'ORDER' ? '<' : '<>'} ${compared(first, second)} ` +
     `THEN ['${first}', '${second}', '${rule}', toString(x.${first}), toString(x.${second}), ` +
@@ -38,10 +39,11 @@ RETURN [${ENTITY_RANGE_CHECKS.map(
 ).join(',\n        ')}] AS faults`;
 
 // The relationship type comes from the closed RelationshipType list, never from input text.
-const linkRangeFaults = (type: RelationshipType): string => /* cypher */ `
-MATCH (:Entity {id: $fromId})-[x:${type}]->(:Entity {id: $toId})
+const LINK_RANGE_FAULTS = (type: RelationshipType): string => /* cypher */ `
+UNWIND $links AS link
+MATCH (:Entity {id: link.fromId})-[x:${type}]->(:Entity {id: link.toId})
 WHERE x.endDate < x.startDate
-RETURN toString(x.startDate) AS start, toString(x.endDate) AS end`;
+RETURN link.key AS key, toString(x.startDate) AS start, toString(x.endDate) AS end`;
 
 /**
  * BAD_USER_INPUT when a range of the entity ends before it starts, or a date-time falls on
@@ -53,22 +55,44 @@ export async function assertEntityRanges(
   id: string,
   given: readonly string[],
 ): Promise<void> {
+  const fault = (await entityRangeFaults(tx, [{ id, given }])).get(id);
+  if (fault) throw fault;
+}
+
+/**
+ * The range refusal of each of several entities written in one transaction (bulk import), by
+ * id: one statement for them all, only for those whose write gave a field of a check.
+ */
+export async function entityRangeFaults(
+  tx: ManagedTransaction,
+  writes: readonly { id: string; given: readonly string[] }[],
+): Promise<Map<string, BadUserInputError>> {
+  const refusals = new Map<string, BadUserInputError>();
   // Only the checks this write touched: older data is not this write's fault.
-  if (!ENTITY_RANGE_CHECKS.some(([a, b]) => given.includes(a) || given.includes(b))) return;
-  const result = await tx.run(ENTITY_RANGE_FAULTS, { id });
-  const faults = ((result.records[0]?.get('faults') ?? []) as (string[] | null)[]).filter(
-    (f): f is string[] => f !== null && (given.includes(f[0]!) || given.includes(f[1]!)),
+  const touched = writes.filter(({ given }) =>
+    ENTITY_RANGE_CHECKS.some(([a, b]) => given.includes(a) || given.includes(b)),
   );
-  const fault = faults[0];
-  if (!fault) return;
-  const [first, second, rule, firstValue, secondValue, firstDay, secondDay] = fault;
-  const field = given.includes(second!) ? second! : first!;
-  const stored = given.includes(first!) && given.includes(second!) ? '' : ' (as stored)';
-  const message =
-    rule === 'ORDER'
-      ? `${second} ${secondValue} is before ${first} ${firstValue}${stored}; a range cannot end before it starts.`
-      : `${second} ${secondValue} falls on ${secondDay}, not on ${first} ${firstDay}${stored}; give the same day in both, or leave one out.`;
-  throw new BadUserInputError(`input.${field}: ${message}`, `input.${field}`);
+  if (touched.length === 0) return refusals;
+  const givenOf = new Map(touched.map((w) => [w.id, w.given]));
+  const result = await tx.run(ENTITY_RANGE_FAULTS, { ids: touched.map((w) => w.id) });
+  for (const record of result.records) {
+    const id = record.get('id') as string;
+    const given = givenOf.get(id)!;
+    const faults = ((record.get('faults') ?? []) as (string[] | null)[]).filter(
+      (f): f is string[] => f !== null && (given.includes(f[0]!) || given.includes(f[1]!)),
+    );
+    const fault = faults[0];
+    if (!fault) continue;
+    const [first, second, rule, firstValue, secondValue, firstDay, secondDay] = fault;
+    const field = given.includes(second!) ? second! : first!;
+    const stored = given.includes(first!) && given.includes(second!) ? '' : ' (as stored)';
+    const message =
+      rule === 'ORDER'
+        ? `${second} ${secondValue} is before ${first} ${firstValue}${stored}; a range cannot end before it starts.`
+        : `${second} ${secondValue} falls on ${secondDay}, not on ${first} ${firstDay}${stored}; give the same day in both, or leave one out.`;
+    refusals.set(id, new BadUserInputError(`input.${field}: ${message}`, `input.${field}`));
+  }
+  return refusals;
 }
 
 /** BAD_USER_INPUT naming input.endDate when the relationship now ends before it starts. */
@@ -78,11 +102,26 @@ export async function assertLinkRange(
   fromId: string,
   toId: string,
 ): Promise<void> {
-  const result = await tx.run(linkRangeFaults(type), { fromId, toId });
-  const record = result.records[0];
-  if (!record) return;
-  throw new BadUserInputError(
-    `input.endDate: the relationship would end on ${String(record.get('end'))}, before it starts on ${String(record.get('start'))}.`,
-    'input.endDate',
-  );
+  const fault = (await linkRangeRefusals(tx, type, [{ key: '', fromId, toId }])).get('');
+  if (fault) throw fault;
+}
+
+/** The range refusal of each of several links of one type (bulk import), by the caller's key. */
+export async function linkRangeRefusals(
+  tx: ManagedTransaction,
+  type: RelationshipType,
+  links: readonly { key: string; fromId: string; toId: string }[],
+): Promise<Map<string, BadUserInputError>> {
+  const refusals = new Map<string, BadUserInputError>();
+  if (links.length === 0) return refusals;
+  const result = await tx.run(LINK_RANGE_FAULTS(type), { links });
+  for (const record of result.records)
+    refusals.set(
+      record.get('key') as string,
+      new BadUserInputError(
+        `input.endDate: the relationship would end on ${String(record.get('end'))}, before it starts on ${String(record.get('start'))}.`,
+        'input.endDate',
+      ),
+    );
+  return refusals;
 }

@@ -44,16 +44,22 @@ export interface EntityWrite {
   timeZone?: string | null;
 }
 
-const UNION =
-  'coalesce(x.evidenceIds, []) + [evId IN $evidenceIds WHERE NOT evId IN coalesce(x.evidenceIds, [])]';
+/**
+ * Where a statement reads a write's values: `$` for one write's parameters, `row.` for a row of
+ * a batch (bulk import: UNWIND $rows AS row), so both paths run the same SET clauses.
+ */
+export type ValuesAt = '$' | 'row.';
+
+const union = (p: ValuesAt): string =>
+  `coalesce(x.evidenceIds, []) + [evId IN ${p}evidenceIds WHERE NOT evId IN coalesce(x.evidenceIds, [])]`;
 
 // The label in the pattern (from the closed EntityLabel list): slugs are indexed per label.
 const slugOwner = (label: EntityLabel): string =>
   /* cypher */ `MATCH (n:Entity&${label} {slug: $slug}) RETURN n.id AS id`;
 
 /** An instant from its ISO text, shown in $timeZone when one is given (same instant either way). */
-const zoned = (value: string): string =>
-  `CASE WHEN ${value} IS NULL THEN null WHEN $timeZone IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: $timeZone}) END`;
+export const zoned = (value: string, p: ValuesAt = '$'): string =>
+  `CASE WHEN ${value} IS NULL THEN null WHEN ${p}timeZone IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: ${p}timeZone}) END`;
 
 const slugTaken = (label: EntityLabel, slug: string): ConflictError =>
   new ConflictError(`slug "${slug}" is already taken by another ${label}.`, 'input.slug');
@@ -117,6 +123,15 @@ RETURN labels(x) AS labels,
   COUNT { (x)-[r]-() WHERE NOT (type(r) = "MENTIONS" AND startNode(r) <> x) } AS links,
   COLLECT { MATCH (x)-[r]-(i:Interaction) WHERE type(r) <> 'MENTIONS' RETURN DISTINCT i.id } AS interactions`;
 
+/**
+ * Records a relationship a -> b (or adds to one): a role or date left null keeps the stored one,
+ * evidence ids are added. The type comes from the closed RelationshipType list.
+ */
+export const mergeLink = (type: RelationshipType, p: ValuesAt): string => /* cypher */ `
+MERGE (a)-[x:${type}]->(b)
+SET x.role = coalesce(${p}role, x.role), x.startDate = coalesce(date(${p}startDate), x.startDate),
+    x.endDate = coalesce(date(${p}endDate), x.endDate), x.evidenceIds = ${union(p)}`;
+
 /** CONFLICT naming input.slug when another entity of this type has the slug. */
 async function assertSlugFree(
   tx: ManagedTransaction,
@@ -126,16 +141,20 @@ async function assertSlugFree(
   if ((await tx.run(slugOwner(label), { slug })).records.length > 0) throw slugTaken(label, slug);
 }
 
+/** Sets an EntityWrite's values (props, aliases, dates, date-times, evidence ids) on x. */
+export const setEntityValues = (p: ValuesAt): string => /* cypher */ `
+SET x += ${p}props, x.updatedAt = datetime(), x.evidenceIds = ${union(p)}
+FOREACH (_ IN CASE WHEN ${p}aliases IS NULL THEN [] ELSE [1] END |
+  SET x.aliasNames = [a IN ${p}aliases | a.name], x.aliasLanguages = [a IN ${p}aliases | coalesce(a.language, '')])
+SET x.startDate = CASE WHEN 'startDate' IN keys(${p}dates) THEN date(${p}dates.startDate) ELSE x.startDate END,
+    x.endDate = CASE WHEN 'endDate' IN keys(${p}dates) THEN date(${p}dates.endDate) ELSE x.endDate END,
+    x.date = CASE WHEN 'date' IN keys(${p}dates) THEN date(${p}dates.date) ELSE x.date END,
+    x.startsAt = CASE WHEN 'startsAt' IN keys(${p}dateTimes) THEN ${zoned(`${p}dateTimes.startsAt`, p)} ELSE x.startsAt END,
+    x.endsAt = CASE WHEN 'endsAt' IN keys(${p}dateTimes) THEN ${zoned(`${p}dateTimes.endsAt`, p)} ELSE x.endsAt END`;
+
 const setEntity = (label: EntityLabel): string => /* cypher */ `
 MATCH (x:Entity:${label} {id: $id})
-SET x += $props, x.updatedAt = datetime(), x.evidenceIds = ${UNION}
-FOREACH (_ IN CASE WHEN $aliases IS NULL THEN [] ELSE [1] END |
-  SET x.aliasNames = [a IN $aliases | a.name], x.aliasLanguages = [a IN $aliases | coalesce(a.language, '')])
-SET x.startDate = CASE WHEN 'startDate' IN keys($dates) THEN date($dates.startDate) ELSE x.startDate END,
-    x.endDate = CASE WHEN 'endDate' IN keys($dates) THEN date($dates.endDate) ELSE x.endDate END,
-    x.date = CASE WHEN 'date' IN keys($dates) THEN date($dates.date) ELSE x.date END,
-    x.startsAt = CASE WHEN 'startsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.startsAt')} ELSE x.startsAt END,
-    x.endsAt = CASE WHEN 'endsAt' IN keys($dateTimes) THEN ${zoned('$dateTimes.endsAt')} ELSE x.endsAt END
+${setEntityValues('$')}
 RETURN x.id AS id`;
 
 /**
@@ -153,29 +172,42 @@ async function assertAliases(
     { id },
   );
   const row = result.records[0]!;
-  const name = row.get('name') as string;
-  const languages = row.get('languages') as string[];
-  const aliases = (row.get('names') as string[]).map((n, i) => ({
-    name: n,
-    language: languages[i],
-  }));
-  if (write.aliases) {
+  const problem = storedAliasProblem(
+    row.get('name') as string,
+    row.get('names') as string[],
+    row.get('languages') as string[],
+    write.aliases !== undefined,
+  );
+  if (problem) throw problem;
+}
+
+/**
+ * The alias rule on a stored name and aliases (aliasLanguages '' for none), as a write left them:
+ * the refusal naming the input, or undefined. `aliasesGiven`: the write sent aliases.
+ */
+export function storedAliasProblem(
+  name: string,
+  names: string[],
+  languages: string[],
+  aliasesGiven: boolean,
+): BadUserInputError | undefined {
+  const aliases = names.map((n, i) => ({ name: n, language: languages[i] }));
+  if (aliasesGiven) {
     const problem = aliasProblem(aliases, name, (i) => `input.aliases[${i}]`);
     if (problem) {
       const argument = `input.aliases[${problem.index}]`;
-      throw new BadUserInputError(`${argument} ${problem.message}`, argument);
+      return new BadUserInputError(`${argument} ${problem.message}`, argument);
     }
-  } else {
-    const clash = aliases.find((a) => nameKey(a.name) === nameKey(name));
-    if (clash) {
-      throw new BadUserInputError(
-        `input.name "${name}" is one of the stored aliases ("${clash.name}"${
-          clash.language ? ` in ${clash.language}` : ''
-        }): an alias is another name; pass input.aliases without it.`,
-        'input.name',
-      );
-    }
+    return undefined;
   }
+  const clash = aliases.find((a) => nameKey(a.name) === nameKey(name));
+  if (!clash) return undefined;
+  return new BadUserInputError(
+    `input.name "${name}" is one of the stored aliases ("${clash.name}"${
+      clash.language ? ` in ${clash.language}` : ''
+    }): an alias is another name; pass input.aliases without it.`,
+    'input.name',
+  );
 }
 
 async function readBack(tx: ManagedTransaction, id: string): Promise<EntityRecord> {
@@ -350,9 +382,7 @@ export class EntityWriteRepository {
         const evidenceIds = await this.writeEvidence(tx, `${type}:${fromId}:${toId}`, evidence);
         const linked = await tx.run(
           `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-           MERGE (a)-[x:${type}]->(b)
-           SET x.role = coalesce($role, x.role), x.startDate = coalesce(date($startDate), x.startDate),
-               x.endDate = coalesce(date($endDate), x.endDate), x.evidenceIds = ${UNION}
+           ${mergeLink(type, '$')}
            RETURN count(*) AS n`,
           { fromId, toId, ...extra, evidenceIds },
         );
@@ -441,39 +471,55 @@ export class EntityWriteRepository {
     factKey: string,
     evidence: EvidenceWrite[],
   ): Promise<string[]> {
-    const records = [];
-    for (const ev of evidence) {
-      let language: string | null = null;
-      if (ev.documentId) {
-        const doc = await tx.run(
-          'MATCH (d:Document {id: $id}) RETURN d.text AS text, d.language AS language',
-          { id: ev.documentId },
-        );
-        if (doc.records.length === 0)
-          throw new NotFoundError(
-            `No Document has the id given as ${ev.argument}.document.`,
-            `${ev.argument}.document`,
-          );
-        // A STATED fact always has a verbatim quote (the service refuses a missing one first).
-        const problem = quoteProblem(doc.records[0]!.get('text') as string, ev.quote ?? '');
-        if (problem)
-          throw new BadUserInputError(`${ev.argument}.quote ${problem}.`, `${ev.argument}.quote`);
-        language = doc.records[0]!.get('language') as string;
-      }
-      const id = stableId(
-        'Evidence',
-        [
-          factKey,
-          ev.kind,
-          ev.documentId ?? '',
-          ev.quote ?? '',
-          ev.url ?? '',
-          ev.assertedBy ?? '',
-        ].join('|'),
-      );
-      records.push({ ...ev, id, language });
-    }
+    const records = await evidenceRecords(tx, factKey, evidence);
     if (records.length > 0) await tx.run(WRITE_EVIDENCE, { evidence: records });
     return records.map((r) => r.id);
   }
+}
+
+/** An evidence node as WRITE_EVIDENCE writes it: its stable id and its document's language. */
+export type EvidenceRecord = EvidenceWrite & { id: string; language: string | null };
+
+/**
+ * Checks evidence (a STATED quote must be verbatim in its document, read in this transaction)
+ * and gives each its stable id (per fact and source, so repeating a write adds no duplicate).
+ */
+export async function evidenceRecords(
+  tx: ManagedTransaction,
+  factKey: string,
+  evidence: EvidenceWrite[],
+): Promise<EvidenceRecord[]> {
+  const records: EvidenceRecord[] = [];
+  for (const ev of evidence) {
+    let language: string | null = null;
+    if (ev.documentId) {
+      const doc = await tx.run(
+        'MATCH (d:Document {id: $id}) RETURN d.text AS text, d.language AS language',
+        { id: ev.documentId },
+      );
+      if (doc.records.length === 0)
+        throw new NotFoundError(
+          `No Document has the id given as ${ev.argument}.document.`,
+          `${ev.argument}.document`,
+        );
+      // A STATED fact always has a verbatim quote (the service refuses a missing one first).
+      const problem = quoteProblem(doc.records[0]!.get('text') as string, ev.quote ?? '');
+      if (problem)
+        throw new BadUserInputError(`${ev.argument}.quote ${problem}.`, `${ev.argument}.quote`);
+      language = doc.records[0]!.get('language') as string;
+    }
+    const id = stableId(
+      'Evidence',
+      [
+        factKey,
+        ev.kind,
+        ev.documentId ?? '',
+        ev.quote ?? '',
+        ev.url ?? '',
+        ev.assertedBy ?? '',
+      ].join('|'),
+    );
+    records.push({ ...ev, id, language });
+  }
+  return records;
 }

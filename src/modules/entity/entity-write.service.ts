@@ -199,17 +199,36 @@ export class EntityWriteService {
     input: CommonInput,
     specific: Record<string, unknown>,
   ): Promise<EntityObject> {
+    const { slug, write, evidence } = this.prepare(ctx, label, input, specific);
+    const record = await this.writes.save(mode, label, slug, write, evidence, ctx.requestId);
+    return this.answer(ctx, record);
+  }
+
+  /**
+   * The domain rules of a create or upsert before anything is read or written (slug, aliases,
+   * time zone, evidence): what to write, or a BadUserInputError naming the input. Bulk import
+   * runs each line through it too.
+   */
+  prepare(
+    ctx: Context,
+    label: EntityLabel,
+    input: CommonInput,
+    specific: Record<string, unknown>,
+  ): { slug: string; write: EntityWrite; evidence: EvidenceWrite[] } {
     // At creation, null slug, aliases and evidence mean none; a stored field cannot be null.
     refuseClearing(label, { ...input, ...specific }, ['name', 'kind', 'status']);
-    const record = await this.writes.save(
-      mode,
-      label,
-      this.slugFor(label, input),
-      this.entityWrite(input, specific),
-      this.evidence(ctx, input.evidence),
-      ctx.requestId,
-    );
-    return this.answer(ctx, record);
+    return {
+      slug: this.slugFor(label, input),
+      write: this.entityWrite(input, specific),
+      evidence: this.evidence(ctx, input.evidence),
+    };
+  }
+
+  /** BAD_USER_INPUT naming input.endDate when a relationship's dates are the wrong way round. */
+  checkLinkDates(input: { startDate?: string | null; endDate?: string | null }): void {
+    if (input.startDate && input.endDate && input.startDate > input.endDate) {
+      throw new BadUserInputError('input.endDate is before input.startDate.', 'input.endDate');
+    }
   }
 
   async update(
@@ -255,9 +274,7 @@ export class EntityWriteService {
       evidence?: EvidenceInput[] | null;
     },
   ): Promise<void> {
-    if (input.startDate && input.endDate && input.startDate > input.endDate) {
-      throw new BadUserInputError('input.endDate is before input.startDate.', 'input.endDate');
-    }
+    this.checkLinkDates(input);
     await this.writes.link(
       input.type,
       entityUuidOf(input.from, 'input.from'),

@@ -1,0 +1,424 @@
+/**
+ * Bulk import's statements: a batch of checked records in one transaction, a few UNWIND
+ * statements per record kind (read what is stored, write what differs), reusing the SET clauses,
+ * evidence ids and range checks of the one-record writes (entity-write.repository.ts). Labels and
+ * relationship types come from the closed model lists; every value is a parameter.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { AppError, BadUserInputError, NotFoundError } from '../../shared/errors';
+import {
+  checkEndpoints,
+  ENTITY_LABELS,
+  selfLinkProblem,
+  type EntityLabel,
+  type RelationshipType,
+} from '../../shared/model';
+import type { ChangedItem } from '../../db/database';
+import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
+import {
+  evidenceRecords,
+  mergeLink,
+  setEntityValues,
+  storedAliasProblem,
+  zoned,
+  type EntityWrite,
+  type EvidenceRecord,
+  type EvidenceWrite,
+} from '../entity/entity-write.repository';
+import { entityRangeFaults, linkRangeRefusals } from '../entity/entity-range.repository';
+
+/** A reference to an entity: by label and slug (in the graph or earlier in the file), or by id. */
+export type EntityRef = { label: EntityLabel; slug: string } | { uuid: string };
+
+export interface EntityRecordIn {
+  kind: 'entity';
+  line: number;
+  label: EntityLabel;
+  slug: string;
+  write: EntityWrite;
+  evidence: EvidenceWrite[];
+}
+
+export interface LinkRecordIn {
+  kind: 'link';
+  line: number;
+  type: RelationshipType;
+  from: EntityRef;
+  to: EntityRef;
+  role: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  evidence: EvidenceWrite[];
+}
+
+export type ImportRecord = EntityRecordIn | LinkRecordIn;
+
+export type Status = 'created' | 'updated' | 'unchanged';
+
+/** What became of one line: its status and what changed, or why it was refused. */
+export type Outcome =
+  | { line: number; status: Status; item: ChangedItem }
+  | { line: number; status: 'refused'; error: AppError };
+
+/** A batch found refusals only its writes could show (ranges): run it again without them. */
+export class BatchRefusal extends Error {
+  override name = 'BatchRefusal';
+  constructor(readonly refused: Outcome[]) {
+    super('Some records of the batch were refused after their write; the batch was rolled back.');
+  }
+}
+
+/** Entities accepted earlier in this import, by "Label:slug": dry runs resolve references to them. */
+export type KnownSlugs = Set<string>;
+
+export const refKey = (label: string, slug: string): string => `${label}:${slug}`;
+
+const entityState = (label: EntityLabel): string => /* cypher */ `
+UNWIND $rows AS row
+OPTIONAL MATCH (x:Entity:${label} {slug: row.slug})
+RETURN row.line AS line, x.id AS id, x.name AS name,
+  coalesce(x.aliasNames, []) AS aliasNames, coalesce(x.aliasLanguages, []) AS aliasLanguages,
+  CASE WHEN x IS NULL THEN [] ELSE
+    [k IN keys(row.props) WHERE NOT coalesce(x[k] = row.props[k], x[k] IS NULL AND row.props[k] IS NULL)]
+    + [k IN keys(row.dates) WHERE NOT coalesce(x[k] = date(row.dates[k]), x[k] IS NULL AND row.dates[k] IS NULL)]
+    + [k IN keys(row.dateTimes) WHERE NOT coalesce(x[k] = ${zoned('row.dateTimes[k]', 'row.')}, x[k] IS NULL AND row.dateTimes[k] IS NULL)]
+    + CASE WHEN row.aliases IS NOT NULL AND ([a IN row.aliases | a.name] <> coalesce(x.aliasNames, [])
+        OR [a IN row.aliases | coalesce(a.language, '')] <> coalesce(x.aliasLanguages, [])) THEN ['aliases'] ELSE [] END
+    + CASE WHEN any(e IN row.evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])) THEN ['evidence'] ELSE [] END
+  END AS changed`;
+
+const upsertEntities = (label: EntityLabel): string => /* cypher */ `
+UNWIND $rows AS row
+MERGE (x:Entity:${label} {slug: row.slug})
+ON CREATE SET x.id = row.id, x.createdAt = datetime()
+${setEntityValues('row.')}
+RETURN row.line AS line, x.id AS id`;
+
+const slugOwners = (label: EntityLabel): string => /* cypher */ `
+UNWIND $slugs AS slug
+MATCH (x:Entity:${label} {slug: slug})
+RETURN slug, x.id AS id`;
+
+const ID_OWNERS = /* cypher */ `
+UNWIND $ids AS id
+MATCH (x:Entity {id: id})
+RETURN id, labels(x) AS labels`;
+
+const linkState = (type: RelationshipType): string => /* cypher */ `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.fromId}), (b:Entity {id: row.toId})
+OPTIONAL MATCH (a)-[x:${type}]->(b)
+RETURN row.line AS line, x IS NULL AS new,
+  CASE WHEN x IS NULL THEN [] ELSE
+    CASE WHEN row.role IS NOT NULL AND NOT coalesce(x.role = row.role, false) THEN ['role'] ELSE [] END
+    + CASE WHEN row.startDate IS NOT NULL AND NOT coalesce(x.startDate = date(row.startDate), false) THEN ['startDate'] ELSE [] END
+    + CASE WHEN row.endDate IS NOT NULL AND NOT coalesce(x.endDate = date(row.endDate), false) THEN ['endDate'] ELSE [] END
+    + CASE WHEN any(e IN row.evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])) THEN ['evidence'] ELSE [] END
+  END AS changed`;
+
+const writeLinks = (type: RelationshipType): string => /* cypher */ `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.fromId}), (b:Entity {id: row.toId})
+${mergeLink(type, 'row.')}
+RETURN count(*) AS n`;
+
+const refused = (line: number, error: AppError): Outcome => ({ line, status: 'refused', error });
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/** The fields an entity write sets, as the change feed names them. */
+const fieldsOf = (write: EntityWrite, evidence: boolean): string[] => [
+  ...Object.keys(write.props),
+  ...(write.aliases ? ['aliases'] : []),
+  ...Object.keys(write.dates ?? {}),
+  ...Object.keys(write.dateTimes ?? {}),
+  ...(evidence ? ['evidence'] : []),
+];
+
+/** Stored evidence records, with the check refusals turned into a line's outcome. */
+async function evidenceOf(
+  tx: ManagedTransaction,
+  factKey: string,
+  evidence: EvidenceWrite[],
+): Promise<EvidenceRecord[] | AppError> {
+  try {
+    return await evidenceRecords(tx, factKey, evidence);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
+/**
+ * Writes one batch in the caller's transaction (or, for a dry run, does the same in a
+ * transaction the caller rolls back) and answers each record's outcome, in line order. Refusals
+ * known before writing leave the record out; refusals only the written state shows (ranges)
+ * throw BatchRefusal so the caller rolls back and runs the batch again without them.
+ */
+export async function importBatch(
+  tx: ManagedTransaction,
+  records: readonly ImportRecord[],
+  known: KnownSlugs,
+  newId: () => string,
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  const entities = records.filter((r): r is EntityRecordIn => r.kind === 'entity');
+  const links = records.filter((r): r is LinkRecordIn => r.kind === 'link');
+  const evidence: EvidenceRecord[] = [];
+  const lateRefusals: Outcome[] = [];
+  const idOfLine = new Map<number, string>();
+
+  for (const [label, group] of groupBy(entities, (r) => r.label)) {
+    const rows = [];
+    for (const r of group) {
+      const records = await evidenceOf(tx, `entity:${label}:${r.slug}`, r.evidence);
+      if (records instanceof AppError) {
+        outcomes.push(refused(r.line, records));
+        continue;
+      }
+      rows.push({
+        record: r,
+        evidence: records,
+        params: {
+          line: r.line,
+          slug: r.slug,
+          id: newId(),
+          props: r.write.props,
+          aliases: r.write.aliases ?? null,
+          dates: r.write.dates ?? {},
+          dateTimes: r.write.dateTimes ?? {},
+          timeZone: r.write.timeZone ?? null,
+          evidenceIds: records.map((e) => e.id),
+        },
+      });
+    }
+    if (rows.length === 0) continue;
+    const state = await tx.run(entityState(label), { rows: rows.map((r) => r.params) });
+    const stateOf = new Map(state.records.map((s) => [Number(s.get('line')), s]));
+    const toWrite = [];
+    for (const row of rows) {
+      const s = stateOf.get(row.record.line)!;
+      const id = s.get('id') as string | null;
+      const changed = s.get('changed') as string[];
+      if (id !== null && !row.record.write.aliases) {
+        // The name this write leaves must not be one of the aliases it keeps.
+        const problem = storedAliasProblem(
+          String(row.record.write.props.name),
+          s.get('aliasNames') as string[],
+          s.get('aliasLanguages') as string[],
+          false,
+        );
+        if (problem) {
+          outcomes.push(refused(row.record.line, problem));
+          continue;
+        }
+      }
+      const status: Status = id === null ? 'created' : changed.length > 0 ? 'updated' : 'unchanged';
+      known.add(refKey(label, row.record.slug));
+      const item: ChangedItem = {
+        id: id ?? row.params.id,
+        type: label,
+        op: id === null ? 'CREATE' : 'UPDATE',
+        fields: id === null ? fieldsOf(row.record.write, true) : changed,
+      };
+      outcomes.push({ line: row.record.line, status, item });
+      idOfLine.set(row.record.line, item.id);
+      if (status !== 'unchanged') {
+        toWrite.push(row);
+        evidence.push(...row.evidence);
+      }
+    }
+    if (toWrite.length === 0) continue;
+    await tx.run(upsertEntities(label), { rows: toWrite.map((r) => r.params) });
+    const faults = await entityRangeFaults(
+      tx,
+      toWrite.map((r) => ({
+        id: idOfLine.get(r.record.line)!,
+        given: fieldsOf(r.record.write, false),
+      })),
+    );
+    for (const r of toWrite) {
+      const fault = faults.get(idOfLine.get(r.record.line)!);
+      if (fault) lateRefusals.push(refused(r.record.line, fault));
+    }
+  }
+
+  if (links.length > 0) {
+    const resolved = await resolveRefs(tx, links, known);
+    for (const [type, group] of groupBy(links, (l) => l.type)) {
+      const rows = [];
+      const unresolvedInGraph = [];
+      for (const l of group) {
+        const from = resolved.get(refText(l.from));
+        const to = resolved.get(refText(l.to));
+        const missing = !from ? ['from', l.from] : !to ? ['to', l.to] : undefined;
+        if (missing) {
+          const [end, ref] = missing as ['from' | 'to', EntityRef];
+          outcomes.push(refused(l.line, missingRef(end, ref)));
+          continue;
+        }
+        if (from!.id !== null && from!.id === to!.id) {
+          outcomes.push(
+            refused(
+              l.line,
+              new BadUserInputError(
+                `input.to names the same entity as input.from; ${selfLinkProblem(type)}.`,
+                'input.to',
+              ),
+            ),
+          );
+          continue;
+        }
+        const wrong = checkEndpoints(type, from!.label, to!.label);
+        if (wrong) {
+          outcomes.push(refused(l.line, new BadUserInputError(`${wrong}.`, 'input.type')));
+          continue;
+        }
+        if (from!.id === null || to!.id === null) {
+          // A dry run's link to an entity only an earlier line of the file creates.
+          unresolvedInGraph.push(l);
+          continue;
+        }
+        const records = await evidenceOf(tx, `${type}:${from!.id}:${to!.id}`, l.evidence);
+        if (records instanceof AppError) {
+          outcomes.push(refused(l.line, records));
+          continue;
+        }
+        rows.push({
+          record: l,
+          evidence: records,
+          params: {
+            line: l.line,
+            fromId: from!.id,
+            toId: to!.id,
+            role: l.role,
+            startDate: l.startDate,
+            endDate: l.endDate,
+            evidenceIds: records.map((e) => e.id),
+          },
+        });
+      }
+      for (const l of unresolvedInGraph)
+        outcomes.push({
+          line: l.line,
+          status: 'created',
+          item: {
+            id: `${refText(l.from)}-${type}-${refText(l.to)}`,
+            type,
+            op: 'CREATE',
+            fields: linkFields(l),
+          },
+        });
+      if (rows.length === 0) continue;
+      const state = await tx.run(linkState(type), { rows: rows.map((r) => r.params) });
+      const stateOf = new Map(state.records.map((s) => [Number(s.get('line')), s]));
+      const toWrite = [];
+      for (const row of rows) {
+        const s = stateOf.get(row.record.line);
+        const created = s?.get('new') !== false;
+        const changed = (s?.get('changed') as string[] | undefined) ?? [];
+        const status: Status = created ? 'created' : changed.length > 0 ? 'updated' : 'unchanged';
+        outcomes.push({
+          line: row.record.line,
+          status,
+          item: {
+            id: `${row.params.fromId}-${type}-${row.params.toId}`,
+            type,
+            op: created ? 'CREATE' : 'UPDATE',
+            fields: created ? linkFields(row.record) : changed,
+          },
+        });
+        if (status !== 'unchanged') {
+          toWrite.push(row);
+          evidence.push(...row.evidence);
+        }
+      }
+      if (toWrite.length === 0) continue;
+      await tx.run(writeLinks(type), { rows: toWrite.map((r) => r.params) });
+      const dated = toWrite.filter((r) => r.params.startDate !== null || r.params.endDate !== null);
+      const faults = await linkRangeRefusals(
+        tx,
+        type,
+        dated.map((r) => ({
+          key: String(r.params.line),
+          fromId: r.params.fromId,
+          toId: r.params.toId,
+        })),
+      );
+      for (const [line, fault] of faults) lateRefusals.push(refused(Number(line), fault));
+    }
+  }
+  // Evidence nodes last: they only support facts, and one statement holds them all.
+  if (evidence.length > 0) await tx.run(WRITE_EVIDENCE, { evidence });
+  if (lateRefusals.length > 0) throw new BatchRefusal(lateRefusals);
+  return outcomes.sort((a, b) => a.line - b.line);
+}
+
+const linkFields = (l: LinkRecordIn): string[] => [
+  ...(l.role !== null ? ['role'] : []),
+  ...(l.startDate !== null ? ['startDate'] : []),
+  ...(l.endDate !== null ? ['endDate'] : []),
+  'evidence',
+];
+
+export const refText = (ref: EntityRef): string =>
+  'uuid' in ref ? ref.uuid : refKey(ref.label, ref.slug);
+
+function missingRef(end: 'from' | 'to', ref: EntityRef): NotFoundError {
+  return new NotFoundError(
+    'uuid' in ref
+      ? `input.${end}: no entity has this id.`
+      : `input.${end}: no ${ref.label} has the slug "${ref.slug}", in the graph or on an earlier line of the file.`,
+    `input.${end}`,
+  );
+}
+
+/**
+ * Each reference's entity: its id and label from the graph, or (dry runs) the label of an entity
+ * an earlier line creates (id null). One statement per label of slug references, one for ids.
+ */
+async function resolveRefs(
+  tx: ManagedTransaction,
+  links: readonly LinkRecordIn[],
+  known: KnownSlugs,
+): Promise<Map<string, { id: string | null; label: EntityLabel }>> {
+  const resolved = new Map<string, { id: string | null; label: EntityLabel }>();
+  const refs = links.flatMap((l) => [l.from, l.to]);
+  const slugs = groupBy(
+    refs.filter((r): r is { label: EntityLabel; slug: string } => 'slug' in r),
+    (r) => r.label,
+  );
+  for (const [label, group] of slugs) {
+    const result = await tx.run(slugOwners(label), {
+      slugs: [...new Set(group.map((r) => r.slug))],
+    });
+    for (const record of result.records)
+      resolved.set(refKey(label, record.get('slug') as string), {
+        id: record.get('id') as string,
+        label,
+      });
+    for (const r of group) {
+      const key = refKey(label, r.slug);
+      if (!resolved.has(key) && known.has(key)) resolved.set(key, { id: null, label });
+    }
+  }
+  const ids = [...new Set(refs.flatMap((r) => ('uuid' in r ? [r.uuid] : [])))];
+  if (ids.length > 0) {
+    const result = await tx.run(ID_OWNERS, { ids });
+    for (const record of result.records) {
+      const labels = record.get('labels') as string[];
+      const label = ENTITY_LABELS.find((l) => labels.includes(l));
+      if (label)
+        resolved.set(record.get('id') as string, { id: record.get('id') as string, label });
+    }
+  }
+  return resolved;
+}
