@@ -8,7 +8,6 @@ const event = (operation: string, items: AuditEvent['items']): AuditEvent => ({
   at: '2026-12-03T18:00:00.000Z',
   who: 'key:partner-x',
   operation,
-  ids: ['o-1'],
   items,
 });
 
@@ -24,22 +23,43 @@ describe('subscribed', () => {
     expect(subscribed(['Person', 'delete Organisation', 'AFFILIATED_WITH'], created)).toBe(false);
   });
 
-  it('matches a write without items by the type its operation names', () => {
-    expect(subscribed(['AFFILIATED_WITH'], event('link AFFILIATED_WITH', null))).toBe(true);
-    expect(subscribed(['Organisation'], event('link AFFILIATED_WITH', null))).toBe(false);
+  it('matches a link by its type, not by the types of its ends', () => {
+    const linked = event('link AFFILIATED_WITH', [
+      { id: 'l-1', type: 'AFFILIATED_WITH', op: 'CREATE', fields: [], from: 'p-1', to: 'o-1' },
+    ]);
+    expect(subscribed(['AFFILIATED_WITH'], linked)).toBe(true);
+    expect(subscribed(['Organisation'], linked)).toBe(false);
   });
 });
 
 describe('eventBody', () => {
-  it('is the documented JSON: id, type, seq, at, who, ids, items', () => {
-    expect(JSON.parse(eventBody(event('link AFFILIATED_WITH', null)))).toEqual({
+  it("is the change feed's Change as JSON: id, seq, at, who, operation, records", () => {
+    const linked = event('link AFFILIATED_WITH', [
+      {
+        id: 'l-1',
+        type: 'AFFILIATED_WITH',
+        op: 'CREATE',
+        fields: ['role'],
+        from: 'p-1',
+        to: 'o-1',
+      },
+    ]);
+    expect(JSON.parse(eventBody(linked))).toEqual({
       id: 'e-1',
-      type: 'link AFFILIATED_WITH',
       seq: 42,
       at: '2026-12-03T18:00:00.000Z',
       who: 'key:partner-x',
-      ids: ['o-1'],
-      items: null,
+      operation: 'link AFFILIATED_WITH',
+      records: [
+        {
+          id: 'l-1',
+          type: 'AFFILIATED_WITH',
+          op: 'CREATE',
+          fields: ['role'],
+          from: 'p-1',
+          to: 'o-1',
+        },
+      ],
     });
   });
 });

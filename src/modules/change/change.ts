@@ -155,6 +155,40 @@ CALL () {
 RETURN total, rows, beyond`;
 };
 
+/**
+ * A write as the feed and the webhooks tell it (webhook bodies are this, as JSON): the audit
+ * entry's id, seq, time, caller and operation, and the records it changed (of the wanted types).
+ */
+export function toChange(
+  entry: {
+    id: string;
+    seq: number;
+    at: string;
+    who: string;
+    operation: string;
+    items: ChangedItem[];
+  },
+  wanted: ReadonlySet<string> | null = null,
+): Change {
+  return {
+    id: entry.id,
+    seq: entry.seq,
+    at: entry.at,
+    who: entry.who,
+    operation: entry.operation,
+    records: entry.items
+      .filter((item) => !wanted || wanted.has(item.type))
+      .map((item) => ({
+        id: item.id,
+        type: item.type,
+        op: item.op as ChangeOperation,
+        fields: item.fields,
+        from: item.from ?? null,
+        to: item.to ?? null,
+      })),
+  };
+}
+
 export class ChangeRepository {
   constructor(private readonly db: Database) {}
 
@@ -175,26 +209,9 @@ export class ChangeRepository {
       seq: Number(row.seq),
     }));
     const wanted = types ? new Set(types) : null;
-    const changes = rows.map((row): Change => {
-      const items = JSON.parse(row.items) as ChangedItem[];
-      return {
-        id: row.id,
-        seq: row.seq,
-        at: row.at,
-        who: row.who,
-        operation: row.operation,
-        records: items
-          .filter((item) => !wanted || wanted.has(item.type))
-          .map((item) => ({
-            id: item.id,
-            type: item.type,
-            op: item.op as ChangeOperation,
-            fields: item.fields,
-            from: item.from ?? null,
-            to: item.to ?? null,
-          })),
-      };
-    });
+    const changes = rows.map((row) =>
+      toChange({ ...row, items: JSON.parse(row.items) as ChangedItem[] }, wanted),
+    );
     return toConnection(
       rows,
       size,

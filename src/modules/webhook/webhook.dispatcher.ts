@@ -14,6 +14,7 @@ import type { WebhookConfig } from '../../config';
 import { within } from '../../db/watchdog';
 import type { Logger } from '../../shared/logger';
 import { requestScope } from '../../shared/request-scope';
+import { toChange } from '../change/change';
 import { Allowlist } from './webhook.address';
 import { deliver, type DeliveryOutcome, type DeliveryRequest } from './webhook.delivery';
 import type { AuditEvent, LeasedWebhook, WebhookRepository } from './webhook.repository';
@@ -21,33 +22,20 @@ import type { AuditEvent, LeasedWebhook, WebhookRepository } from './webhook.rep
 /** Events read per round trip. */
 const BATCH = 100;
 
-/** The JSON body of an event, as the README documents it. */
+/** The JSON body of an event: the change feed's Change, as the README documents it. */
 export function eventBody(event: AuditEvent): string {
-  return JSON.stringify({
-    id: event.id,
-    type: event.operation,
-    seq: event.seq,
-    at: event.at,
-    who: event.who,
-    ids: event.ids,
-    items: event.items,
-  });
+  return JSON.stringify(toChange(event));
 }
 
 /**
  * Whether an endpoint subscribed to an event: "*", the operation ("create Organisation"), or
- * the type of an item it changed ("Organisation"). A write that did not say what it changed
- * (items null) is matched by the type its operation names, its last word ("link
- * AFFILIATED_WITH" -> AFFILIATED_WITH).
+ * the type of a record it changed ("Organisation").
  */
 export function subscribed(events: readonly string[], event: AuditEvent): boolean {
-  const types = event.items
-    ? event.items.map((item) => item.type)
-    : [event.operation.split(' ').at(-1) ?? ''];
   return (
     events.includes('*') ||
     events.includes(event.operation) ||
-    types.some((type) => events.includes(type))
+    event.items.some((item) => events.includes(item.type))
   );
 }
 

@@ -36,8 +36,8 @@ export interface AuditEvent {
   at: string;
   who: string;
   operation: string;
-  ids: string[];
-  items: ChangedItem[] | null;
+  /** What it changed: events are the change feed's writes of graph data, never null. */
+  items: ChangedItem[];
 }
 
 const FIELDS = /* cypher */ `w {.id, .url, .events, .description, .enabled, .disabledReason,
@@ -110,12 +110,12 @@ const RELEASE = /* cypher */ `
 MATCH (w:Webhook) WHERE w.leaseOwner = $owner
 SET w.leaseOwner = null, w.leaseUntil = null`;
 const EVENTS_AFTER = /* cypher */ `
-MATCH (a:AuditEntry) WHERE a.seq > $after AND a.seq <= $head
+MATCH (a:AuditEntry) WHERE a.seq > $after AND a.seq <= $head AND a.items IS NOT NULL
 WITH a ORDER BY a.seq LIMIT $limit
-RETURN a {.id, .seq, at: toString(a.at), .who, .operation, .ids, .items} AS event`;
+RETURN a {.id, .seq, at: toString(a.at), .who, .operation, .items} AS event`;
 const EVENT_AT = /* cypher */ `
 MATCH (a:AuditEntry {seq: $seq})
-RETURN a {.id, .seq, at: toString(a.at), .who, .operation, .ids, .items} AS event`;
+RETURN a {.id, .seq, at: toString(a.at), .who, .operation, .items} AS event`;
 /**
  * Passes over events the endpoint did not subscribe to, or a pending one whose audit entry is
  * gone; never over a pending event before it.
@@ -178,15 +178,9 @@ function toEvent(raw: Record<string, unknown>): AuditEvent {
     at: raw.at as string,
     who: raw.who as string,
     operation: raw.operation as string,
-    ids: (raw.ids as string[] | null) ?? [],
-    items: typeof raw.items === 'string' ? (JSON.parse(raw.items) as ChangedItem[]) : null,
+    items: typeof raw.items === 'string' ? (JSON.parse(raw.items) as ChangedItem[]) : [],
   };
 }
-
-const changed =
-  (op: ChangedItem['op'], fields: string[] = []) =>
-  (webhook: WebhookRecord | null): ChangedItem[] =>
-    webhook ? [{ id: webhook.id, type: 'Webhook', op, fields }] : [];
 
 export class WebhookRepository {
   constructor(private readonly db: Database) {}
@@ -200,10 +194,9 @@ export class WebhookRepository {
   }): Promise<WebhookRecord> {
     return this.db.write(
       async (tx) => toWebhook((await tx.run(CREATE, input)).records[0]!.get('webhook')),
-      {
-        operation: 'create Webhook',
-        describe: changed('CREATE', ['url', 'events', 'description', 'secret']),
-      },
+      // Audited, but no `describe`: administration is not a change of graph data, so it is
+      // neither in the change feed nor delivered as an event.
+      { operation: 'create Webhook' },
     );
   }
 
@@ -223,10 +216,7 @@ export class WebhookRepository {
         const record = (await tx.run(SET_ENABLED, { id, enabled, reason })).records[0];
         return record ? toWebhook(record.get('webhook')) : null;
       },
-      {
-        operation: `${enabled ? 'enable' : 'disable'} Webhook`,
-        describe: changed('UPDATE', ['enabled', 'disabledReason']),
-      },
+      { operation: `${enabled ? 'enable' : 'disable'} Webhook` },
     );
   }
 
@@ -236,7 +226,7 @@ export class WebhookRepository {
         const record = (await tx.run(ROTATE, { id, secret })).records[0];
         return record ? toWebhook(record.get('webhook')) : null;
       },
-      { operation: 'rotate Webhook secret', describe: changed('UPDATE', ['secret']) },
+      { operation: 'rotate Webhook secret' },
     );
   }
 
@@ -244,7 +234,6 @@ export class WebhookRepository {
   async delete(id: string): Promise<boolean> {
     return this.db.write(async (tx) => (await tx.run(DELETE, { id })).records.length > 0, {
       operation: 'delete Webhook',
-      describe: (deleted) => (deleted ? [{ id, type: 'Webhook', op: 'DELETE', fields: [] }] : []),
     });
   }
 
