@@ -28,6 +28,10 @@ describe('migrations on the real Neo4j', () => {
       // 004: API keys, found by hash.
       'ApiKey.id',
       'ApiKey.hash',
+      // 006: the change feed's order.
+      'AuditEntry.seq',
+      // 007: a document's text is stored once.
+      'Document.sha256',
       ...[...ENTITY_LABELS, ...INTERACTION_LABELS].map((l) => `${l}.slug`),
     ];
     expect(found.sort()).toEqual(expected.sort());
@@ -47,6 +51,7 @@ describe('migrations on the real Neo4j', () => {
         'event_start_date',
         'place_country',
         'document_date',
+        'document_language',
         'interaction_date',
       ]),
     );
