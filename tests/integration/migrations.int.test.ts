@@ -54,6 +54,7 @@ describe('migrations on the real Neo4j', () => {
         'event_start_date',
         'place_country',
         'document_date',
+        'document_language',
         'interaction_date',
       ]),
     );
