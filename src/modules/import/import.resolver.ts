@@ -13,7 +13,10 @@ export class ImportResolver {
     description:
       'A bulk import (POST /import) by the job id its report starts with: state, lines read, created, updated, unchanged, refused, batches committed. null when this API instance does not know the id. Needs an editor or admin credential.',
   })
-  importJob(@Arg('id', () => ID) id: string): ImportJobRecord | null {
+  importJob(
+    @Arg('id', () => ID, { description: "The job id: the report's first line, or X-Import-Job." })
+    id: string,
+  ): ImportJobRecord | null {
     return this.imports.job(id) ?? null;
   }
 }

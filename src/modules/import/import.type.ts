@@ -33,7 +33,7 @@ export class ImportJob {
   @Field(() => ID, { description: 'The job id, given in the first line of the import report.' })
   id!: string;
 
-  @Field(() => ImportJobState)
+  @Field(() => ImportJobState, { description: 'Running, done, failed or aborted.' })
   state!: keyof typeof ImportJobState;
 
   @Field({ description: 'true: a dry run, which checks every line and writes nothing.' })
@@ -42,7 +42,7 @@ export class ImportJob {
   @Field({ description: 'Who sent it ("key:<name>", "jwt:<sub>").' })
   startedBy!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the request came.' })
   startedAt!: Date;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'null while RUNNING.' })
