@@ -14,8 +14,10 @@ import {
   type RelationshipType,
 } from '../../shared/model';
 import type { ChangedItem } from '../../db/database';
+import { toGlobalId } from '../../shared/global-id';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import {
+  linkItem,
   evidenceRecords,
   mergeLink,
   setEntityValues,
@@ -223,14 +225,16 @@ export async function importBatch(
       }
       const status: Status = id === null ? 'created' : changed.length > 0 ? 'updated' : 'unchanged';
       known.add(refKey(label, row.record.slug));
+      const uuid = (id ?? row.params.id) as string;
       const item: ChangedItem = {
-        id: id ?? row.params.id,
+        // The global id, as GraphQL and the change feed name it.
+        id: toGlobalId(label, uuid),
         type: label,
         op: id === null ? 'CREATE' : 'UPDATE',
         fields: id === null ? fieldsOf(row.record.write, true) : changed,
       };
       outcomes.push({ line: row.record.line, status, item });
-      idOfLine.set(row.record.line, item.id);
+      idOfLine.set(row.record.line, uuid);
       if (status !== 'unchanged') {
         toWrite.push(row);
         evidence.push(...row.evidence);
@@ -294,6 +298,7 @@ export async function importBatch(
         }
         rows.push({
           record: l,
+          ends: [from!, to!] as const,
           evidence: records,
           params: {
             line: l.line,
@@ -310,12 +315,8 @@ export async function importBatch(
         outcomes.push({
           line: l.line,
           status: 'created',
-          item: {
-            id: `${refText(l.from)}-${type}-${refText(l.to)}`,
-            type,
-            op: 'CREATE',
-            fields: linkFields(l),
-          },
+          // A dry run: the ends do not exist yet, so the link has no id to name.
+          item: { id: '', type, op: 'CREATE', fields: linkFields(l) },
         });
       if (rows.length === 0) continue;
       const state = await tx.run(linkState(type), { rows: rows.map((r) => r.params) });
@@ -329,12 +330,13 @@ export async function importBatch(
         outcomes.push({
           line: row.record.line,
           status,
-          item: {
-            id: `${row.params.fromId}-${type}-${row.params.toId}`,
+          item: linkItem(
             type,
-            op: created ? 'CREATE' : 'UPDATE',
-            fields: created ? linkFields(row.record) : changed,
-          },
+            { label: row.ends[0].label, id: row.params.fromId },
+            { label: row.ends[1].label, id: row.params.toId },
+            created ? 'CREATE' : 'UPDATE',
+            created ? linkFields(row.record) : changed,
+          ),
         });
         if (status !== 'unchanged') {
           toWrite.push(row);

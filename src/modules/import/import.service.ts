@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangedItem, Database } from '../../db/database';
 import { AppError, BadUserInputError } from '../../shared/errors';
-import { fromGlobalId, toGlobalId } from '../../shared/global-id';
+import { fromGlobalId } from '../../shared/global-id';
 import type { EvidenceInput } from '../../shared/inputs';
 import { SLUG_PATTERN } from '../../shared/inputs';
 import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../shared/model';
@@ -413,12 +413,14 @@ function reportOf(o: Outcome): ReportLine {
       message: o.error.message,
     };
   }
-  const isEntity = (ENTITY_LABELS as readonly string[]).includes(o.item.type);
   return {
     line: o.line,
     status: o.status,
     type: o.item.type,
-    id: isEntity ? toGlobalId(o.item.type as EntityLabel, o.item.id) : o.item.id,
+    // The change feed's id (a global id; a link's opaque id); null for a link a dry run would
+    // make between entities that only earlier lines create.
+    id: o.item.id || null,
+    ...(o.item.from ? { from: o.item.from, to: o.item.to } : {}),
     fields: o.item.fields,
   };
 }
