@@ -68,3 +68,14 @@ export function routeAnswerOf(error: AppError): {
 export function errorBody(code: ErrorCode, message: string, argument?: string): ErrorBody {
   return { errors: [{ message, extensions: argument ? { code, argument } : { code } }] };
 }
+
+/** Answers an HTTP route's refusal with its status and errorBody. */
+export function sendError(
+  res: { status(code: number): { json(body: unknown): unknown } },
+  status: number,
+  code: ErrorCode,
+  message: string,
+  argument?: string,
+): void {
+  res.status(status).json(errorBody(code, message, argument));
+}

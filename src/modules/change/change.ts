@@ -155,21 +155,22 @@ CALL () {
 RETURN total, rows, beyond`;
 };
 
+/** An audit entry of a write of graph data, as the feed and the webhooks read it. */
+export interface ChangeEntry {
+  id: string;
+  seq: number;
+  at: string;
+  who: string;
+  operation: string;
+  /** What it changed (never null: entries without items are not changes of graph data). */
+  items: ChangedItem[];
+}
+
 /**
  * A write as the feed and the webhooks tell it (webhook bodies are this, as JSON): the audit
  * entry's id, seq, time, caller and operation, and the records it changed (of the wanted types).
  */
-export function toChange(
-  entry: {
-    id: string;
-    seq: number;
-    at: string;
-    who: string;
-    operation: string;
-    items: ChangedItem[];
-  },
-  wanted: ReadonlySet<string> | null = null,
-): Change {
+export function toChange(entry: ChangeEntry, wanted: ReadonlySet<string> | null = null): Change {
   return {
     id: entry.id,
     seq: entry.seq,

@@ -11,7 +11,7 @@ import { entityRow, whereOf } from '../../shared/cypher';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { toGlobalId } from '../../shared/global-id';
 import { quoteProblem } from '../../shared/text';
-import type { EntityWriteRepository, EvidenceWrite } from '../entity/entity-write.repository';
+import { assertedEvidence, type EntityWriteRepository } from '../entity/entity-write.repository';
 import { fromEntityRow, type EntityRecord, type EntityRow } from '../entity/entity.record';
 import {
   findMentions,
@@ -212,7 +212,7 @@ export class DocumentRepository {
     const evidenceIds = await this.entityWrites.writeEvidence(
       tx,
       `PUBLISHED|${publisher}|${document}`,
-      [asserted(client, 'input.publisher')],
+      [assertedEvidence(client, 'input.publisher')],
     );
     await tx.run(LINK_PUBLISHER, { publisher, document, evidenceIds });
   }
@@ -356,14 +356,3 @@ export class DocumentRepository {
 
 const slugTaken = (slug: string): ConflictError =>
   new ConflictError(`slug "${slug}" is already taken by another Document.`, 'input.slug');
-
-const asserted = (client: string | null, argument: string): EvidenceWrite => ({
-  kind: 'ASSERTED',
-  documentId: null,
-  quote: null,
-  translation: null,
-  url: null,
-  confidence: 'STATED',
-  assertedBy: client,
-  argument,
-});

@@ -34,6 +34,18 @@ export interface EvidenceWrite {
   argument: string;
 }
 
+/** The evidence of a fact the caller asserts itself (no document, no url). */
+export const assertedEvidence = (client: string | null, argument: string): EvidenceWrite => ({
+  kind: 'ASSERTED',
+  documentId: null,
+  quote: null,
+  translation: null,
+  url: null,
+  confidence: 'STATED',
+  assertedBy: client,
+  argument,
+});
+
 export interface EntityWrite {
   props: Record<string, unknown>;
   aliases?: { name: string; language: string | null }[];

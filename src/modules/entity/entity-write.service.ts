@@ -9,7 +9,12 @@ import type { EntityLabel, RelationshipType } from '../../shared/model';
 import type { AliasInput, EvidenceInput } from '../../shared/inputs';
 import { aliasProblem } from '../../shared/text';
 import { fold } from '../search/search.query';
-import type { EntityWrite, EntityWriteRepository, EvidenceWrite } from './entity-write.repository';
+import {
+  assertedEvidence,
+  type EntityWrite,
+  type EntityWriteRepository,
+  type EvidenceWrite,
+} from './entity-write.repository';
 import type { EntityRecord } from './entity.record';
 import { toEntityObject, type EntityObject } from './entity.record';
 
@@ -105,20 +110,7 @@ export class EntityWriteService {
    * it is refused here, for every input that takes evidence.
    */
   evidence(ctx: Context, input: EvidenceInput[] | null | undefined): EvidenceWrite[] {
-    if (!input || input.length === 0) {
-      return [
-        {
-          kind: 'ASSERTED',
-          documentId: null,
-          quote: null,
-          translation: null,
-          url: null,
-          confidence: 'STATED',
-          assertedBy: ctx.client,
-          argument: 'input.evidence',
-        },
-      ];
-    }
+    if (!input || input.length === 0) return [assertedEvidence(ctx.client, 'input.evidence')];
     return input.map((e, i) => {
       const argument = `input.evidence[${i}]`;
       if (!e.document && !e.url)

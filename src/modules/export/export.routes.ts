@@ -5,8 +5,8 @@
  * change the status, so it cuts the connection and the client sees an incomplete transfer.
  */
 import type { Request, Response } from 'express';
-import { AppError, type ErrorCode } from '../../shared/errors';
-import { errorBody, routeAnswerOf } from '../../shared/http-errors';
+import { AppError } from '../../shared/errors';
+import { routeAnswerOf, sendError } from '../../shared/http-errors';
 import type { Context } from '../request/context';
 import type { Logger } from '../../shared/logger';
 import type { ExportService, Query } from './export.service';
@@ -27,16 +27,6 @@ function drained(res: Response): Promise<void> {
   });
 }
 
-function fail(
-  res: Response,
-  status: number,
-  code: ErrorCode,
-  message: string,
-  argument?: string,
-): void {
-  res.status(status).json(errorBody(code, message, argument));
-}
-
 /** Answers a failure before the file started: our coded errors as they are, the rest masked. */
 function failWith(res: Response, error: unknown, logger: Logger, requestId?: string): void {
   if (error instanceof AppError) {
@@ -47,7 +37,7 @@ function failWith(res: Response, error: unknown, logger: Logger, requestId?: str
     return;
   }
   logger.error({ err: error, requestId }, 'export failed');
-  fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; the request id is in the logs.');
+  sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; the request id is in the logs.');
 }
 
 export function exportHandler(
@@ -59,7 +49,7 @@ export function exportHandler(
     const file = String(req.params.file);
     const writer = exports.writer(file);
     if (!writer) {
-      fail(
+      sendError(
         res,
         404,
         'NOT_FOUND',
@@ -78,7 +68,7 @@ export function exportHandler(
     const repeated = Object.entries(req.query).find(([, v]) => typeof v !== 'string');
     if (repeated) {
       const [name, value] = repeated;
-      fail(
+      sendError(
         res,
         400,
         'BAD_USER_INPUT',

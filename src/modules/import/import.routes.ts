@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import { AppError, challenge, type ErrorCode } from '../../shared/errors';
-import { errorBody, routeAnswerOf } from '../../shared/http-errors';
+import { AppError, challenge } from '../../shared/errors';
+import { routeAnswerOf, sendError } from '../../shared/http-errors';
 import type { Logger } from '../../shared/logger';
 import { includes } from '../../shared/principal';
 import type { Context } from '../request/context';
@@ -24,16 +24,6 @@ const NDJSON = ['application/x-ndjson', 'application/ndjson', 'application/jsonl
 export interface ImportRouteLimits {
   maxLineBytes: number;
   maxBodyBytes: number;
-}
-
-function fail(
-  res: Response,
-  status: number,
-  code: ErrorCode,
-  message: string,
-  argument?: string,
-): void {
-  res.status(status).json(errorBody(code, message, argument));
 }
 
 /** A boolean parameter: absent, "true" or "false"; anything else is refused (undefined). */
@@ -60,14 +50,14 @@ export function importHandler(
         res.status(answer.status).json(answer.body);
       } else {
         logger.error({ err: error }, 'import refused: context failed');
-        fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
       return;
     }
     const role = ctx.principal.role;
     if (role === null) {
       res.setHeader('www-authenticate', challenge());
-      fail(
+      sendError(
         res,
         401,
         'UNAUTHENTICATED',
@@ -76,7 +66,7 @@ export function importHandler(
       return;
     }
     if (!includes(role, 'editor')) {
-      fail(
+      sendError(
         res,
         403,
         'FORBIDDEN',
@@ -86,7 +76,7 @@ export function importHandler(
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!NDJSON.includes(type)) {
-      fail(
+      sendError(
         res,
         415,
         'BAD_REQUEST',
@@ -96,7 +86,7 @@ export function importHandler(
     }
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
     if (encoding !== 'identity') {
-      fail(
+      sendError(
         res,
         415,
         'BAD_REQUEST',
@@ -106,7 +96,7 @@ export function importHandler(
     }
     for (const name of Object.keys(req.query)) {
       if (!['dryRun', 'report', 'atomic'].includes(name)) {
-        fail(
+        sendError(
           res,
           400,
           'BAD_USER_INPUT',
@@ -118,12 +108,12 @@ export function importHandler(
     }
     const dryRun = flag(req.query.dryRun);
     if (dryRun === undefined) {
-      fail(res, 400, 'BAD_USER_INPUT', 'dryRun must be true or false, given once.', 'dryRun');
+      sendError(res, 400, 'BAD_USER_INPUT', 'dryRun must be true or false, given once.', 'dryRun');
       return;
     }
     const atomic = flag(req.query.atomic);
     if (atomic === undefined || (atomic && dryRun)) {
-      fail(
+      sendError(
         res,
         400,
         'BAD_USER_INPUT',
@@ -136,7 +126,7 @@ export function importHandler(
     }
     const report = req.query.report ?? 'all';
     if (report !== 'all' && report !== 'refused') {
-      fail(
+      sendError(
         res,
         400,
         'BAD_USER_INPUT',
@@ -147,7 +137,7 @@ export function importHandler(
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limits.maxBodyBytes) {
-      fail(
+      sendError(
         res,
         413,
         'BAD_USER_INPUT',

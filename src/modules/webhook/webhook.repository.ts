@@ -5,6 +5,7 @@
  * the graph version stays still, so caches keyed by it are not thrown away per delivery).
  */
 import neo4j, { type Integer } from 'neo4j-driver';
+import type { ChangeEntry } from '../change/change';
 import type { ChangedItem, Database } from '../../db/database';
 import type { WebhookDelivery } from './webhook.type';
 
@@ -29,16 +30,8 @@ export interface LeasedWebhook {
   pendingSeq: number | null;
 }
 
-/** An audit entry as an event. */
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  at: string;
-  who: string;
-  operation: string;
-  /** What it changed: events are the change feed's writes of graph data, never null. */
-  items: ChangedItem[];
-}
+/** An audit entry as an event: the change feed's entry (events are its writes of graph data). */
+export type AuditEvent = ChangeEntry;
 
 const FIELDS = /* cypher */ `w {.id, .url, .events, .description, .enabled, .disabledReason,
   deliveredThrough: w.cursor, createdAt: toString(w.createdAt)}`;
