@@ -101,7 +101,8 @@ export const DateScalar = new GraphQLScalarType({
   description:
     'A calendar date without a time or zone, written YYYY-MM-DD (RFC 3339 full-date, the ISO 8601 extended format), e.g. 2019-10-25. Years 0000 to 9999; the day must exist (2019-02-30 is refused).',
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
-  serialize: (value) => String(value),
+  // A JavaScript Date (not only a stored string) is answered in the format, never as its toString.
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(literalText('Date', ast)),
 });
@@ -110,7 +111,7 @@ export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   description: `An instant with the UTC offset it was written in, RFC 3339 date-time: YYYY-MM-DDThh:mm:ss[.fraction] then Z or +hh:mm (offsets up to 18 hours), e.g. ${DATE_TIME_EXAMPLE}. As input, the seconds may be left out (ISO 8601 allows it) and the fraction holds up to 9 digits; a value without an offset, with a space for the T, or with a leap second is refused.`,
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
-  serialize: (value) => String(value),
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(literalText('DateTime', ast)),
 });

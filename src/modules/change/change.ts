@@ -112,8 +112,8 @@ export const ChangeConnection = connectionType('Change', Change, 'changes (oldes
 
 const CHANGE_SCOPE = 'changes';
 
-/** The types `types` may name. */
-const CHANGE_TYPES: readonly string[] = [
+/** The types `types` (and webhook subscriptions) may name. */
+export const CHANGE_TYPES: readonly string[] = [
   ...ENTITY_LABELS,
   ...INTERACTION_LABELS,
   ...RELATIONSHIP_TYPES,

@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '../../config';
+import type { ChangedItem } from '../../db/database';
 import { within } from '../../db/watchdog';
 import type { Logger } from '../../shared/logger';
 import { requestScope } from '../../shared/request-scope';
@@ -22,21 +23,25 @@ import type { AuditEvent, LeasedWebhook, WebhookRepository } from './webhook.rep
 /** Events read per round trip. */
 const BATCH = 100;
 
-/** The JSON body of an event: the change feed's Change, as the README documents it. */
-export function eventBody(event: AuditEvent): string {
-  return JSON.stringify(toChange(event));
+/**
+ * The records of an event an endpoint subscribed to: all of them for "*"; else those whose type
+ * it names ("Organisation", "AFFILIATED_WITH") or whose type and operation it names ("create
+ * Organisation", "delete AFFILIATED_WITH"), whichever write made them (a mutation or an import).
+ */
+export function subscribedRecords(events: readonly string[], event: AuditEvent): ChangedItem[] {
+  if (events.includes('*')) return event.items;
+  return event.items.filter(
+    (item) =>
+      events.includes(item.type) || events.includes(`${item.op.toLowerCase()} ${item.type}`),
+  );
 }
 
 /**
- * Whether an endpoint subscribed to an event: "*", the operation ("create Organisation"), or
- * the type of a record it changed ("Organisation").
+ * The JSON body of an event for one endpoint: the change feed's Change, with the records the
+ * endpoint subscribed to (as changes(types:) keeps only those of its types).
  */
-export function subscribed(events: readonly string[], event: AuditEvent): boolean {
-  return (
-    events.includes('*') ||
-    events.includes(event.operation) ||
-    event.items.some((item) => events.includes(item.type))
-  );
+export function eventBody(event: AuditEvent, events: readonly string[] = ['*']): string {
+  return JSON.stringify(toChange({ ...event, items: subscribedRecords(events, event) }));
 }
 
 export class WebhookDispatcher {
@@ -136,7 +141,7 @@ export class WebhookDispatcher {
       for (const event of events) {
         if (this.stopped) return;
         // A delivery recorded moves the cursor over the events passed over before it.
-        if (subscribed(webhook.events, event)) {
+        if (subscribedRecords(webhook.events, event).length > 0) {
           if (!(await this.attempt(webhook, event))) return;
           stored = event.seq;
         }
@@ -159,7 +164,7 @@ export class WebhookDispatcher {
       url: webhook.url,
       secret: webhook.secret,
       eventId: event.id,
-      body: eventBody(event),
+      body: eventBody(event, webhook.events),
       timeoutMs: this.config.timeoutMs,
       allowlist: this.allowlist,
     });

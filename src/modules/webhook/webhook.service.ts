@@ -5,6 +5,7 @@
  * A signing secret is stored as it is (it must sign), unlike API keys, and shown only in the
  * answer of the mutation that made it.
  */
+import { CHANGE_TYPES } from '../change/change';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { textProblem } from '../../shared/text';
@@ -18,8 +19,8 @@ import type { WebhookRecord, WebhookRepository } from './webhook.repository';
 import type { CreateWebhookInput, Webhook } from './webhook.type';
 
 export const SECRET_PREFIX = 'whsec_';
-/** A type ("Organisation", "AFFILIATED_WITH"): one word. */
-const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** What a subscription may name with a type: the change feed's operations, in lower case. */
+const EVENT_VERBS = ['create', 'update', 'delete'];
 
 const makeSecret = (): string => `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
 
@@ -34,9 +35,11 @@ export function eventNameProblem(name: string): string | undefined {
   const text = name.trim() === '' ? 'must not be empty' : textProblem(name);
   if (text) return text;
   if (name.length > 100) return 'must be at most 100 characters';
-  if (!name.includes(' ') && !TYPE_NAME.test(name))
-    return 'must be "*", a type such as Organisation or AFFILIATED_WITH, or an operation such as "create Organisation"';
-  return undefined;
+  const [first, second, ...rest] = name.split(' ');
+  const type = second === undefined ? first! : second;
+  const verbFits = second === undefined || (EVENT_VERBS.includes(first!) && rest.length === 0);
+  if (verbFits && CHANGE_TYPES.includes(type)) return undefined;
+  return `is ${JSON.stringify(name.slice(0, 100))}, which names no change: give "*", a type (${CHANGE_TYPES.slice(0, 3).join(', ')} ... AFFILIATED_WITH), or create, update or delete and a type ("create Organisation")`;
 }
 
 export class WebhookService {

@@ -126,7 +126,7 @@ export class CreateWebhookInput {
 
   @Field(() => [String], {
     description:
-      'Which changes to receive: ["*"] for all, or types ("Organisation", "AFFILIATED_WITH") and operations ("create Organisation"); 1 to 50 of them.',
+      'Which changes to receive: ["*"] for all, or types ("Organisation", "AFFILIATED_WITH"), or a type with create, update or delete ("create Organisation", "delete AFFILIATED_WITH"), 1 to 50 of them; a write by mutation or import alike. BAD_USER_INPUT names one that names no change.',
   })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
