@@ -216,4 +216,52 @@ describe('the change feed', () => {
     const anonymous = await read({ first: 1 }, null);
     expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
+
+  it('tells concurrent imports and upserts of one new slug as one create, every id a real node', async () => {
+    const start = await head();
+    const slugs = ['race-org-1', 'race-org-2', 'race-org-3'];
+    const body = slugs
+      .map((slug) =>
+        JSON.stringify({
+          entity: 'Organisation',
+          input: { slug, name: `Race ${slug}`, kind: 'CLUSTER' },
+        }),
+      )
+      .join('\n');
+    const send = async (): Promise<void> => {
+      const res = await fetch(`${api.origin()}/import`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-ndjson',
+          authorization: `Bearer ${api.keys().editor}`,
+        },
+        body,
+      });
+      expect(res.status).toBe(200);
+      await res.text();
+    };
+    const upsert = async (slug: string): Promise<void> => {
+      const res = await api.gql(
+        `mutation($i: CreateOrganisationInput!) { upsertOrganisation(input: $i) { id } }`,
+        { i: { slug, name: `Race ${slug}`, kind: 'CLUSTER' } },
+        api.keys().editor,
+      );
+      expect(res.errors).toBeUndefined();
+    };
+    await Promise.all([send(), send(), send(), ...slugs.map(upsert)]);
+    const { nodes } = await drain(start, ['Organisation']);
+    const records = nodes.flatMap((n) => n.records);
+    const creates = records.filter((r) => r.op === 'CREATE');
+    expect(creates).toHaveLength(slugs.length);
+    // Every id the feed names is a node that exists.
+    const ids = [...new Set(records.map((r) => r.id))];
+    expect(ids).toHaveLength(slugs.length);
+    for (const id of ids) {
+      const found = await api.gql<{ node: { id: string } | null }>(
+        `query($id: ID!) { node(id: $id) { id } }`,
+        { id },
+      );
+      expect(found.data!.node).toEqual({ id });
+    }
+  });
 });

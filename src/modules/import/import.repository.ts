@@ -233,15 +233,34 @@ export async function importBatch(
         op: id === null ? 'CREATE' : 'UPDATE',
         fields: id === null ? fieldsOf(row.record.write, true) : changed,
       };
-      outcomes.push({ line: row.record.line, status, item });
+      const outcome = { line: row.record.line, status, item };
+      outcomes.push(outcome);
       idOfLine.set(row.record.line, uuid);
       if (status !== 'unchanged') {
-        toWrite.push(row);
+        toWrite.push({ ...row, outcome });
         evidence.push(...row.evidence);
       }
     }
     if (toWrite.length === 0) continue;
-    await tx.run(upsertEntities(label), { rows: toWrite.map((r) => r.params) });
+    const written = await tx.run(upsertEntities(label), { rows: toWrite.map((r) => r.params) });
+    // A slug another transaction created after the state was read (a concurrent import or
+    // upsert): MERGE met its node and updated it. Tell it so, by that node's id: a reported
+    // create, with an id no node has, would send the change feed and webhooks a phantom.
+    const storedId = new Map(
+      written.records.map((w) => [Number(w.get('line')), w.get('id') as string]),
+    );
+    for (const r of toWrite) {
+      const id = storedId.get(r.record.line);
+      if (r.outcome.status !== 'created' || id === undefined || id === r.params.id) continue;
+      r.outcome.status = 'updated';
+      r.outcome.item = {
+        id: toGlobalId(label, id),
+        type: label,
+        op: 'UPDATE',
+        fields: fieldsOf(r.record.write, false),
+      };
+      idOfLine.set(r.record.line, id);
+    }
     const faults = await entityRangeFaults(
       tx,
       toWrite.map((r) => ({
