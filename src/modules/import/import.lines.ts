@@ -36,6 +36,8 @@ export async function* ndjsonLines(
     if (oversize) return { number, oversize: length };
     let text = Buffer.concat(parts, length).toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
+    // A byte order mark opening the file (Windows tools and spreadsheets write one) is no data.
+    if (number === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
     // Blank lines (a trailing newline, spacing) are counted, not reported.
     return text.trim() === '' ? undefined : { number, text };
   };

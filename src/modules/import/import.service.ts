@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChangedItem, Database } from '../../db/database';
-import { AppError, BadUserInputError } from '../../shared/errors';
+import { AppError, BadUserInputError, ConflictError } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
 import type { EvidenceInput } from '../../shared/inputs';
 import { SLUG_PATTERN } from '../../shared/inputs';
@@ -150,6 +150,8 @@ export class ImportService {
     const known: KnownSlugs = new Set();
     let batch: ImportRecord[] = [];
     let keys = new Set<string>();
+    /** The line that gave each record of the file (its key), to refuse a repeat. */
+    const firstLineOf = new Map<string, number>();
     let batchNumber = 0;
     let lastLine = 0;
     const report = async (outcomes: Outcome[]): Promise<void> => {
@@ -198,6 +200,23 @@ export class ImportService {
           record.kind === 'entity'
             ? refKey(record.label, record.slug)
             : `${record.type}|${JSON.stringify(record.from)}|${JSON.stringify(record.to)}`;
+        // A record given twice in one file: the second is refused, so that the dry run and the
+        // import tell the same, and the same file again is all unchanged.
+        const earlier = firstLineOf.get(key);
+        if (earlier !== undefined) {
+          await report([
+            refusedLine(
+              line.number,
+              new ConflictError(
+                `Line ${line.number} repeats the ${record.kind === 'entity' ? `${record.label} with the slug "${record.slug}"` : `${record.type} link between the same two entities`} of line ${earlier}: a file gives each record once (merge the two lines).`,
+                record.kind === 'entity' ? 'input.slug' : 'input',
+              ),
+            ),
+          ]);
+          lastLine = line.number;
+          continue;
+        }
+        firstLineOf.set(key, line.number);
         if (keys.has(key) && !(await flush())) return;
         batch.push(record);
         keys.add(key);
