@@ -510,7 +510,9 @@ describe('POST /import: interaction lines', () => {
     const before = await graphState(api.db());
     const report = await post(ndjson(INTERACTIONS));
     const lines = byLine(report);
-    for (const n of [1, 2, 3]) expect(lines.get(n)).toMatchObject({ status: 'unchanged' });
+    for (const n of [1, 2, 3])
+      expect(lines.get(n)).toMatchObject({ status: 'unchanged', fields: [] });
+    expect(summary(report)).toMatchObject({ unchanged: 3, created: 0, updated: 0 });
     expect(await graphState(api.db())).toEqual(before);
   });
 

@@ -177,7 +177,8 @@ export class InteractionWriteRepository {
           return {
             record: stored,
             status: 'unchanged',
-            item: interactionItem(write, stored.uuid, false),
+            // Nothing is set, as an unchanged entity's line says.
+            item: { ...interactionItem(write, stored.uuid, false), fields: [] },
           };
       }
     }
