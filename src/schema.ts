@@ -150,10 +150,8 @@ export function createServices(
   const entityWriteRepository = new EntityWriteRepository(db);
   const writes = new EntityWriteService(entityWriteRepository);
   const actors = new ActorService(relationships, entities);
-  const interactionWrites = new InteractionWriteService(
-    new InteractionWriteRepository(db, entityWriteRepository),
-    writes,
-  );
+  const interactionWriteRepository = new InteractionWriteRepository(db, entityWriteRepository);
+  const interactionWrites = new InteractionWriteService(interactionWriteRepository, writes);
   const interactions = new InteractionService();
   const invitations = new InvitationService(
     new InvitationRepository(db),
@@ -192,7 +190,12 @@ export function createServices(
     documents: new DocumentService(new DocumentRepository(db, entityWriteRepository)),
     webhooks: new WebhookService(webhookRepository, new Allowlist(webhookAllowlist)),
     webhookRepository,
-    imports: new ImportService(db, writes, importLimits),
+    imports: new ImportService(
+      db,
+      writes,
+      { service: interactionWrites, repository: interactionWriteRepository },
+      importLimits,
+    ),
     loaders: (requestId) => createLoaders(repos, requestId),
   };
 }

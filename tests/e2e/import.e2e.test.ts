@@ -8,6 +8,7 @@
 import http from 'node:http';
 import { useSeededApi, withServer } from '../support/api';
 import { graphState } from '../support/db';
+import { toGlobalId } from '../../src/shared/global-id';
 
 const api = useSeededApi({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_KEY_PER_MINUTE: '0' });
 
@@ -225,6 +226,41 @@ describe('POST /import', () => {
     expect(await graphState(api.db())).toEqual(before);
   });
 
+  it('a record given twice in one file is refused on its second line, in a dry run as for real', async () => {
+    const twice = [
+      { entity: 'Organisation', input: { slug: 'twice-org', name: 'Twice Org', kind: 'CLUSTER' } },
+      { entity: 'Organisation', input: { slug: 'twice-org', name: 'Twice Org B', kind: 'FUND' } },
+      {
+        link: 'COLLABORATES_WITH',
+        input: { from: 'Organisation/twice-org', to: 'Organisation/sitra' },
+      },
+      {
+        link: 'COLLABORATES_WITH',
+        input: { from: 'Organisation/twice-org', to: 'Organisation/sitra' },
+      },
+    ];
+    // A byte order mark before the first line (as Windows tools write) is not data.
+    const body = `\uFEFF${ndjson(twice)}`;
+    for (const query of ['?dryRun=true', '', '']) {
+      const lines = byLine(await post(body, query));
+      expect(lines.get(2)).toMatchObject({
+        status: 'refused',
+        code: 'CONFLICT',
+        field: 'input.slug',
+      });
+      expect(lines.get(2)!.message).toContain('of line 1');
+      expect(lines.get(4)).toMatchObject({ status: 'refused', code: 'CONFLICT', field: 'input' });
+      // First time created (the dry run too), then unchanged: the second line never overwrites.
+      const expected = query === '' && lines.get(1)!.status !== 'created' ? 'unchanged' : 'created';
+      expect(lines.get(1)).toMatchObject({ status: expected });
+      expect(lines.get(3)).toMatchObject({ status: expected });
+    }
+    const stored = await api
+      .db()
+      .query(`MATCH (o:Organisation {slug: 'twice-org'}) RETURN o.name AS name`);
+    expect(stored.records.map((r) => r.get('name'))).toEqual(['Twice Org']);
+  });
+
   it('a changed field is an update naming the field; a refused line does not stop the others', async () => {
     const report = await post(
       ndjson([
@@ -427,5 +463,151 @@ describe('POST /import', () => {
         expect(state.committedThroughLine).toBe(batches * 50);
       },
     );
+  });
+});
+
+// Interaction lines: parties by "Label/slug" (an earlier line or the seeded graph) or global id.
+const INTERACTIONS = [
+  { entity: 'Person', input: { name: 'Ivan Inviter' } },
+  {
+    interaction: 'Invitation',
+    input: {
+      slug: 'import-invitation',
+      summary: 'Ivan Inviter invited Sitra to WCEF.',
+      date: '2021-05-01',
+      inviter: 'Person/ivan-inviter',
+      invitees: ['Organisation/sitra'],
+      target: 'Event/wcef',
+      evidence: [{ url: 'https://example.org/invitation' }],
+    },
+  },
+  {
+    interaction: 'Presentation',
+    input: {
+      slug: 'import-presentation',
+      summary: 'Ivan Inviter presented Sitra at WCEF.',
+      presenters: ['Person/ivan-inviter'],
+      event: 'Event/wcef',
+      subjects: ['Organisation/sitra'],
+    },
+  },
+];
+
+describe('POST /import: interaction lines', () => {
+  const PARTIES = `MATCH (p:Person {slug: 'ivan-inviter'})-[:EXTENDED]->(i:Invitation {slug: 'import-invitation'})
+    MATCH (i)-[:INVITES]->(:Organisation {slug: 'sitra'}), (i)-[:TO]->(:Event {slug: 'wcef'})
+    MATCH (p)-[:GAVE]->(t:Presentation {slug: 'import-presentation'})-[:AT]->(:Event {slug: 'wcef'})
+    MATCH (t)-[:ABOUT]->(:Organisation {slug: 'sitra'})
+    RETURN i.summary AS summary, toString(i.date) AS date, size(i.evidenceIds) = 1 AS evidence`;
+
+  it('dry run: reports interaction lines (parties on earlier lines too) and writes nothing', async () => {
+    const before = await graphState(api.db());
+    const report = await post(ndjson(INTERACTIONS), '?dryRun=true');
+    const lines = byLine(report);
+    expect(lines.get(1)).toMatchObject({ status: 'created', type: 'Person' });
+    expect(lines.get(2)).toMatchObject({ status: 'created', type: 'Invitation' });
+    expect(lines.get(3)).toMatchObject({ status: 'created', type: 'Presentation' });
+    expect(summary(report)).toMatchObject({ created: 3, refused: 0 });
+    expect(await graphState(api.db())).toEqual(before);
+  });
+
+  it('records an invitation and a presentation whose parties are on earlier lines and in the graph, audited', async () => {
+    const report = await post(ndjson(INTERACTIONS));
+    const lines = byLine(report);
+    expect(lines.get(2)).toMatchObject({
+      status: 'created',
+      type: 'Invitation',
+      fields: ['slug', 'summary', 'date', 'inviteeNote', 'EXTENDED', 'INVITES', 'TO', 'evidence'],
+    });
+    expect(lines.get(3)).toMatchObject({ status: 'created', type: 'Presentation' });
+    const check = await api.db().query(PARTIES);
+    expect(check.records[0]?.toObject()).toEqual({
+      summary: 'Ivan Inviter invited Sitra to WCEF.',
+      date: '2021-05-01',
+      evidence: true,
+    });
+    // The report's id is the invitation's global id, as invitation(id) answers it.
+    const stored = await api
+      .db()
+      .query("MATCH (i:Invitation {slug: 'import-invitation'}) RETURN i.id AS id");
+    expect(lines.get(2)!.id).toBe(toGlobalId('Invitation', stored.records[0]!.get('id') as string));
+    const audit = await api
+      .db()
+      .query(
+        "MATCH (a:AuditEntry {operation: 'import'}) WHERE a.input CONTAINS $job RETURN a.items AS items",
+        { job: String(report.lines[0]!.job) },
+      );
+    const items = JSON.parse(audit.records[0]!.get('items') as string) as { type: string }[];
+    expect(items.map((i) => i.type)).toEqual(['Person', 'Invitation', 'Presentation']);
+  });
+
+  it('the same file again: the interactions are unchanged and nothing is written', async () => {
+    const before = await graphState(api.db());
+    const report = await post(ndjson(INTERACTIONS));
+    const lines = byLine(report);
+    for (const n of [1, 2, 3])
+      expect(lines.get(n)).toMatchObject({ status: 'unchanged', fields: [] });
+    expect(summary(report)).toMatchObject({ unchanged: 3, created: 0, updated: 0 });
+    expect(await graphState(api.db())).toEqual(before);
+  });
+
+  it('a global id as a party; a changed summary updates the same interaction', async () => {
+    const sitra = await api.db().query("MATCH (o:Organisation {slug: 'sitra'}) RETURN o.id AS id");
+    const id = toGlobalId('Organisation', sitra.records[0]!.get('id') as string);
+    const changed = {
+      interaction: 'Invitation',
+      input: {
+        ...INTERACTIONS[1]!.input,
+        invitees: [id],
+        summary: 'Ivan Inviter invited Sitra to WCEF again.',
+      },
+    };
+    const report = await post(ndjson([changed]));
+    expect(byLine(report).get(1)).toMatchObject({ status: 'updated', type: 'Invitation' });
+    const check = await api.db().query(PARTIES);
+    expect(check.records).toHaveLength(1);
+    expect(check.records[0]!.get('summary')).toBe('Ivan Inviter invited Sitra to WCEF again.');
+  });
+
+  it('refuses a bad interaction line with its line, field and sentence; the others go on', async () => {
+    const base = INTERACTIONS[1]!.input;
+    const { inviter: _inviter, ...noInviter } = base;
+    const report = await post(
+      ndjson([
+        { interaction: 'Invitation', input: { ...noInviter, slug: 'import-bad-1' } },
+        {
+          interaction: 'Invitation',
+          input: { ...base, slug: 'import-bad-2', target: 'Person/ivan-inviter' },
+        },
+        {
+          interaction: 'Invitation',
+          input: { ...base, slug: 'import-bad-3', inviter: 'Person/nobody-at-all' },
+        },
+        { interaction: 'Meeting', input: base },
+        { interaction: 'Question', input: { summary: 'Why?', askers: ['Person/ivan-inviter'] } },
+      ]),
+    );
+    const lines = byLine(report);
+    expect(lines.get(1)).toMatchObject({ status: 'refused', code: 'BAD_USER_INPUT' });
+    expect(String(lines.get(1)!.message)).toContain('inviter');
+    expect(lines.get(2)).toMatchObject({
+      status: 'refused',
+      code: 'BAD_USER_INPUT',
+      field: 'input.target',
+      message: 'input.target is a Person; expected Event or Project or Organisation.',
+    });
+    expect(lines.get(3)).toMatchObject({
+      status: 'refused',
+      code: 'NOT_FOUND',
+      field: 'input.inviter',
+      message:
+        'input.inviter: no Person has the slug "nobody-at-all", in the graph or on an earlier line of the file.',
+    });
+    expect(lines.get(4)).toMatchObject({ status: 'refused', field: 'interaction' });
+    expect(lines.get(5)).toMatchObject({ status: 'created', type: 'Question' });
+    const bad = await api
+      .db()
+      .query("MATCH (i:Invitation) WHERE i.slug STARTS WITH 'import-bad' RETURN count(i) AS n");
+    expect(Number(bad.records[0]!.get('n'))).toBe(0);
   });
 });

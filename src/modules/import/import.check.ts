@@ -20,6 +20,18 @@ import { variableArgument } from '../../shared/argument-path';
 import { firstViolation } from '../../shared/validation-errors';
 import { ENTITY_DECLARATIONS } from '../entity/entity.registry';
 import { LinkInput } from '../relationship/relationship.inputs';
+import { RecordInvitationInput } from '../invitation/invitation.inputs';
+import { RecordPresentationInput } from '../presentation/presentation.inputs';
+import { RecordProposalInput } from '../proposal/proposal.inputs';
+import { RecordQuestionInput } from '../question/question.inputs';
+
+/** Each interaction kind's input: the very type its record mutation takes. */
+export const INTERACTION_INPUTS = {
+  Invitation: RecordInvitationInput,
+  Presentation: RecordPresentationInput,
+  Proposal: RecordProposalInput,
+  Question: RecordQuestionInput,
+} as const;
 
 /** A value refused: the input path (e.g. "input.kind") and a sentence. */
 export interface InputRefusal {
@@ -69,12 +81,14 @@ export class InputChecker {
 
   private constructor(private readonly schema: GraphQLSchema) {}
 
-  /** The kinds an import line may hold: every entity label with write inputs, and "link". */
+  /** The kinds an import line may hold: every entity label with write inputs, "link", and each interaction label. */
   static async create(): Promise<InputChecker> {
     const fields = ENTITY_DECLARATIONS.flatMap((d) =>
       d.writes ? [checkField(d.label, d.writes.create)] : [],
     );
     fields.push(checkField('link', LinkInput));
+    for (const [kind, input] of Object.entries(INTERACTION_INPUTS))
+      fields.push(checkField(kind, input));
     const schema = await buildSchema({
       resolvers: fields as unknown as [ClassType, ...ClassType[]],
       validate: true,
@@ -85,6 +99,7 @@ export class InputChecker {
     const checker = new InputChecker(schema);
     for (const d of ENTITY_DECLARATIONS) if (d.writes) checker.add(d.label, d.writes.create.name);
     checker.add('link', LinkInput.name);
+    for (const [kind, input] of Object.entries(INTERACTION_INPUTS)) checker.add(kind, input.name);
     return checker;
   }
 

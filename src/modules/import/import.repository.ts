@@ -4,6 +4,7 @@
  * evidence ids and range checks of the one-record writes (entity-write.repository.ts). Labels and
  * relationship types come from the closed model lists; every value is a parameter.
  */
+import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError, BadUserInputError, NotFoundError } from '../../shared/errors';
 import {
@@ -11,10 +12,17 @@ import {
   ENTITY_LABELS,
   selfLinkProblem,
   type EntityLabel,
+  type InteractionLabel,
   type RelationshipType,
 } from '../../shared/model';
 import type { ChangedItem } from '../../db/database';
 import { toGlobalId } from '../../shared/global-id';
+import {
+  interactionItem,
+  partyLabelProblem,
+  type PreparedInteraction,
+  type RecordedInteraction,
+} from '../interaction/interaction-write.repository';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import {
   linkItem,
@@ -53,7 +61,32 @@ export interface LinkRecordIn {
   evidence: EvidenceWrite[];
 }
 
-export type ImportRecord = EntityRecordIn | LinkRecordIn;
+/** A reference an interaction line makes to a party, as given and as parsed. */
+export interface PartyRef {
+  argument: string;
+  value: string;
+  ref: EntityRef;
+}
+
+export interface InteractionRecordIn {
+  kind: 'interaction';
+  line: number;
+  label: InteractionLabel;
+  /** Its slug, or the input's text when the slug is to be made: two in one batch are apart. */
+  key: string;
+  /** Every party reference of the input, in the order given. */
+  refs: PartyRef[];
+  /** The write, its references replaced by the global ids given (value -> global id). */
+  build: (globalIds: ReadonlyMap<string, string>) => PreparedInteraction;
+}
+
+export type ImportRecord = EntityRecordIn | LinkRecordIn | InteractionRecordIn;
+
+/** Records an interaction in the batch's transaction (InteractionWriteRepository.recordIn). */
+export type RecordInteraction = (
+  tx: ManagedTransaction,
+  write: PreparedInteraction,
+) => Promise<RecordedInteraction>;
 
 export type Status = 'created' | 'updated' | 'unchanged';
 
@@ -170,6 +203,7 @@ export async function importBatch(
   records: readonly ImportRecord[],
   known: KnownSlugs,
   newId: () => string,
+  recordInteraction: RecordInteraction,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const entities = records.filter((r): r is EntityRecordIn => r.kind === 'entity');
@@ -275,7 +309,11 @@ export async function importBatch(
   }
 
   if (links.length > 0) {
-    const resolved = await resolveRefs(tx, links, known);
+    const resolved = await resolveRefs(
+      tx,
+      links.flatMap((l) => [l.from, l.to]),
+      known,
+    );
     for (const [type, group] of groupBy(links, (l) => l.type)) {
       const rows = [];
       const unresolvedInGraph = [];
@@ -285,7 +323,7 @@ export async function importBatch(
         const missing = !from ? ['from', l.from] : !to ? ['to', l.to] : undefined;
         if (missing) {
           const [end, ref] = missing as ['from' | 'to', EntityRef];
-          outcomes.push(refused(l.line, missingRef(end, ref)));
+          outcomes.push(refused(l.line, missingRef(`input.${end}`, ref)));
           continue;
         }
         if (from!.id !== null && from!.id === to!.id) {
@@ -377,8 +415,22 @@ export async function importBatch(
       for (const [line, fault] of faults) lateRefusals.push(refused(Number(line), fault));
     }
   }
-  // Evidence nodes last: they only support facts, and one statement holds them all.
+  // Evidence nodes of entities and links: they only support facts, and one statement holds them all.
   if (evidence.length > 0) await tx.run(WRITE_EVIDENCE, { evidence });
+  // Interactions after the batch's entities and links, each as its record mutation writes it.
+  const interactions = records.filter((r): r is InteractionRecordIn => r.kind === 'interaction');
+  if (interactions.length > 0) {
+    const resolved = await resolveRefs(
+      tx,
+      interactions.flatMap((r) => r.refs.map((p) => p.ref)),
+      known,
+    );
+    for (const r of interactions) {
+      const outcome = await importInteraction(tx, r, resolved, recordInteraction);
+      if (outcome.late) lateRefusals.push(outcome.late);
+      else outcomes.push(outcome.outcome);
+    }
+  }
   if (lateRefusals.length > 0) throw new BatchRefusal(lateRefusals);
   return outcomes.sort((a, b) => a.line - b.line);
 }
@@ -393,13 +445,70 @@ const linkFields = (l: LinkRecordIn): string[] => [
 export const refText = (ref: EntityRef): string =>
   'uuid' in ref ? ref.uuid : refKey(ref.label, ref.slug);
 
-function missingRef(end: 'from' | 'to', ref: EntityRef): NotFoundError {
+function missingRef(argument: string, ref: EntityRef): NotFoundError {
   return new NotFoundError(
     'uuid' in ref
-      ? `input.${end}: no entity has this id.`
-      : `input.${end}: no ${ref.label} has the slug "${ref.slug}", in the graph or on an earlier line of the file.`,
-    `input.${end}`,
+      ? `${argument}: no entity has this id.`
+      : `${argument}: no ${ref.label} has the slug "${ref.slug}", in the graph or on an earlier line of the file.`,
+    argument,
   );
+}
+
+type Resolved = Map<string, { id: string | null; label: EntityLabel }>;
+
+/**
+ * One interaction line in the batch's transaction: its references resolved to global ids, the
+ * write prepared (evidence, distinct parties, slug) and recorded as the mutation records it.
+ * Refusals found before the write are the line's outcome; one the write shows (integrity rules,
+ * a party gone meanwhile) is late: the batch is rolled back and runs again without it.
+ */
+async function importInteraction(
+  tx: ManagedTransaction,
+  r: InteractionRecordIn,
+  resolved: Resolved,
+  recordInteraction: RecordInteraction,
+): Promise<{ outcome: Outcome; late?: undefined } | { late: Outcome }> {
+  const ids = new Map<string, string>();
+  const labelOf = new Map<string, EntityLabel>();
+  let pending = false;
+  const standIns = new Map<string, string>();
+  for (const p of r.refs) {
+    const got = resolved.get(refText(p.ref));
+    if (!got) return { outcome: refused(r.line, missingRef(p.argument, p.ref)) };
+    // A dry run's party that only an earlier line of the file creates: a stand-in id.
+    if (got.id === null) pending = true;
+    if (got.id === null && !standIns.has(refText(p.ref)))
+      standIns.set(refText(p.ref), randomUUID());
+    ids.set(p.value, toGlobalId(got.label, got.id ?? standIns.get(refText(p.ref))!));
+    labelOf.set(p.argument, got.label);
+  }
+  let write: PreparedInteraction;
+  try {
+    write = r.build(ids);
+    for (const l of write.links) {
+      const problem = partyLabelProblem(l, labelOf.get(l.argument)!);
+      if (problem) throw problem;
+    }
+  } catch (error) {
+    if (error instanceof AppError) return { outcome: refused(r.line, error) };
+    throw error;
+  }
+  if (pending)
+    return {
+      outcome: {
+        line: r.line,
+        status: 'created',
+        // A dry run: some parties do not exist yet, so the interaction has no id to name.
+        item: { ...interactionItem(write, '', true), id: '' },
+      },
+    };
+  try {
+    const { status, item } = await recordInteraction(tx, write);
+    return { outcome: { line: r.line, status, item } };
+  } catch (error) {
+    if (error instanceof AppError) return { late: refused(r.line, error) };
+    throw error;
+  }
 }
 
 /**
@@ -408,11 +517,10 @@ function missingRef(end: 'from' | 'to', ref: EntityRef): NotFoundError {
  */
 async function resolveRefs(
   tx: ManagedTransaction,
-  links: readonly LinkRecordIn[],
+  refs: readonly EntityRef[],
   known: KnownSlugs,
-): Promise<Map<string, { id: string | null; label: EntityLabel }>> {
-  const resolved = new Map<string, { id: string | null; label: EntityLabel }>();
-  const refs = links.flatMap((l) => [l.from, l.to]);
+): Promise<Resolved> {
+  const resolved: Resolved = new Map();
   const slugs = groupBy(
     refs.filter((r): r is { label: EntityLabel; slug: string } => 'slug' in r),
     (r) => r.label,

@@ -11,10 +11,25 @@ import { AppError, BadUserInputError, ConflictError } from '../../shared/errors'
 import { fromGlobalId } from '../../shared/global-id';
 import type { EvidenceInput } from '../../shared/inputs';
 import { SLUG_PATTERN } from '../../shared/inputs';
-import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../shared/model';
+import {
+  ENTITY_LABELS,
+  INTERACTION_LABELS,
+  type EntityLabel,
+  type InteractionLabel,
+  type RelationshipType,
+} from '../../shared/model';
 import { requestScope } from '../../shared/request-scope';
 import { ENTITY_TYPES } from '../entity/entity.registry';
 import type { CommonInput, EntityWriteService } from '../entity/entity-write.service';
+import type { InteractionWriteRepository } from '../interaction/interaction-write.repository';
+import type {
+  InteractionWrite,
+  InteractionWriteService,
+} from '../interaction/interaction-write.service';
+import { invitationWrite } from '../invitation/invitation.service';
+import { presentationWrite } from '../presentation/presentation.service';
+import { proposalWrite } from '../proposal/proposal.service';
+import { questionWrite } from '../question/question.service';
 import { RelationshipType as LinkTypes } from '../relationship/relationship.inputs';
 import type { Context } from '../request/context';
 import { InputChecker } from './import.check';
@@ -27,6 +42,7 @@ import {
   type ImportRecord,
   type KnownSlugs,
   type Outcome,
+  type PartyRef,
 } from './import.repository';
 
 export type JobState = 'RUNNING' | 'DONE' | 'FAILED' | 'ABORTED';
@@ -78,7 +94,7 @@ function refusedLine(line: number, error: AppError): Outcome {
 }
 
 /** "Label/slug" (an entity in the graph or earlier in the file) or an entity's global id. */
-function referenceOf(value: string, end: 'from' | 'to'): EntityRef {
+function referenceOf(value: string, argument: string): EntityRef {
   const slash = value.indexOf('/');
   if (slash > 0) {
     const label = value.slice(0, slash);
@@ -90,8 +106,8 @@ function referenceOf(value: string, end: 'from' | 'to'): EntityRef {
   if (parsed && (ENTITY_LABELS as readonly string[]).includes(parsed.type))
     return { uuid: parsed.uuid };
   throw new BadUserInputError(
-    `input.${end} must name an entity as "Label/slug" (e.g. "Organisation/sitra") or by its global id; got ${JSON.stringify(value.slice(0, 80))}.`,
-    `input.${end}`,
+    `${argument} must name an entity as "Label/slug" (e.g. "Organisation/sitra") or by its global id; got ${JSON.stringify(value.slice(0, 80))}.`,
+    argument,
   );
 }
 
@@ -102,6 +118,10 @@ export class ImportService {
   constructor(
     private readonly db: Database,
     private readonly writes: EntityWriteService,
+    private readonly interactions: {
+      service: InteractionWriteService;
+      repository: InteractionWriteRepository;
+    },
     private readonly limits: ImportLimits,
   ) {}
 
@@ -199,17 +219,25 @@ export class ImportService {
         const key =
           record.kind === 'entity'
             ? refKey(record.label, record.slug)
-            : `${record.type}|${JSON.stringify(record.from)}|${JSON.stringify(record.to)}`;
+            : record.kind === 'link'
+              ? `${record.type}|${JSON.stringify(record.from)}|${JSON.stringify(record.to)}`
+              : `${record.label}|${record.key}`;
         // A record given twice in one file: the second is refused, so that the dry run and the
         // import tell the same, and the same file again is all unchanged.
         const earlier = firstLineOf.get(key);
         if (earlier !== undefined) {
+          const what =
+            record.kind === 'entity'
+              ? `${record.label} with the slug "${record.slug}"`
+              : record.kind === 'link'
+                ? `${record.type} link between the same two entities`
+                : `${record.label} of the same slug`;
           await report([
             refusedLine(
               line.number,
               new ConflictError(
-                `Line ${line.number} repeats the ${record.kind === 'entity' ? `${record.label} with the slug "${record.slug}"` : `${record.type} link between the same two entities`} of line ${earlier}: a file gives each record once (merge the two lines).`,
-                record.kind === 'entity' ? 'input.slug' : 'input',
+                `Line ${line.number} repeats the ${what} of line ${earlier}: a file gives each record once (merge the two lines).`,
+                record.kind === 'link' ? 'input' : 'input.slug',
               ),
             ),
           ]);
@@ -275,7 +303,9 @@ export class ImportService {
             async (tx) => {
               // A real import resolves references in the graph only (earlier batches are in it).
               const seen = job.dryRun ? known : new Set<string>();
-              const result = await importBatch(tx, pending, seen, randomUUID);
+              const result = await importBatch(tx, pending, seen, randomUUID, (t, write) =>
+                this.interactions.repository.recordIn(t, write, true),
+              );
               if (job.dryRun) throw new DryRunBatch(result);
               return result;
             },
@@ -360,11 +390,7 @@ export class ImportService {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw shape();
     const kind = kinds[0]!;
     const value = object[kind];
-    if (kind === 'interaction')
-      throw new BadUserInputError(
-        'Interaction records are not imported by POST /import yet; record them with recordInvitation, recordPresentation, recordProposal or recordQuestion.',
-        'interaction',
-      );
+    if (kind === 'interaction') return this.interaction(ctx, checker, n, value, input);
     if (kind === 'entity') {
       if (typeof value !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(value))
         throw new BadUserInputError(
@@ -410,15 +436,90 @@ export class ImportService {
       kind: 'link',
       line: n,
       type,
-      from: referenceOf(link.from, 'from'),
-      to: referenceOf(link.to, 'to'),
+      from: referenceOf(link.from, 'input.from'),
+      to: referenceOf(link.to, 'input.to'),
       role: link.role ?? null,
       startDate: link.startDate ?? null,
       endDate: link.endDate ?? null,
       evidence: this.writes.evidence(ctx, link.evidence),
     };
   }
+
+  /**
+   * An interaction line: its input checked as its record mutation checks it, its party
+   * references ("Label/slug" or global ids) parsed; the write is built in the batch, once they
+   * are resolved to global ids, by the mutation's own code.
+   */
+  private async interaction(
+    ctx: Context,
+    checker: InputChecker,
+    n: number,
+    value: unknown,
+    input: object,
+  ): Promise<ImportRecord> {
+    if (typeof value !== 'string' || !(INTERACTION_LABELS as readonly string[]).includes(value))
+      throw new BadUserInputError(
+        `interaction must be one of ${INTERACTION_LABELS.join(', ')}; got ${JSON.stringify(value)}.`,
+        'interaction',
+      );
+    const label = value as InteractionLabel;
+    const outcome = await checker.check<Record<string, unknown> & { slug?: string | null }>(
+      label,
+      input,
+    );
+    if ('refusal' in outcome)
+      throw new BadUserInputError(outcome.refusal.message, outcome.refusal.field);
+    const checked = outcome.value;
+    const refs: PartyRef[] = [];
+    for (const field of PARTY_FIELDS[label]) {
+      const given = checked[field] as string | string[] | null | undefined;
+      const list = Array.isArray(given)
+        ? given.map((v, i) => [v, `input.${field}[${i}]`] as const)
+        : typeof given === 'string'
+          ? [[given, `input.${field}`] as const]
+          : [];
+      for (const [v, argument] of list)
+        refs.push({ argument, value: v, ref: referenceOf(v, argument) });
+    }
+    return {
+      kind: 'interaction',
+      line: n,
+      label,
+      key: checked.slug ?? JSON.stringify(input),
+      refs,
+      build: (globalIds) => {
+        // The checked input (its class, so the mutation's code reads it as it reads its own),
+        // with each reference as the global id it resolved to.
+        const resolved = Object.assign(
+          Object.create(Object.getPrototypeOf(checked) as object) as object,
+          checked,
+        ) as Record<string, unknown>;
+        for (const field of PARTY_FIELDS[label]) {
+          const given = checked[field] as string | string[] | null | undefined;
+          if (Array.isArray(given)) resolved[field] = given.map((v) => globalIds.get(v) ?? v);
+          else if (typeof given === 'string') resolved[field] = globalIds.get(given) ?? given;
+        }
+        return this.interactions.service.prepare(ctx, INTERACTION_WRITES[label](resolved as never));
+      },
+    };
+  }
 }
+
+/** The party fields of each interaction kind's input: references to entities. */
+const PARTY_FIELDS = {
+  Invitation: ['inviter', 'onBehalfOf', 'invitees', 'target'],
+  Presentation: ['presenters', 'event', 'subjects', 'onBehalfOf'],
+  Proposal: ['proposers', 'event', 'subjects'],
+  Question: ['askers', 'event', 'subjects'],
+} as const satisfies Record<InteractionLabel, readonly string[]>;
+
+/** Each interaction kind's write from its (checked) input, as its record mutation makes it. */
+const INTERACTION_WRITES: Record<InteractionLabel, (input: never) => InteractionWrite> = {
+  Invitation: invitationWrite,
+  Presentation: presentationWrite,
+  Proposal: proposalWrite,
+  Question: questionWrite,
+};
 
 /** A line's outcome as the report tells it: global ids for entities, the reason for refusals. */
 function reportOf(o: Outcome): ReportLine {

@@ -13,7 +13,11 @@ import {
   type InteractionLinkType,
 } from '../../shared/model';
 import { entityUuidOf, type EntityWriteService } from '../entity/entity-write.service';
-import type { InteractionLink, InteractionWriteRepository } from './interaction-write.repository';
+import type {
+  InteractionLink,
+  InteractionWriteRepository,
+  PreparedInteraction,
+} from './interaction-write.repository';
 import type { RecordInteractionBase } from './interaction.inputs';
 import type { InteractionRecord } from './interaction.record';
 import { keepInteractions } from '../request/loaders';
@@ -68,52 +72,57 @@ export interface InteractionWrite {
   evidence: RecordInteractionBase['evidence'];
 }
 
+/** Presentations, proposals and questions: actors -> interaction -AT-> event, -ABOUT-> subjects. */
+export function atEventWrite(
+  label: 'Presentation' | 'Proposal' | 'Question',
+  actorType: 'GAVE' | 'PUT_FORWARD' | 'ASKED',
+  actors: { ids: string[]; argument: string },
+  input: RecordInteractionBase & { event?: string | null; subjects?: string[] | null },
+  props: Record<string, unknown> & { summary: string },
+  extra: InteractionLink[],
+): InteractionWrite {
+  const links = [
+    ...partyLinks(actorType, false, actors.ids, actors.argument),
+    ...partyLinks('AT', true, input.event, 'input.event'),
+    ...partyLinks('ABOUT', true, input.subjects ?? [], 'input.subjects'),
+    ...extra,
+  ];
+  return {
+    label,
+    slug: input.slug,
+    slugParts: [input.event, input.date, input.summary, ...[...actors.ids].sort()],
+    props: { ...props, date: input.date ?? null },
+    links,
+    evidence: input.evidence,
+  };
+}
+
 export class InteractionWriteService {
   constructor(
     private readonly writes: InteractionWriteRepository,
     private readonly entityWrites: EntityWriteService,
   ) {}
 
-  /** Checks the evidence and the parties, writes, and answers what the write read back. */
-  async record(ctx: Context, write: InteractionWrite): Promise<InteractionRecord> {
+  /** Checks the evidence and the parties, and makes the slug: the write, ready for a transaction. */
+  prepare(ctx: Context, write: InteractionWrite): PreparedInteraction {
     const evidence = this.entityWrites.evidence(ctx, write.evidence);
     distinctParties(write.links);
     const slug = write.slug ?? partySlug(write.label, write.slugParts);
+    return { label: write.label, slug, props: write.props, links: write.links, evidence };
+  }
+
+  /** Checks the evidence and the parties, writes, and answers what the write read back. */
+  async record(ctx: Context, write: InteractionWrite): Promise<InteractionRecord> {
+    const p = this.prepare(ctx, write);
     const record = await this.writes.record(
-      write.label,
-      slug,
-      write.props,
-      write.links,
-      evidence,
+      p.label,
+      p.slug,
+      p.props,
+      p.links,
+      p.evidence,
       ctx.requestId,
     );
     return this.answer(ctx, record);
-  }
-
-  /** Presentations, proposals and questions: actors -> interaction -AT-> event, -ABOUT-> subjects. */
-  recordAtEvent(
-    ctx: Context,
-    label: 'Presentation' | 'Proposal' | 'Question',
-    actorType: 'GAVE' | 'PUT_FORWARD' | 'ASKED',
-    actors: { ids: string[]; argument: string },
-    input: RecordInteractionBase & { event?: string | null; subjects?: string[] | null },
-    props: Record<string, unknown> & { summary: string },
-    extra: InteractionLink[],
-  ): Promise<InteractionRecord> {
-    const links = [
-      ...partyLinks(actorType, false, actors.ids, actors.argument),
-      ...partyLinks('AT', true, input.event, 'input.event'),
-      ...partyLinks('ABOUT', true, input.subjects ?? [], 'input.subjects'),
-      ...extra,
-    ];
-    return this.record(ctx, {
-      label,
-      slug: input.slug,
-      slugParts: [input.event, input.date, input.summary, ...[...actors.ids].sort()],
-      props: { ...props, date: input.date ?? null },
-      links,
-      evidence: input.evidence,
-    });
   }
 
   async delete(ctx: Context, globalId: string): Promise<string> {

@@ -12,11 +12,36 @@ import { filterUuid } from '../entity/entity-list.service';
 import type { EntityService } from '../entity/entity.service';
 import type { EntityObject } from '../entity/entity.record';
 import type { Parties } from '../../shared/cypher';
-import { partyLinks, type InteractionWriteService } from '../interaction/interaction-write.service';
+import {
+  partyLinks,
+  type InteractionWrite,
+  type InteractionWriteService,
+} from '../interaction/interaction-write.service';
 import type { RecordInvitationInput } from './invitation.inputs';
 import { toInvitation } from './invitation.record';
 import type { InvitationRepository } from './invitation.repository';
 import type { Invitation, InvitationFilter } from './invitation.type';
+
+/** An invitation's write, its parties read from the input (global ids). */
+export function invitationWrite(input: RecordInvitationInput): InteractionWrite {
+  return {
+    label: 'Invitation',
+    slug: input.slug,
+    slugParts: [input.inviter, input.target, input.date, ...[...input.invitees].sort()],
+    props: {
+      summary: input.summary,
+      date: input.date ?? null,
+      inviteeNote: input.inviteeNote ?? null,
+    },
+    links: [
+      ...partyLinks('EXTENDED', false, input.inviter, 'input.inviter'),
+      ...partyLinks('INVITES', true, input.invitees, 'input.invitees'),
+      ...partyLinks('TO', true, input.target, 'input.target'),
+      ...partyLinks('ON_BEHALF_OF', true, input.onBehalfOf, 'input.onBehalfOf'),
+    ],
+    evidence: input.evidence,
+  };
+}
 
 export class InvitationService {
   constructor(
@@ -73,24 +98,7 @@ export class InvitationService {
 
   /** Records who invited whom to what; the same slug again updates it. */
   async record(ctx: Context, input: RecordInvitationInput): Promise<Invitation> {
-    const links = [
-      ...partyLinks('EXTENDED', false, input.inviter, 'input.inviter'),
-      ...partyLinks('INVITES', true, input.invitees, 'input.invitees'),
-      ...partyLinks('TO', true, input.target, 'input.target'),
-      ...partyLinks('ON_BEHALF_OF', true, input.onBehalfOf, 'input.onBehalfOf'),
-    ];
-    const record = await this.writes.record(ctx, {
-      label: 'Invitation',
-      slug: input.slug,
-      slugParts: [input.inviter, input.target, input.date, ...[...input.invitees].sort()],
-      props: {
-        summary: input.summary,
-        date: input.date ?? null,
-        inviteeNote: input.inviteeNote ?? null,
-      },
-      links,
-      evidence: input.evidence,
-    });
+    const record = await this.writes.record(ctx, invitationWrite(input));
     return toInvitation(record);
   }
 
