@@ -288,13 +288,25 @@ describe('the schema', () => {
     const queryRoles = rolesOf('queries');
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     expect(mutations.length).toBeGreaterThan(30);
+    const ADMIN_MUTATIONS = [
+      'createWebhook',
+      'disableWebhook',
+      'enableWebhook',
+      'rotateWebhookSecret',
+      'deleteWebhook',
+    ];
     for (const name of mutations)
-      expect([name, mutationRoles.get(name)]).toEqual([name, ['editor']]);
-    const ADMIN_QUERIES = ['apiKeys', 'auditLog', 'auditEntries'];
+      expect([name, mutationRoles.get(name)]).toEqual([
+        name,
+        ADMIN_MUTATIONS.includes(name) ? ['admin'] : ['editor'],
+      ]);
+    const ADMIN_QUERIES = ['apiKeys', 'auditLog', 'auditEntries', 'webhooks'];
+    // Partners' reads: the change feed with any credentials, an import's progress for editors.
+    const CREDENTIAL_QUERIES: Record<string, string[]> = { changes: [], importJob: ['editor'] };
     for (const name of Object.keys(schema.getQueryType()!.getFields()))
       expect([name, queryRoles.get(name)]).toEqual([
         name,
-        ADMIN_QUERIES.includes(name) ? ['admin'] : undefined,
+        ADMIN_QUERIES.includes(name) ? ['admin'] : CREDENTIAL_QUERIES[name],
       ]);
   });
 });
