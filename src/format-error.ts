@@ -7,7 +7,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
 import { translateError } from './db/database';
 import { variableArgument, variableAt } from './shared/argument-path';
 import type { ErrorCode } from './shared/errors';
@@ -126,14 +126,29 @@ function isRequestRefusal(error: unknown): error is GraphQLError {
 }
 
 /**
+ * The name of the argument an input class is given as (`filter` for a DocumentFilter), from
+ * type-graphql's metadata; `input`, the convention, when it is not one name everywhere.
+ */
+function argumentNameOf(target: unknown): string {
+  const type = (target as { constructor?: unknown } | undefined)?.constructor;
+  const names = new Set(
+    getMetadataStorage()
+      .params.filter((p) => p.kind === 'arg' && p.getType() === type)
+      .map((p) => (p as { name: string }).name),
+  );
+  return names.size === 1 ? [...names][0]! : 'input';
+}
+
+/**
  * class-validator failures (type-graphql validates @Arg inputs): BAD_USER_INPUT naming the
- * argument path. Inputs are named `input` by convention, so paths start there.
+ * argument path, from the argument the failed input was given as (`input`, `filter` ...).
  */
 function validationError(
   formatted: GraphQLFormattedError,
   error: ArgumentValidationError,
 ): GraphQLFormattedError {
-  const violation = firstViolation(error.extensions.validationErrors, 'input');
+  const errors = error.extensions.validationErrors;
+  const violation = firstViolation(errors, argumentNameOf(errors[0]?.target));
   const argument = violation?.path ?? 'input';
   return {
     message: violation ? `${argument}: ${violation.message}.` : 'The input is not valid.',

@@ -23,7 +23,7 @@ import {
   UnauthenticatedError,
   type ErrorCode,
 } from './shared/errors';
-import { errorBody } from './shared/http-errors';
+import { errorBody, sendError } from './shared/http-errors';
 import {
   loadTrustedDocuments,
   resolveTrusted,
@@ -316,6 +316,16 @@ export async function startServer(
   // Bulk import: the NDJSON body is read as a stream by the handler (no body parser here), each
   // batch audited with the caller (the service opens a request scope per batch).
   app.post('/import', guard, importHandler(services.imports, context, config.import, logger));
+  // Another method is answered in the API's error shape, not express's HTML 404.
+  app.all('/import', (_req, res) => {
+    res.set('Allow', 'POST');
+    sendError(
+      res,
+      405,
+      'BAD_REQUEST',
+      'POST /import takes NDJSON (Content-Type: application/x-ndjson); see the README, "Bulk import".',
+    );
+  });
   if (config.graphiql) {
     // GraphiQL: a browser's GET /graphql without a query (what navigating there sends), and
     // /graphiql; its assets under /graphiql/assets/. Every other request to /graphql is

@@ -192,6 +192,10 @@ export const INTERACTION_LINKS = {
 } as const satisfies Record<InteractionLabel, { actor: string; others: readonly string[] }>;
 
 /** Returns a sentence when `from -type-> to` is not allowed, otherwise undefined. */
+/** A type name with its indefinite article, for sentences: "an Organisation", "a Person". */
+export const withArticle = (name: string): string =>
+  `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+
 export function checkEndpoints(
   type: RelationshipType,
   from: EntityLabel,
@@ -199,11 +203,11 @@ export function checkEndpoints(
 ): string | undefined {
   const rule: { from: Ends; to: Ends; sameLabel?: boolean } = RELATIONSHIP_RULES[type];
   if (!rule.from.includes(from))
-    return `${type} cannot start at a ${from} (allowed: ${rule.from.join(', ')})`;
+    return `${type} cannot start at ${withArticle(from)} (allowed: ${rule.from.join(', ')})`;
   if (!rule.to.includes(to))
-    return `${type} cannot end at a ${to} (allowed: ${rule.to.join(', ')})`;
+    return `${type} cannot end at ${withArticle(to)} (allowed: ${rule.to.join(', ')})`;
   if (rule.sameLabel && from !== to)
-    return `${type} links two things of the same type, not a ${from} and a ${to}`;
+    return `${type} links two things of the same type, not ${withArticle(from)} and ${withArticle(to)}`;
   return undefined;
 }
 

@@ -162,6 +162,12 @@ describe('addDocument', () => {
     expect(await slugs({ publisher: sitra })).toEqual([added.slug]);
     expect(await slugs({ language: 'et' })).toEqual(['ejkl-2016-12-european-cluster-conference']);
     expect(await slugs({ to: '2016-12-31' })).toEqual(['ejkl-2016-12-european-cluster-conference']);
+    // A bad filter names itself as filter.<field>, not as an input.
+    const bad = await api.gql(LIST, { f: { language: 'xx-!!' } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.language',
+    });
     const mentioned = await api.gql<{
       node: { mentionedIn: { edges: { node: { slug: string } }[] } };
     }>(

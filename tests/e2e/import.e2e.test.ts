@@ -160,7 +160,7 @@ describe('POST /import', () => {
     expect(String(lines.get(6)!.message)).toMatch(/nobody-at-all/);
     // The endpoints must fit the type, also for an entity only an earlier line creates.
     expect(lines.get(7)).toMatchObject({ status: 'refused', field: 'input.type' });
-    expect(String(lines.get(7)!.message)).toMatch(/BASED_IN cannot end at a Organisation/);
+    expect(String(lines.get(7)!.message)).toMatch(/BASED_IN cannot end at an Organisation/);
     expect(lines.get(8)).toMatchObject({ status: 'refused', field: 'input.endDate' });
     expect(lines.get(9)).toMatchObject({ status: 'refused', field: 'entity' });
     // A link to an entity of an earlier line: checked, would be created.
@@ -335,6 +335,14 @@ describe('POST /import', () => {
     expect(reader.lines[0]).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
     const found = await api.db().query("MATCH (o:Organisation {slug: 'rights-org'}) RETURN o");
     expect(found.records).toHaveLength(0);
+  });
+
+  it('answers another method than POST with 405 and the error shape, not an HTML page', async () => {
+    const res = await fetch(`${api.origin()}/import`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('refuses a body that is not NDJSON, and bad parameters, before reading it', async () => {

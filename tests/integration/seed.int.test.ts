@@ -360,7 +360,7 @@ describe('seed loader on the real Neo4j', () => {
         ),
       );
       await expectRejected(
-        /relationships\[0\] \(HELD_IN sitra -> helsinki\): HELD_IN cannot start at a Organisation/,
+        /relationships\[0\] \(HELD_IN sitra -> helsinki\): HELD_IN cannot start at an Organisation/,
       );
     });
 

@@ -5,7 +5,7 @@
 import type { Context } from '../request/context';
 import { BadUserInputError } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
-import type { EntityLabel, RelationshipType } from '../../shared/model';
+import { withArticle, type EntityLabel, type RelationshipType } from '../../shared/model';
 import type { AliasInput, EvidenceInput } from '../../shared/inputs';
 import { aliasProblem } from '../../shared/text';
 import { fold } from '../search/search.query';
@@ -36,7 +36,7 @@ export function entityUuidOf(
   const parsed = fromGlobalId(globalId);
   if (!parsed || (labels && !(labels as readonly string[]).includes(parsed.type))) {
     throw new BadUserInputError(
-      `${argument} is not the id of ${labels ? `a ${labels.join(' or ')}` : 'an entity'}.`,
+      `${argument} is not the id of ${labels ? withArticle(labels.join(' or ')) : 'an entity'}.`,
       argument,
     );
   }
