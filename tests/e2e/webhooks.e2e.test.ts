@@ -7,7 +7,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature } from '../../src/shared/webhook-signature';
-import { freePort } from '../../src/db/local-neo4j';
 import { useSeededApi, withServer, type TestApi } from '../support/api';
 import { baseEnv, runMain, testDbEnv, waitFor, type Run } from '../support/process';
 
@@ -172,8 +171,9 @@ const FAST = {
   WEBHOOK_RETRY_BASE_MS: '50',
   WEBHOOK_RETRY_CAP_MS: '400',
   WEBHOOK_POLL_MS: '100',
-  WEBHOOK_TIMEOUT_MS: '1000',
-  WEBHOOK_LEASE_MS: '2000',
+  // Generous: the receiver lives in the jest process, which a loaded machine may stall.
+  WEBHOOK_TIMEOUT_MS: '2000',
+  WEBHOOK_LEASE_MS: '4000',
 };
 
 describe('webhooks: delivery', () => {
@@ -446,20 +446,25 @@ describe('webhooks: deliveries survive a killed API', () => {
   });
 
   const start = async (): Promise<string> => {
-    const port = await freePort();
+    // Port 0: the API takes a port itself and names it in its ready line (a port found free
+    // beforehand may be taken by another socket before the API binds it).
     const run = runMain({
       ...baseEnv(),
       ...testDbEnv(),
       ...FAST,
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
       ANALYTICS_REFRESH_SECONDS: '0',
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_PER_KEY_PER_MINUTE: '0',
     });
     runs.push(run);
-    await waitFor(run, /Cluster Graph API ready at/, 60_000);
-    return `http://127.0.0.1:${port}`;
+    const ready = await waitFor(
+      run,
+      /Cluster Graph API ready at (http:\/\/[^/\s]+)\/graphql/,
+      60_000,
+    );
+    return ready[1]!;
   };
   const post = async (
     origin: string,
@@ -475,7 +480,33 @@ describe('webhooks: deliveries survive a killed API', () => {
       })
     ).json()) as Record<string, unknown>;
 
+  let hookId: string | undefined;
+  /** What the receiver, the log and the two APIs saw: a failure's context (CI shows no more). */
+  const state = async (): Promise<string> =>
+    JSON.stringify(
+      {
+        received: receiver.received.map((r) => r.eventId),
+        log: hookId ? await webhook(api, hookId).catch((e: unknown) => String(e)) : null,
+        apis: runs.map((run) => ({
+          exit: run.child.exitCode ?? run.child.signalCode,
+          stdout: run.stdout().slice(-3000),
+          stderr: run.stderr().slice(-1000),
+        })),
+      },
+      null,
+      1,
+    );
+
   it('killed (SIGKILL) mid-retry, another API delivers every event once the receiver answers', async () => {
+    try {
+      await killedMidRetry();
+    } catch (error) {
+      if (error instanceof Error) error.message += `\nstate: ${await state()}`;
+      throw error;
+    }
+  }, 120_000);
+
+  async function killedMidRetry(): Promise<void> {
     await receiver.up();
     receiver.status = 503;
     const first = await start();
@@ -488,6 +519,7 @@ describe('webhooks: deliveries survive a killed API', () => {
       data: { createWebhook: { id: string; secret: string; deliveredThrough: number } };
     };
     const hook = created.data.createWebhook;
+    hookId = hook.id;
     const org = await post(
       first,
       'mutation { createOrganisation(input: { name: "Hook Restart Test", kind: CLUSTER }) { id } }',
@@ -539,5 +571,5 @@ describe('webhooks: deliveries survive a killed API', () => {
       expected.map((e) => e.seq).reverse(),
     );
     expect(log.deliveries.edges[1]!.node.attempts).toBeGreaterThan(2);
-  }, 120_000);
+  }
 });
