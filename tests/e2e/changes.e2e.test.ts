@@ -175,6 +175,94 @@ describe('the change feed', () => {
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
   });
 
+  it('tells only real changes: a write repeating the stored values is none, and a change names only the fields that differ', async () => {
+    const start = await head();
+    const UPSERT = `mutation($i: CreateTopicInput!) { upsertTopic(input: $i) { id } }`;
+    const UPDATE = `mutation($id: ID!, $i: UpdateTopicInput!) { updateTopic(id: $id, input: $i) { id } }`;
+    const LINK = `mutation($i: LinkInput!) { linkEntities(input: $i) }`;
+    const topic = { slug: 'repeat-topic', name: 'Repeat topic', description: 'First' };
+    const { upsertTopic: t } = await write<{ upsertTopic: { id: string } }>(UPSERT, { i: topic });
+    await write(UPSERT, { i: topic });
+    await write(UPSERT, { i: { ...topic, description: 'Second' } });
+    await write(UPDATE, { id: t.id, i: { name: 'Repeat topic', description: 'Second' } });
+    await write(UPDATE, { id: t.id, i: { name: 'Repeat topic', description: 'Third' } });
+    await write(UPDATE, { id: t.id, i: { aliases: [{ name: 'Toistoaihe', language: 'fi' }] } });
+    await write(UPDATE, { id: t.id, i: { aliases: [{ name: 'Toistoaihe', language: 'fi' }] } });
+    const { createOrganisation: o } = await write<{ createOrganisation: { id: string } }>(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { name: 'Repeat Organisation', kind: 'CLUSTER' } },
+    );
+    const page = 'https://example.org/repeat';
+    const link = { from: o.id, to: t.id, type: 'ABOUT' };
+    await write(LINK, { i: link });
+    await write(LINK, { i: link });
+    await write(LINK, { i: { ...link, evidence: [{ url: page }] } });
+    await write(LINK, { i: { ...link, evidence: [{ url: page }] } });
+    // Same source, so the same evidence id; a new confidence is still a change.
+    await write(LINK, { i: { ...link, evidence: [{ url: page, confidence: 'INFERRED' }] } });
+
+    const { nodes } = await drain(start);
+    expect(
+      nodes.map(
+        (n) =>
+          `${n.operation}: ${n.records.map((r) => `${r.op} ${r.fields.join(',')}`).join('; ')}`,
+      ),
+    ).toEqual([
+      'upsert Topic: CREATE slug,name,description,evidence',
+      'upsert Topic: UPDATE description',
+      'update Topic: UPDATE description',
+      'update Topic: UPDATE aliases',
+      'create Organisation: CREATE slug,name,kind,evidence',
+      'link ABOUT: CREATE evidence',
+      'link ABOUT: UPDATE evidence',
+      'link ABOUT: UPDATE evidence',
+    ]);
+
+    // The import tells the same: the line repeating the stored values is unchanged, the one
+    // with a new confidence for the same source is an update naming evidence.
+    const line = (input: Record<string, unknown>): string =>
+      JSON.stringify({ entity: 'Topic', input: { ...topic, description: 'Third', ...input } });
+    const res = await fetch(`${api.origin()}/import`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-ndjson',
+        authorization: `Bearer ${api.keys().editor}`,
+      },
+      body: [
+        line({ evidence: [{ url: page }] }),
+        JSON.stringify({
+          entity: 'Topic',
+          input: { slug: 'repeat-topic-2', name: 'Repeat topic 2' },
+        }),
+      ].join('\n'),
+    });
+    expect(res.status).toBe(200);
+    await res.text();
+    const again = await fetch(`${api.origin()}/import`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-ndjson',
+        authorization: `Bearer ${api.keys().editor}`,
+      },
+      body: [
+        line({ evidence: [{ url: page, confidence: 'INFERRED' }] }),
+        JSON.stringify({
+          entity: 'Topic',
+          input: { slug: 'repeat-topic-2', name: 'Repeat topic 2' },
+        }),
+      ].join('\n'),
+    });
+    const report = (await again.text())
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { line?: number; status?: string; fields?: string[] })
+      .filter((r) => r.line !== undefined && r.status !== undefined);
+    expect(report.map((r) => [r.line, r.status, r.fields])).toEqual([
+      [1, 'updated', ['evidence']],
+      [2, 'unchanged', []],
+    ]);
+  });
+
   it('filters by type, and refuses unknown types, foreign cursors and anonymous callers', async () => {
     const start = await head();
     const { createTopic: t } = await write<{ createTopic: { id: string } }>(CREATE_TOPIC, {

@@ -144,6 +144,54 @@ MERGE (a)-[x:${type}]->(b)
 SET x.role = coalesce(${p}role, x.role), x.startDate = coalesce(date(${p}startDate), x.startDate),
     x.endDate = coalesce(date(${p}endDate), x.endDate), x.evidenceIds = ${union(p)}`;
 
+/** Null-safe equality: both null, or equal. */
+const same = (a: string, b: string): string =>
+  `coalesce(${a} = ${b}, ${a} IS NULL AND ${b} IS NULL)`;
+
+/** What an Evidence node stores besides its id (WRITE_EVIDENCE sets each of them). */
+const EVIDENCE_VALUES = [
+  'kind',
+  'confidence',
+  'quote',
+  'language',
+  'translation',
+  'url',
+  'note',
+  'assertedBy',
+  'documentId',
+] as const;
+
+/**
+ * True when the evidence a write brings (`evidence`: EvidenceRecords) is not all on x yet: an id
+ * x does not cite, or a stored Evidence whose values differ (a new confidence, translation or
+ * note keeps the id, which only the source and quote make).
+ */
+const evidenceChanged = (p: ValuesAt): string => /* cypher */ `any(ev IN ${p}evidence WHERE
+  NOT ev.id IN coalesce(x.evidenceIds, [])
+  OR NOT EXISTS { MATCH (e:Evidence {id: ev.id}) WHERE ${EVIDENCE_VALUES.map((k) => same(`e.${k}`, `ev.${k}`)).join(' AND ')} })`;
+
+/**
+ * The fields (input names) whose stored value on the entity x differs from what the write sets:
+ * what an update really changes. Empty: the write would change nothing, and is not made.
+ */
+export const entityChanges = (p: ValuesAt): string => /* cypher */ `
+  [k IN keys(${p}props) WHERE NOT ${same('x[k]', `${p}props[k]`)}]
+  + [k IN keys(${p}dates) WHERE NOT ${same('x[k]', `date(${p}dates[k])`)}]
+  + [k IN keys(${p}dateTimes) WHERE NOT ${same('x[k]', zoned(`${p}dateTimes[k]`, p))}]
+  + CASE WHEN ${p}aliases IS NOT NULL AND ([a IN ${p}aliases | a.name] <> coalesce(x.aliasNames, [])
+      OR [a IN ${p}aliases | coalesce(a.language, '')] <> coalesce(x.aliasLanguages, [])) THEN ['aliases'] ELSE [] END
+  + CASE WHEN ${evidenceChanged(p)} THEN ['evidence'] ELSE [] END`;
+
+/** What a write's values would change on the stored entity (entityChanges). */
+const ENTITY_CHANGES = /* cypher */ `MATCH (x:Entity {id: $id}) RETURN ${entityChanges('$')} AS changed`;
+
+/** The same for a relationship x: a role or date left null keeps the stored one (mergeLink). */
+export const linkChanges = (p: ValuesAt): string => /* cypher */ `
+  CASE WHEN ${p}role IS NOT NULL AND NOT coalesce(x.role = ${p}role, false) THEN ['role'] ELSE [] END
+  + CASE WHEN ${p}startDate IS NOT NULL AND NOT coalesce(x.startDate = date(${p}startDate), false) THEN ['startDate'] ELSE [] END
+  + CASE WHEN ${p}endDate IS NOT NULL AND NOT coalesce(x.endDate = date(${p}endDate), false) THEN ['endDate'] ELSE [] END
+  + CASE WHEN ${evidenceChanged(p)} THEN ['evidence'] ELSE [] END`;
+
 /** CONFLICT naming input.slug when another entity of this type has the slug. */
 async function assertSlugFree(
   tx: ManagedTransaction,
@@ -246,6 +294,7 @@ export class EntityWriteRepository {
   ): Promise<EntityRecord> {
     let stored: EntityRecord | undefined;
     let created = mode === 'create';
+    let changed: string[] = [];
     return claimingSlug(label, slug, async () => {
       await this.db.write(
         async (tx) => {
@@ -257,7 +306,7 @@ export class EntityWriteRepository {
           );
           const id = result.records[0]!.get('id') as string;
           created = id === newId;
-          await this.apply(tx, label, id, `${label}:${slug}`, write, evidence);
+          changed = await this.apply(tx, label, id, `${label}:${slug}`, write, evidence, created);
           stored = await readBack(tx, id);
           // The id, not the record: the audit entry records the ids a write returns.
           return id;
@@ -270,7 +319,7 @@ export class EntityWriteRepository {
               id: toGlobalId(label, id),
               type: label,
               op: created ? 'CREATE' : 'UPDATE',
-              fields: created ? ['slug', ...fieldsOf(write, evidence)] : fieldsOf(write, evidence),
+              fields: created ? ['slug', ...changed] : changed,
             },
           ],
         },
@@ -289,7 +338,7 @@ export class EntityWriteRepository {
     requestId?: string,
   ): Promise<EntityRecord> {
     let stored: EntityRecord | undefined;
-    let applied = entityWrite;
+    let changed: string[] = [];
     const write = (): Promise<string> =>
       this.db.write(
         async (tx) => {
@@ -303,9 +352,16 @@ export class EntityWriteRepository {
             await assertSlugFree(tx, label, slug);
             changes = { ...changes, props: { ...changes.props, slug } };
           }
-          await this.apply(tx, label, id, `${label}:${slug ?? current}`, changes, evidence);
+          changed = await this.apply(
+            tx,
+            label,
+            id,
+            `${label}:${slug ?? current}`,
+            changes,
+            evidence,
+            false,
+          );
           stored = await readBack(tx, id);
-          applied = changes;
           return id;
         },
         {
@@ -316,7 +372,7 @@ export class EntityWriteRepository {
               id: toGlobalId(label, id),
               type: label,
               op: 'UPDATE',
-              fields: fieldsOf(applied, evidence),
+              fields: changed,
             },
           ],
         },
@@ -391,27 +447,43 @@ export class EntityWriteRepository {
         if (!to) throw new NotFoundError('No entity has the id given as input.to.', 'input.to');
         const wrong = checkEndpoints(type, from, to);
         if (wrong) throw new BadUserInputError(`${wrong}.`, 'input.type');
-        const evidenceIds = await this.writeEvidence(tx, `${type}:${fromId}:${toId}`, evidence);
-        const linked = await tx.run(
+        const records = await evidenceRecords(tx, `${type}:${fromId}:${toId}`, evidence);
+        const params = { fromId, toId, ...extra, evidence: records };
+        const state = await tx.run(
           `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-           ${mergeLink(type, '$')}
-           RETURN count(*) AS n`,
-          { fromId, toId, ...extra, evidenceIds },
+           OPTIONAL MATCH (a)-[x:${type}]->(b)
+           RETURN x IS NULL AS new, CASE WHEN x IS NULL THEN [] ELSE ${linkChanges('$')} END AS changed`,
+          params,
         );
-        // An end deleted by another transaction since it was checked: nothing was linked.
-        if (Number(linked.records[0]?.get('n') ?? 0) === 0)
+        // An end deleted by another transaction since it was checked: nothing to link.
+        const row = state.records[0];
+        if (!row)
           throw new NotFoundError('An end of the relationship was deleted meanwhile.', 'input');
-        if (extra.startDate !== null || extra.endDate !== null)
-          await assertLinkRange(tx, type, fromId, toId);
-        const made = linked.summary.counters.updates().relationshipsCreated > 0;
+        const made = row.get('new') as boolean;
         const set = (['role', 'startDate', 'endDate'] as const).filter((k) => extra[k] !== null);
-        return linkItem(
+        const item = linkItem(
           type,
           { label: from, id: fromId },
           { label: to, id: toId },
           made ? 'CREATE' : 'UPDATE',
-          [...set, ...(evidence.length > 0 ? ['evidence'] : [])],
+          made
+            ? [...set, ...(evidence.length > 0 ? ['evidence'] : [])]
+            : (row.get('changed') as string[]),
         );
+        // The same link with the same values again: no write, so no change to tell.
+        if (item.fields.length === 0 && !made) return item;
+        if (records.length > 0) await tx.run(WRITE_EVIDENCE, { evidence: records });
+        const linked = await tx.run(
+          `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+           ${mergeLink(type, '$')}
+           RETURN count(*) AS n`,
+          { ...params, evidenceIds: records.map((r) => r.id) },
+        );
+        if (Number(linked.records[0]?.get('n') ?? 0) === 0)
+          throw new NotFoundError('An end of the relationship was deleted meanwhile.', 'input');
+        if (extra.startDate !== null || extra.endDate !== null)
+          await assertLinkRange(tx, type, fromId, toId);
+        return item;
       },
       { operation: `link ${type}`, requestId, describe: (item) => [item] },
     );
@@ -448,6 +520,12 @@ export class EntityWriteRepository {
     );
   }
 
+  /**
+   * Writes an entity's values and evidence, unless every one of them is stored already: an
+   * upsert or update repeating what the graph holds writes nothing, so it is no change (no
+   * audit entry, no feed record, no webhook, no new graph version). Answers the fields it
+   * changed (input names); for a node just created, every field given.
+   */
   private async apply(
     tx: ManagedTransaction,
     label: EntityLabel,
@@ -455,23 +533,32 @@ export class EntityWriteRepository {
     factKey: string,
     write: EntityWrite,
     evidence: EvidenceWrite[],
-  ): Promise<void> {
-    const evidenceIds = await this.writeEvidence(tx, `entity:${factKey}`, evidence);
-    await tx.run(setEntity(label), {
+    created: boolean,
+  ): Promise<string[]> {
+    const records = await evidenceRecords(tx, `entity:${factKey}`, evidence);
+    const params = {
       id,
       props: write.props,
       aliases: write.aliases ?? null,
       dates: write.dates ?? {},
       dateTimes: write.dateTimes ?? {},
       timeZone: write.timeZone ?? null,
-      evidenceIds,
-    });
+      evidence: records,
+      evidenceIds: records.map((r) => r.id),
+    };
+    const changed = created
+      ? fieldsOf(write, evidence)
+      : ((await tx.run(ENTITY_CHANGES, params)).records[0]!.get('changed') as string[]);
+    if (changed.length === 0) return changed;
+    if (records.length > 0) await tx.run(WRITE_EVIDENCE, { evidence: records });
+    await tx.run(setEntity(label), params);
     await assertEntityRanges(tx, id, [
       ...Object.keys(write.props),
       ...Object.keys(write.dates ?? {}),
       ...Object.keys(write.dateTimes ?? {}),
     ]);
     if (write.aliases || write.props.name !== undefined) await assertAliases(tx, id, write);
+    return changed;
   }
 
   /**

@@ -25,12 +25,13 @@ import {
 } from '../interaction/interaction-write.repository';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import {
+  entityChanges,
+  linkChanges,
   linkItem,
   evidenceRecords,
   mergeLink,
   setEntityValues,
   storedAliasProblem,
-  zoned,
   type EntityWrite,
   type EvidenceRecord,
   type EvidenceWrite,
@@ -113,14 +114,7 @@ UNWIND $rows AS row
 OPTIONAL MATCH (x:Entity:${label} {slug: row.slug})
 RETURN row.line AS line, x.id AS id, x.name AS name,
   coalesce(x.aliasNames, []) AS aliasNames, coalesce(x.aliasLanguages, []) AS aliasLanguages,
-  CASE WHEN x IS NULL THEN [] ELSE
-    [k IN keys(row.props) WHERE NOT coalesce(x[k] = row.props[k], x[k] IS NULL AND row.props[k] IS NULL)]
-    + [k IN keys(row.dates) WHERE NOT coalesce(x[k] = date(row.dates[k]), x[k] IS NULL AND row.dates[k] IS NULL)]
-    + [k IN keys(row.dateTimes) WHERE NOT coalesce(x[k] = ${zoned('row.dateTimes[k]', 'row.')}, x[k] IS NULL AND row.dateTimes[k] IS NULL)]
-    + CASE WHEN row.aliases IS NOT NULL AND ([a IN row.aliases | a.name] <> coalesce(x.aliasNames, [])
-        OR [a IN row.aliases | coalesce(a.language, '')] <> coalesce(x.aliasLanguages, [])) THEN ['aliases'] ELSE [] END
-    + CASE WHEN any(e IN row.evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])) THEN ['evidence'] ELSE [] END
-  END AS changed`;
+  CASE WHEN x IS NULL THEN [] ELSE ${entityChanges('row.')} END AS changed`;
 
 const upsertEntities = (label: EntityLabel): string => /* cypher */ `
 UNWIND $rows AS row
@@ -144,12 +138,7 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.fromId}), (b:Entity {id: row.toId})
 OPTIONAL MATCH (a)-[x:${type}]->(b)
 RETURN row.line AS line, x IS NULL AS new,
-  CASE WHEN x IS NULL THEN [] ELSE
-    CASE WHEN row.role IS NOT NULL AND NOT coalesce(x.role = row.role, false) THEN ['role'] ELSE [] END
-    + CASE WHEN row.startDate IS NOT NULL AND NOT coalesce(x.startDate = date(row.startDate), false) THEN ['startDate'] ELSE [] END
-    + CASE WHEN row.endDate IS NOT NULL AND NOT coalesce(x.endDate = date(row.endDate), false) THEN ['endDate'] ELSE [] END
-    + CASE WHEN any(e IN row.evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])) THEN ['evidence'] ELSE [] END
-  END AS changed`;
+  CASE WHEN x IS NULL THEN [] ELSE ${linkChanges('row.')} END AS changed`;
 
 const writeLinks = (type: RelationshipType): string => /* cypher */ `
 UNWIND $rows AS row
@@ -232,6 +221,7 @@ export async function importBatch(
           dates: r.write.dates ?? {},
           dateTimes: r.write.dateTimes ?? {},
           timeZone: r.write.timeZone ?? null,
+          evidence: records,
           evidenceIds: records.map((e) => e.id),
         },
       });
@@ -364,6 +354,7 @@ export async function importBatch(
             role: l.role,
             startDate: l.startDate,
             endDate: l.endDate,
+            evidence: records,
             evidenceIds: records.map((e) => e.id),
           },
         });
