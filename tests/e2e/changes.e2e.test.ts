@@ -70,6 +70,17 @@ async function write<T>(query: string, variables: Record<string, unknown>): Prom
   return res.data!;
 }
 
+/** POST /import with an editor's key. */
+const importNdjson = (body: string): Promise<Response> =>
+  fetch(`${api.origin()}/import`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-ndjson',
+      authorization: `Bearer ${api.keys().editor}`,
+    },
+    body,
+  });
+
 const CREATE_TOPIC = `mutation($i: CreateTopicInput!) { createTopic(input: $i) { id } }`;
 
 describe('the change feed', () => {
@@ -222,36 +233,16 @@ describe('the change feed', () => {
     // with a new confidence for the same source is an update naming evidence.
     const line = (input: Record<string, unknown>): string =>
       JSON.stringify({ entity: 'Topic', input: { ...topic, description: 'Third', ...input } });
-    const res = await fetch(`${api.origin()}/import`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-ndjson',
-        authorization: `Bearer ${api.keys().editor}`,
-      },
-      body: [
-        line({ evidence: [{ url: page }] }),
-        JSON.stringify({
-          entity: 'Topic',
-          input: { slug: 'repeat-topic-2', name: 'Repeat topic 2' },
-        }),
-      ].join('\n'),
+    const second = JSON.stringify({
+      entity: 'Topic',
+      input: { slug: 'repeat-topic-2', name: 'Repeat topic 2' },
     });
-    expect(res.status).toBe(200);
-    await res.text();
-    const again = await fetch(`${api.origin()}/import`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-ndjson',
-        authorization: `Bearer ${api.keys().editor}`,
-      },
-      body: [
-        line({ evidence: [{ url: page, confidence: 'INFERRED' }] }),
-        JSON.stringify({
-          entity: 'Topic',
-          input: { slug: 'repeat-topic-2', name: 'Repeat topic 2' },
-        }),
-      ].join('\n'),
-    });
+    const first = await importNdjson([line({ evidence: [{ url: page }] }), second].join('\n'));
+    expect(first.status).toBe(200);
+    await first.text();
+    const again = await importNdjson(
+      [line({ evidence: [{ url: page, confidence: 'INFERRED' }] }), second].join('\n'),
+    );
     const report = (await again.text())
       .split('\n')
       .filter((l) => l.trim() !== '')
@@ -317,14 +308,7 @@ describe('the change feed', () => {
       )
       .join('\n');
     const send = async (): Promise<void> => {
-      const res = await fetch(`${api.origin()}/import`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-ndjson',
-          authorization: `Bearer ${api.keys().editor}`,
-        },
-        body,
-      });
+      const res = await importNdjson(body);
       expect(res.status).toBe(200);
       await res.text();
     };
