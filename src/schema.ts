@@ -150,7 +150,7 @@ export function createServices(
   const entityWriteRepository = new EntityWriteRepository(db);
   const writes = new EntityWriteService(entityWriteRepository);
   const actors = new ActorService(relationships, entities);
-  const interactionWriteRepository = new InteractionWriteRepository(db, entityWriteRepository);
+  const interactionWriteRepository = new InteractionWriteRepository(db);
   const interactionWrites = new InteractionWriteService(interactionWriteRepository, writes);
   const interactions = new InteractionService();
   const invitations = new InvitationService(

@@ -49,7 +49,11 @@ export interface ChangedItem {
 
 /** A write's options, with how to tell what its work changed (see WriteEvent.items). */
 export interface WriteOptions<T> extends TxOptions {
-  /** Reads what changed from the work's value; without it, hooks get `items: null`. */
+  /**
+   * Reads what changed from the work's value; without it, hooks get `items: null`. An empty list
+   * says the work changed nothing a reader could see (it only locked what it compared, writing
+   * a property and removing it): the write hooks do not run, as for a write that wrote nothing.
+   */
   describe?: (value: T) => ChangedItem[];
 }
 
@@ -502,13 +506,15 @@ export class Database {
     for (const result of results) summaries.push((await result.summary()).counters.updates());
     // Data changes only: a schema change (migration) may not share its transaction with one.
     const changed = summaries.some((u) => DATA_UPDATES.some((key) => (u[key] ?? 0) > 0));
-    if (changed && this.writeHooks.size > 0) {
+    // A write that says it changed nothing (it only locked what it compared) is no change.
+    const items = changed && options.describe ? options.describe(value) : null;
+    if (changed && items?.length !== 0 && this.writeHooks.size > 0) {
       const write: WriteEvent = {
         operation: options.operation ?? '',
         value,
         changes: totals(summaries),
         scope: requestScope.getStore(),
-        items: options.describe ? options.describe(value) : null,
+        items,
       };
       for (const hook of this.writeHooks) await hook(tx, write);
     }

@@ -254,6 +254,108 @@ describe('the change feed', () => {
     ]);
   });
 
+  it('tells concurrent identical writes as one change: upserts, links, imports and interactions', async () => {
+    const { upsertTopic: t } = await write<{ upsertTopic: { id: string } }>(
+      `mutation($i: CreateTopicInput!) { upsertTopic(input: $i) { id } }`,
+      { i: { slug: 'race-topic', name: 'Race topic', description: 'c' } },
+    );
+    const { createOrganisation: o } = await write<{ createOrganisation: { id: string } }>(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { name: 'Race Organisation', kind: 'CLUSTER' } },
+    );
+    const { upsertEvent: ev } = await write<{ upsertEvent: { id: string } }>(
+      `mutation($i: CreateEventInput!) { upsertEvent(input: $i) { id } }`,
+      { i: { slug: 'race-event', name: 'Race event', kind: 'FORUM' } },
+    );
+    const { createOrganisation: o2 } = await write<{ createOrganisation: { id: string } }>(
+      `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      { i: { name: 'Race Organisation Two', kind: 'CLUSTER' } },
+    );
+    const start = await head();
+    const times = <T>(n: number, f: () => Promise<T>): Promise<T[]> =>
+      Promise.all(Array.from({ length: n }, f));
+    await times(10, () =>
+      write(`mutation($i: CreateTopicInput!) { upsertTopic(input: $i) { id } }`, {
+        i: { slug: 'race-topic', name: 'Race topic', description: 'c2' },
+      }),
+    );
+    await times(10, () =>
+      write(`mutation($i: LinkInput!) { linkEntities(input: $i) }`, {
+        i: { from: o.id, to: t.id, type: 'ABOUT', evidence: [{ url: 'https://example.org/r' }] },
+      }),
+    );
+    await times(5, async () => {
+      const res = await importNdjson(
+        JSON.stringify({
+          entity: 'Topic',
+          input: { slug: 'race-topic', name: 'Race topic', description: 'c3' },
+        }),
+      );
+      expect(res.status).toBe(200);
+      await res.text();
+    });
+    const invitation = {
+      slug: 'race-invitation',
+      summary: 'Race invitation',
+      date: '2021-05-01',
+      inviter: o.id,
+      invitees: [o2.id],
+      target: ev.id,
+    };
+    const RECORD = `mutation($i: RecordInvitationInput!) { recordInvitation(input: $i) { id } }`;
+    await times(10, () => write(RECORD, { i: invitation }));
+    await times(10, () => write(RECORD, { i: invitation }));
+    await times(10, () => write(RECORD, { i: { ...invitation, date: '2021-05-02' } }));
+
+    const { nodes } = await drain(start);
+    expect(
+      nodes.map((n) => `${n.records.map((r) => `${r.type} ${r.op} ${r.fields.join(',')}`)}`),
+    ).toEqual([
+      'Topic UPDATE description',
+      'ABOUT CREATE evidence',
+      'Topic UPDATE description',
+      'Invitation CREATE slug,summary,date,EXTENDED,INVITES,TO,evidence',
+      'Invitation UPDATE date',
+    ]);
+  });
+
+  it("keeps an event's time zone: startsAt alone stays in it, timeZone alone moves the times into it, and the feed names each", async () => {
+    const EVENT = `mutation($i: CreateEventInput!) { upsertEvent(input: $i) { id startsAt timeZone } }`;
+    const UPDATE = `mutation($id: ID!, $i: UpdateEventInput!) { updateEvent(id: $id, input: $i) { startsAt endsAt timeZone } }`;
+    const { upsertEvent: e } = await write<{ upsertEvent: { id: string } }>(EVENT, {
+      i: {
+        slug: 'zone-event',
+        name: 'Zone event',
+        kind: 'FORUM',
+        startsAt: '2021-06-01T10:00:00+03:00',
+        endsAt: '2021-06-01T11:00:00+03:00',
+        timeZone: 'Europe/Helsinki',
+      },
+    });
+    const start = await head();
+    type Shown = { updateEvent: { startsAt: string; endsAt: string; timeZone: string | null } };
+    const a = await write<Shown>(UPDATE, { id: e.id, i: { startsAt: '2021-06-01T06:00:00Z' } });
+    expect(a.updateEvent).toEqual({
+      startsAt: '2021-06-01T09:00:00+03:00',
+      endsAt: '2021-06-01T11:00:00+03:00',
+      timeZone: 'Europe/Helsinki',
+    });
+    const b = await write<Shown>(UPDATE, { id: e.id, i: { timeZone: 'Asia/Tokyo' } });
+    expect(b.updateEvent).toEqual({
+      startsAt: '2021-06-01T15:00:00+09:00',
+      endsAt: '2021-06-01T17:00:00+09:00',
+      timeZone: 'Asia/Tokyo',
+    });
+    // The same values again, once as given and once in another offset: no change.
+    await write<Shown>(UPDATE, { id: e.id, i: { timeZone: 'Asia/Tokyo' } });
+    await write<Shown>(UPDATE, { id: e.id, i: { endsAt: '2021-06-01T08:00:00Z' } });
+    const { nodes } = await drain(start);
+    expect(nodes.map((n) => n.records.map((r) => `${r.op} ${r.fields.join(',')}`))).toEqual([
+      ['UPDATE startsAt'],
+      ['UPDATE startsAt,endsAt,timeZone'],
+    ]);
+  });
+
   it('filters by type, and refuses unknown types, foreign cursors and anonymous callers', async () => {
     const start = await head();
     const { createTopic: t } = await write<{ createTopic: { id: string } }>(CREATE_TOPIC, {

@@ -528,7 +528,7 @@ describe('POST /import: interaction lines', () => {
     expect(lines.get(2)).toMatchObject({
       status: 'created',
       type: 'Invitation',
-      fields: ['slug', 'summary', 'date', 'inviteeNote', 'EXTENDED', 'INVITES', 'TO', 'evidence'],
+      fields: ['slug', 'summary', 'date', 'EXTENDED', 'INVITES', 'TO', 'evidence'],
     });
     expect(lines.get(3)).toMatchObject({ status: 'created', type: 'Presentation' });
     const check = await api.db().query(PARTIES);

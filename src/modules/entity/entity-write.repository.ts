@@ -69,9 +69,32 @@ const union = (p: ValuesAt): string =>
 const slugOwner = (label: EntityLabel): string =>
   /* cypher */ `MATCH (n:Entity&${label} {slug: $slug}) RETURN n.id AS id`;
 
-/** An instant from its ISO text, shown in $timeZone when one is given (same instant either way). */
+/**
+ * The IANA zone an entity's date-times are shown in: the one the write gives, else the one the
+ * stored startsAt (or endsAt) has, so a write of startsAt alone keeps the event's time zone; null
+ * when neither names a zone (the value keeps its own UTC offset).
+ */
+const storedZone = `CASE WHEN toString(x.startsAt) ENDS WITH ']' THEN x.startsAt.timezone
+  WHEN toString(x.endsAt) ENDS WITH ']' THEN x.endsAt.timezone END`;
+const zoneOf = (p: ValuesAt): string => `coalesce(${p}timeZone, ${storedZone})`;
+
+/** An instant from its ISO text, shown in the zone (zoneOf) when there is one (the same instant either way). */
 export const zoned = (value: string, p: ValuesAt = '$'): string =>
-  `CASE WHEN ${value} IS NULL THEN null WHEN ${p}timeZone IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: ${p}timeZone}) END`;
+  `CASE WHEN ${value} IS NULL THEN null WHEN ${zoneOf(p)} IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: ${zoneOf(p)}}) END`;
+
+/** A date-time's new value: the one given, else the stored one moved to a new timeZone given alone. */
+const dateTimeValue = (k: 'startsAt' | 'endsAt', p: ValuesAt): string =>
+  `CASE WHEN '${k}' IN keys(${p}dateTimes) THEN ${zoned(`${p}dateTimes.${k}`, p)}
+     WHEN ${p}timeZone IS NOT NULL AND x.${k} IS NOT NULL THEN datetime({datetime: x.${k}, timezone: ${p}timeZone})
+     ELSE x.${k} END`;
+
+/**
+ * Takes x's write lock (a property set and removed: Neo4j locks a node it writes, until the
+ * transaction ends), so a write that compares before it writes reads x as the last writer left
+ * it: of concurrent identical writes one changes x and the others find nothing to change. It
+ * leaves x as it was; a write whose describe then names no change is none (Database.write).
+ */
+export const LOCK = (n = 'x'): string => `SET ${n}.writeLock = true REMOVE ${n}.writeLock`;
 
 const slugTaken = (label: EntityLabel, slug: string): ConflictError =>
   new ConflictError(`slug "${slug}" is already taken by another ${label}.`, 'input.slug');
@@ -101,13 +124,14 @@ const createEntity = (label: EntityLabel): string =>
 const mergeEntity = (label: EntityLabel): string =>
   /* cypher */ `MERGE (x:Entity:${label} {slug: $slug}) ON CREATE SET x.id = $id, x.createdAt = datetime() RETURN x.id AS id`;
 /** The fields a write sets, as the change feed names them (input field names). */
-function fieldsOf(write: EntityWrite, evidence: EvidenceWrite[]): string[] {
+export function fieldsOf(write: EntityWrite, evidence: boolean): string[] {
   return [
     ...Object.keys(write.props),
     ...(write.aliases ? ['aliases'] : []),
     ...Object.keys(write.dates ?? {}),
     ...Object.keys(write.dateTimes ?? {}),
-    ...(evidence.length > 0 ? ['evidence'] : []),
+    ...(write.timeZone ? ['timeZone'] : []),
+    ...(evidence ? ['evidence'] : []),
   ];
 }
 
@@ -166,7 +190,7 @@ const EVIDENCE_VALUES = [
  * x does not cite, or a stored Evidence whose values differ (a new confidence, translation or
  * note keeps the id, which only the source and quote make).
  */
-const evidenceChanged = (p: ValuesAt): string => /* cypher */ `any(ev IN ${p}evidence WHERE
+export const evidenceChanged = (p: ValuesAt): string => /* cypher */ `any(ev IN ${p}evidence WHERE
   NOT ev.id IN coalesce(x.evidenceIds, [])
   OR NOT EXISTS { MATCH (e:Evidence {id: ev.id}) WHERE ${EVIDENCE_VALUES.map((k) => same(`e.${k}`, `ev.${k}`)).join(' AND ')} })`;
 
@@ -177,13 +201,15 @@ const evidenceChanged = (p: ValuesAt): string => /* cypher */ `any(ev IN ${p}evi
 export const entityChanges = (p: ValuesAt): string => /* cypher */ `
   [k IN keys(${p}props) WHERE NOT ${same('x[k]', `${p}props[k]`)}]
   + [k IN keys(${p}dates) WHERE NOT ${same('x[k]', `date(${p}dates[k])`)}]
-  + [k IN keys(${p}dateTimes) WHERE NOT ${same('x[k]', zoned(`${p}dateTimes[k]`, p))}]
+  + [k IN ['startsAt', 'endsAt'] WHERE NOT ${same('x[k]', `CASE k WHEN 'startsAt' THEN ${dateTimeValue('startsAt', p)} ELSE ${dateTimeValue('endsAt', p)} END`)}]
+  + CASE WHEN ${p}timeZone IS NOT NULL AND (x.startsAt IS NOT NULL OR x.endsAt IS NOT NULL)
+      AND NOT ${same(storedZone, `${p}timeZone`)} THEN ['timeZone'] ELSE [] END
   + CASE WHEN ${p}aliases IS NOT NULL AND ([a IN ${p}aliases | a.name] <> coalesce(x.aliasNames, [])
       OR [a IN ${p}aliases | coalesce(a.language, '')] <> coalesce(x.aliasLanguages, [])) THEN ['aliases'] ELSE [] END
   + CASE WHEN ${evidenceChanged(p)} THEN ['evidence'] ELSE [] END`;
 
 /** What a write's values would change on the stored entity (entityChanges). */
-const ENTITY_CHANGES = /* cypher */ `MATCH (x:Entity {id: $id}) RETURN ${entityChanges('$')} AS changed`;
+const ENTITY_CHANGES = /* cypher */ `MATCH (x:Entity {id: $id}) ${LOCK()} RETURN ${entityChanges('$')} AS changed`;
 
 /** The same for a relationship x: a role or date left null keeps the stored one (mergeLink). */
 export const linkChanges = (p: ValuesAt): string => /* cypher */ `
@@ -209,8 +235,8 @@ FOREACH (_ IN CASE WHEN ${p}aliases IS NULL THEN [] ELSE [1] END |
 SET x.startDate = CASE WHEN 'startDate' IN keys(${p}dates) THEN date(${p}dates.startDate) ELSE x.startDate END,
     x.endDate = CASE WHEN 'endDate' IN keys(${p}dates) THEN date(${p}dates.endDate) ELSE x.endDate END,
     x.date = CASE WHEN 'date' IN keys(${p}dates) THEN date(${p}dates.date) ELSE x.date END,
-    x.startsAt = CASE WHEN 'startsAt' IN keys(${p}dateTimes) THEN ${zoned(`${p}dateTimes.startsAt`, p)} ELSE x.startsAt END,
-    x.endsAt = CASE WHEN 'endsAt' IN keys(${p}dateTimes) THEN ${zoned(`${p}dateTimes.endsAt`, p)} ELSE x.endsAt END`;
+    x.startsAt = ${dateTimeValue('startsAt', p)}
+SET x.endsAt = ${dateTimeValue('endsAt', p)}`;
 
 const setEntity = (label: EntityLabel): string => /* cypher */ `
 MATCH (x:Entity:${label} {id: $id})
@@ -314,14 +340,17 @@ export class EntityWriteRepository {
         {
           operation: `${mode} ${label}`,
           requestId,
-          describe: (id) => [
-            {
-              id: toGlobalId(label, id),
-              type: label,
-              op: created ? 'CREATE' : 'UPDATE',
-              fields: created ? ['slug', ...changed] : changed,
-            },
-          ],
+          describe: (id) =>
+            created || changed.length > 0
+              ? [
+                  {
+                    id: toGlobalId(label, id),
+                    type: label,
+                    op: created ? 'CREATE' : 'UPDATE',
+                    fields: created ? ['slug', ...changed] : changed,
+                  },
+                ]
+              : [],
         },
       );
       return stored!;
@@ -367,14 +396,10 @@ export class EntityWriteRepository {
         {
           operation: `update ${label}`,
           requestId,
-          describe: () => [
-            {
-              id: toGlobalId(label, id),
-              type: label,
-              op: 'UPDATE',
-              fields: changed,
-            },
-          ],
+          describe: () =>
+            changed.length > 0
+              ? [{ id: toGlobalId(label, id), type: label, op: 'UPDATE', fields: changed }]
+              : [],
         },
       );
     await (slug === null ? write() : claimingSlug(label, slug, write));
@@ -450,10 +475,13 @@ export class EntityWriteRepository {
         const records = await evidenceRecords(tx, `${type}:${fromId}:${toId}`, evidence);
         const params = { fromId, toId, ...extra, evidence: records };
         const state = await tx.run(
-          `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+          // Both ends locked, in id order (no deadlock between links the other way round).
+          `UNWIND $ends AS end MATCH (n:Entity {id: end}) ${LOCK('n')}
+           WITH count(*) AS locked
+           MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
            OPTIONAL MATCH (a)-[x:${type}]->(b)
            RETURN x IS NULL AS new, CASE WHEN x IS NULL THEN [] ELSE ${linkChanges('$')} END AS changed`,
-          params,
+          { ...params, ends: [fromId, toId].sort() },
         );
         // An end deleted by another transaction since it was checked: nothing to link.
         const row = state.records[0];
@@ -485,7 +513,11 @@ export class EntityWriteRepository {
           await assertLinkRange(tx, type, fromId, toId);
         return item;
       },
-      { operation: `link ${type}`, requestId, describe: (item) => [item] },
+      {
+        operation: `link ${type}`,
+        requestId,
+        describe: (item) => (item.op === 'CREATE' || item.fields.length > 0 ? [item] : []),
+      },
     );
   }
 
@@ -547,7 +579,7 @@ export class EntityWriteRepository {
       evidenceIds: records.map((r) => r.id),
     };
     const changed = created
-      ? fieldsOf(write, evidence)
+      ? fieldsOf(write, evidence.length > 0)
       : ((await tx.run(ENTITY_CHANGES, params)).records[0]!.get('changed') as string[]);
     if (changed.length === 0) return changed;
     if (records.length > 0) await tx.run(WRITE_EVIDENCE, { evidence: records });

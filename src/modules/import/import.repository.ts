@@ -25,7 +25,9 @@ import {
 } from '../interaction/interaction-write.repository';
 import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import {
+  LOCK,
   entityChanges,
+  fieldsOf,
   linkChanges,
   linkItem,
   evidenceRecords,
@@ -112,6 +114,9 @@ export const refKey = (label: string, slug: string): string => `${label}:${slug}
 const entityState = (label: EntityLabel): string => /* cypher */ `
 UNWIND $rows AS row
 OPTIONAL MATCH (x:Entity:${label} {slug: row.slug})
+// Locked before it is compared: of concurrent imports of the same values, one updates.
+FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | ${LOCK()})
+WITH row, x
 RETURN row.line AS line, x.id AS id, x.name AS name,
   coalesce(x.aliasNames, []) AS aliasNames, coalesce(x.aliasLanguages, []) AS aliasLanguages,
   CASE WHEN x IS NULL THEN [] ELSE ${entityChanges('row.')} END AS changed`;
@@ -136,6 +141,8 @@ RETURN id, labels(x) AS labels`;
 const linkState = (type: RelationshipType): string => /* cypher */ `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.fromId}), (b:Entity {id: row.toId})
+FOREACH (n IN CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END | ${LOCK('n')})
+WITH row, a, b
 OPTIONAL MATCH (a)-[x:${type}]->(b)
 RETURN row.line AS line, x IS NULL AS new,
   CASE WHEN x IS NULL THEN [] ELSE ${linkChanges('row.')} END AS changed`;
@@ -157,15 +164,6 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   }
   return groups;
 }
-
-/** The fields an entity write sets, as the change feed names them. */
-const fieldsOf = (write: EntityWrite, evidence: boolean): string[] => [
-  ...Object.keys(write.props),
-  ...(write.aliases ? ['aliases'] : []),
-  ...Object.keys(write.dates ?? {}),
-  ...Object.keys(write.dateTimes ?? {}),
-  ...(evidence ? ['evidence'] : []),
-];
 
 /** Stored evidence records, with the check refusals turned into a line's outcome. */
 async function evidenceOf(
@@ -255,7 +253,7 @@ export async function importBatch(
         id: toGlobalId(label, uuid),
         type: label,
         op: id === null ? 'CREATE' : 'UPDATE',
-        fields: id === null ? fieldsOf(row.record.write, true) : changed,
+        fields: id === null ? ['slug', ...fieldsOf(row.record.write, true)] : changed,
       };
       const outcome = { line: row.record.line, status, item };
       outcomes.push(outcome);

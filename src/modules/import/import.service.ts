@@ -304,7 +304,7 @@ export class ImportService {
               // A real import resolves references in the graph only (earlier batches are in it).
               const seen = job.dryRun ? known : new Set<string>();
               const result = await importBatch(tx, pending, seen, randomUUID, (t, write) =>
-                this.interactions.repository.recordIn(t, write, true),
+                this.interactions.repository.recordIn(t, write),
               );
               if (job.dryRun) throw new DryRunBatch(result);
               return result;

@@ -16,9 +16,11 @@ import {
 } from '../../shared/model';
 import { interactionRow } from '../../shared/cypher';
 import type { ManagedTransaction } from 'neo4j-driver';
+import { WRITE_EVIDENCE } from '../evidence/evidence.repository';
 import {
+  LOCK,
+  evidenceChanged,
   evidenceRecords,
-  type EntityWriteRepository,
   type EvidenceWrite,
 } from '../entity/entity-write.repository';
 import { keepInteractionRules } from '../integrity/integrity';
@@ -41,8 +43,6 @@ const LABELS_OF = /* cypher */ `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETU
 // The interaction as the write left it, read in the write's transaction: what the caller is
 // told is what its write stored, whatever other records of the same slug commit after it.
 const READ_BACK = /* cypher */ `MATCH (x:Interaction {id: $id}) RETURN ${interactionRow('x')} AS row`;
-
-const READ_BY_SLUG = /* cypher */ `MATCH (x:Interaction {slug: $slug}) RETURN ${interactionRow('x')} AS row`;
 
 /** One interaction ready to write: its slug made, parties as entity uuids, evidence checked. */
 export interface PreparedInteraction {
@@ -85,28 +85,41 @@ export function interactionItem(
     op: created ? 'CREATE' : 'UPDATE',
     fields: [
       ...(created ? ['slug'] : []),
-      ...Object.keys(write.props),
+      // The fields given (a null one sets nothing on a new interaction).
+      ...Object.keys(write.props).filter((k) => write.props[k] != null),
       ...new Set(write.links.map((l) => l.type)),
       ...(write.evidence.length > 0 ? ['evidence'] : []),
     ],
   };
 }
 
-/** The stored interaction holds exactly these fields and parties, and already has this evidence. */
-function sameInteraction(
+/**
+ * What recording these fields, parties and evidence would change on the stored interaction, as
+ * the change feed names it: its own fields whose value differs, the party link types whose
+ * entities differ, and evidence (new to it, or a stored one now saying something else).
+ */
+function interactionChanges(
   stored: InteractionRecord,
   props: Record<string, unknown>,
   links: readonly InteractionLink[],
-  evidenceIds: readonly string[],
-): boolean {
-  for (const [k, v] of Object.entries(props))
-    if ((stored.props[k] ?? null) !== (v ?? null)) return false;
-  const key = (l: { type: string; outgoing: boolean; entityId: string }): string =>
-    `${l.type}|${l.outgoing}|${l.entityId}`;
-  const want = new Set(links.map(key));
-  const have = new Set(stored.links.filter((l) => l.type !== 'MENTIONS').map(key));
-  if (want.size !== have.size || [...want].some((k) => !have.has(k))) return false;
-  return evidenceIds.every((e) => stored.evidenceIds.includes(e));
+  evidenceChanged: boolean,
+): string[] {
+  const fields = Object.entries(props)
+    .filter(([k, v]) => (stored.props[k] ?? null) !== (v ?? null))
+    .map(([k]) => k);
+  type Party = { type: string; outgoing: boolean; entityId: string };
+  const partiesOf = (list: readonly Party[], type: string): string =>
+    list
+      .filter((l) => l.type === type)
+      .map((l) => `${l.outgoing}|${l.entityId}`)
+      .sort()
+      .filter((k, i, all) => all.indexOf(k) === i)
+      .join(' ');
+  const types = new Set<string>([...links, ...stored.links].map((l) => l.type));
+  types.delete('MENTIONS');
+  for (const type of types)
+    if (partiesOf(links, type) !== partiesOf(stored.links, type)) fields.push(type);
+  return evidenceChanged ? [...fields, 'evidence'] : fields;
 }
 
 const link = (type: string, outgoing: boolean): string => /* cypher */ `
@@ -115,10 +128,7 @@ MATCH (x:Interaction {id: $id}), (e:Entity {id: entityId})
 MERGE ${outgoing ? `(x)-[:${type}]->(e)` : `(e)-[:${type}]->(x)`}`;
 
 export class InteractionWriteRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly entityWrites: EntityWriteRepository,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   async record(
     label: InteractionLabel,
@@ -133,7 +143,7 @@ export class InteractionWriteRepository {
       {
         operation: `record ${label}`,
         requestId,
-        describe: (w) => [w.item],
+        describe: (w) => (w.status === 'unchanged' ? [] : [w.item]),
       },
     );
     return written.record;
@@ -142,14 +152,9 @@ export class InteractionWriteRepository {
   /**
    * The body of record(), in the caller's transaction (the mutation's own, or an import batch's):
    * checks the parties' labels, writes the node, its links and evidence, and reads it back.
-   * `unchangedIfSame`: when the stored interaction already holds exactly these fields, links and
-   * evidence, nothing is written and `status` is 'unchanged' (the import's idempotent re-send).
+   * The same record again (fields, parties and evidence all stored) writes nothing: 'unchanged'.
    */
-  async recordIn(
-    tx: ManagedTransaction,
-    write: PreparedInteraction,
-    unchangedIfSame = false,
-  ): Promise<RecordedInteraction> {
+  async recordIn(tx: ManagedTransaction, write: PreparedInteraction): Promise<RecordedInteraction> {
     const { label, slug, props, links, evidence } = write;
     const found = await tx.run(LABELS_OF, { ids: [...new Set(links.map((l) => l.entityId))] });
     const labels = new Map(
@@ -165,37 +170,47 @@ export class InteractionWriteRepository {
       );
       if (problem) throw problem;
     }
-    if (unchangedIfSame) {
-      const before = await tx.run(READ_BY_SLUG, { slug });
-      const row = before.records[0]?.get('row') as InteractionRow | undefined;
-      if (row) {
-        const stored = fromInteractionRow(row);
-        const evidenceIds = (await evidenceRecords(tx, `${label}:${slug}`, evidence)).map(
-          (e) => e.id,
-        );
-        if (stored.label === label && sameInteraction(stored, props, links, evidenceIds))
-          return {
-            record: stored,
-            status: 'unchanged',
-            // Nothing is set, as an unchanged entity's line says.
-            item: { ...interactionItem(write, stored.uuid, false), fields: [] },
-          };
-      }
-    }
-    const { date, ...rest } = props;
+    const evidenceOf = await evidenceRecords(tx, `${label}:${slug}`, evidence);
     const newId = randomUUID();
-    const result = await tx.run(
+    // Created, or met and locked: concurrent records of the same slug and values compare in
+    // turn, so one of them changes it and the others find nothing to change.
+    const met = await tx.run(
       `MERGE (x:Interaction:${label} {slug: $slug})
        ON CREATE SET x.id = $newId, x.createdAt = datetime()
+       ${LOCK()}
+       RETURN x.id AS id, ${evidenceChanged('$')} AS evidenceChanged`,
+      { slug, newId, evidence: evidenceOf },
+    );
+    const id = met.records[0]!.get('id') as string;
+    const created = id === newId;
+    let fields = interactionItem(write, id, true).fields;
+    if (!created) {
+      const stored = fromInteractionRow(
+        (await tx.run(READ_BACK, { id })).records[0]!.get('row') as InteractionRow,
+      );
+      fields = interactionChanges(
+        stored,
+        props,
+        links,
+        met.records[0]!.get('evidenceChanged') as boolean,
+      );
+      // The same record again: nothing is written, so it is no change (no audit, no event).
+      if (fields.length === 0)
+        return {
+          record: stored,
+          status: 'unchanged',
+          item: { ...interactionItem(write, id, false), fields },
+        };
+    }
+    const { date, ...rest } = props;
+    await tx.run(
+      `MATCH (x:Interaction {id: $id})
        SET x += $props, x.date = date($date), x.updatedAt = datetime()
        WITH x
        OPTIONAL MATCH (x)-[old]-(:Entity) WHERE type(old) <> 'MENTIONS'
-       DELETE old
-       RETURN DISTINCT x.id AS id`,
-      { slug, newId, props: rest, date },
+       DELETE old`,
+      { id, props: rest, date },
     );
-    const id = result.records[0]!.get('id') as string;
-    const created = id === newId;
     for (const type of Object.keys(INTERACTION_PARTIES) as InteractionLinkType[]) {
       for (const outgoing of [false, true]) {
         const ids = links
@@ -204,7 +219,8 @@ export class InteractionWriteRepository {
         if (ids.length > 0) await tx.run(link(type, outgoing), { id, ids });
       }
     }
-    const evidenceIds = await this.entityWrites.writeEvidence(tx, `${label}:${slug}`, evidence);
+    if (evidenceOf.length > 0) await tx.run(WRITE_EVIDENCE, { evidence: evidenceOf });
+    const evidenceIds = evidenceOf.map((e) => e.id);
     await tx.run(
       'MATCH (x:Interaction {id: $id}) SET x.evidenceIds = coalesce(x.evidenceIds, []) + [e IN $evidenceIds WHERE NOT e IN coalesce(x.evidenceIds, [])]',
       { id, evidenceIds },
@@ -224,7 +240,7 @@ export class InteractionWriteRepository {
     return {
       record,
       status: created ? 'created' : 'updated',
-      item: interactionItem(write, id, created),
+      item: { ...interactionItem(write, id, created), fields },
     };
   }
 
