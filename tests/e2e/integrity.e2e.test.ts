@@ -427,59 +427,73 @@ describe('a STATED evidence always has its quote', () => {
   const DOC = 'gnf-2019-10-25-sitra-st-petersburg-meeting';
 
   it.each([
-    ['without a quote', [{ document: 'DOC' }], 'input.evidence[0].quote'],
+    ['without a quote', [{ document: 'DOC' }], 'input.evidence[0].quote', /quote/],
     [
       'with a blank quote',
       [{ url: 'https://example.org/x' }, { document: 'DOC', quote: '   ' }],
       'input.evidence[1].quote',
+      /quote/,
     ],
-  ])('refuses evidence %s on every input that takes evidence', async (_, given, argument) => {
-    const document = await idOf('DOCUMENT', DOC);
-    const evidence = given.map((e) => (e.document ? { ...e, document } : e));
-    const sitra = await idOf('ORGANISATION', 'sitra');
-    const helsinki = await idOf('PLACE', 'helsinki');
-    const wcef = await idOf('EVENT', 'wcef');
-    const calls: [string, Record<string, unknown>][] = [
+    [
+      'repeating a source (its translation or confidence would silently win)',
       [
-        'mutation($e: [EvidenceInput!]) { createOrganisation(input: { name: "No Quote Oy", kind: OTHER, evidence: $e }) { id } }',
-        {},
+        { url: 'https://example.org/x' },
+        { url: 'https://example.org/y' },
+        { url: 'https://example.org/x', confidence: 'INFERRED' },
       ],
-      [
-        'mutation($e: [EvidenceInput!]) { upsertTopic(input: { name: "No quote topic", evidence: $e }) { id } }',
-        {},
-      ],
-      [
-        'mutation($e: [EvidenceInput!], $id: ID!) { updateOrganisation(id: $id, input: { evidence: $e }) { id } }',
-        { id: sitra },
-      ],
-      [
-        'mutation($e: [EvidenceInput!], $a: ID!, $b: ID!) { linkEntities(input: { type: BASED_IN, from: $a, to: $b, evidence: $e }) }',
-        { a: sitra, b: helsinki },
-      ],
-      [
-        'mutation($e: [EvidenceInput!], $a: ID!, $b: ID!) { recordInvitation(input: { summary: "x", inviter: $a, invitees: [$a], target: $b, evidence: $e }) { id } }',
-        { a: sitra, b: wcef },
-      ],
-      [
-        'mutation($e: [EvidenceInput!], $a: ID!) { recordPresentation(input: { summary: "x", presenters: [$a], evidence: $e }) { id } }',
-        { a: sitra },
-      ],
-      [
-        'mutation($e: [EvidenceInput!], $a: ID!) { recordProposal(input: { summary: "x", proposers: [$a], evidence: $e }) { id } }',
-        { a: sitra },
-      ],
-      [
-        'mutation($e: [EvidenceInput!], $a: ID!) { recordQuestion(input: { summary: "x", askers: [$a], evidence: $e }) { id } }',
-        { a: sitra },
-      ],
-    ];
-    for (const [query, variables] of calls) {
-      const error = await failing(query, { ...variables, e: evidence });
-      expect({ query, extensions: error.extensions }).toMatchObject({
-        query,
-        extensions: { code: 'BAD_USER_INPUT', argument },
-      });
-      expect(error.message).toMatch(/quote/);
-    }
-  });
+      'input.evidence[2]',
+      /input\.evidence\[2\] repeats input\.evidence\[0\]/,
+    ],
+  ] as [string, { document?: string }[], string, RegExp][])(
+    'refuses evidence %s on every input that takes evidence',
+    async (_, given, argument, message) => {
+      const document = await idOf('DOCUMENT', DOC);
+      const evidence = given.map((e) => (e.document ? { ...e, document } : e));
+      const sitra = await idOf('ORGANISATION', 'sitra');
+      const helsinki = await idOf('PLACE', 'helsinki');
+      const wcef = await idOf('EVENT', 'wcef');
+      const calls: [string, Record<string, unknown>][] = [
+        [
+          'mutation($e: [EvidenceInput!]) { createOrganisation(input: { name: "No Quote Oy", kind: OTHER, evidence: $e }) { id } }',
+          {},
+        ],
+        [
+          'mutation($e: [EvidenceInput!]) { upsertTopic(input: { name: "No quote topic", evidence: $e }) { id } }',
+          {},
+        ],
+        [
+          'mutation($e: [EvidenceInput!], $id: ID!) { updateOrganisation(id: $id, input: { evidence: $e }) { id } }',
+          { id: sitra },
+        ],
+        [
+          'mutation($e: [EvidenceInput!], $a: ID!, $b: ID!) { linkEntities(input: { type: BASED_IN, from: $a, to: $b, evidence: $e }) }',
+          { a: sitra, b: helsinki },
+        ],
+        [
+          'mutation($e: [EvidenceInput!], $a: ID!, $b: ID!) { recordInvitation(input: { summary: "x", inviter: $a, invitees: [$a], target: $b, evidence: $e }) { id } }',
+          { a: sitra, b: wcef },
+        ],
+        [
+          'mutation($e: [EvidenceInput!], $a: ID!) { recordPresentation(input: { summary: "x", presenters: [$a], evidence: $e }) { id } }',
+          { a: sitra },
+        ],
+        [
+          'mutation($e: [EvidenceInput!], $a: ID!) { recordProposal(input: { summary: "x", proposers: [$a], evidence: $e }) { id } }',
+          { a: sitra },
+        ],
+        [
+          'mutation($e: [EvidenceInput!], $a: ID!) { recordQuestion(input: { summary: "x", askers: [$a], evidence: $e }) { id } }',
+          { a: sitra },
+        ],
+      ];
+      for (const [query, variables] of calls) {
+        const error = await failing(query, { ...variables, e: evidence });
+        expect({ query, extensions: error.extensions }).toMatchObject({
+          query,
+          extensions: { code: 'BAD_USER_INPUT', argument },
+        });
+        expect(error.message).toMatch(message);
+      }
+    },
+  );
 });

@@ -111,6 +111,7 @@ export class EntityWriteService {
    */
   evidence(ctx: Context, input: EvidenceInput[] | null | undefined): EvidenceWrite[] {
     if (!input || input.length === 0) return [assertedEvidence(ctx.client, 'input.evidence')];
+    const sources = new Map<string, string>();
     return input.map((e, i) => {
       const argument = `input.evidence[${i}]`;
       if (!e.document && !e.url)
@@ -121,6 +122,15 @@ export class EntityWriteService {
           `${argument}.quote`,
         );
       }
+      // The same source (and quote) twice is one evidence: the later would silently win.
+      const source = JSON.stringify([e.document ?? null, e.quote ?? null, e.url ?? null]);
+      const twin = sources.get(source);
+      if (twin !== undefined)
+        throw new BadUserInputError(
+          `${argument} repeats ${twin}: the same ${e.document ? 'document and quote' : 'url'}. Give each source once, with its translation and confidence.`,
+          argument,
+        );
+      sources.set(source, argument);
       return {
         kind: e.document ? 'STATED' : 'EXTERNAL',
         documentId: e.document
