@@ -4,11 +4,11 @@
  * A node as `{labels, properties}` (the shape of a driver Node) with its temporal properties as
  * ISO strings: decoding a DateTime costs the JavaScript driver a dozen objects (a zoned one an
  * Intl formatter call too), on every dated node of every answer, and the API answers strings
- * anyway. `timeZone` is the IANA zone of `startsAt`, when it has one (null for an
- * offset). Nodes without one of these properties get it as null.
+ * anyway. `timeZone` is an event's stored IANA zone, else that of its `startsAt` or `endsAt`
+ * (null for an offset). Nodes without one of these properties get it as null.
  */
 export const lightNode = (n: string): string =>
-  `{labels: labels(${n}), properties: ${n} {.*, ${TEMPORAL_PROPERTIES.map((p) => `${p}: toString(${n}.${p})`).join(', ')}, timeZone: CASE WHEN toString(${n}.startsAt) ENDS WITH ']' THEN ${n}.startsAt.timezone END}}`;
+  `{labels: labels(${n}), properties: ${n} {.*, ${TEMPORAL_PROPERTIES.map((p) => `${p}: toString(${n}.${p})`).join(', ')}, timeZone: coalesce(${n}.timeZone, CASE WHEN toString(${n}.startsAt) ENDS WITH ']' THEN ${n}.startsAt.timezone WHEN toString(${n}.endsAt) ENDS WITH ']' THEN ${n}.endsAt.timezone END)}}`;
 
 /** Every temporal property of our nodes (dates, zoned date-times, bookkeeping timestamps). */
 const TEMPORAL_PROPERTIES = [

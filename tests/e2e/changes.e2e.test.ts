@@ -356,6 +356,78 @@ describe('the change feed', () => {
     ]);
   });
 
+  it('keeps every instant through clock changes, stores a zone given before any time, and spells zones one way', async () => {
+    const EVENT = `mutation($i: CreateEventInput!) { upsertEvent(input: $i) { id startsAt endsAt timeZone } }`;
+    const UPDATE = `mutation($id: ID!, $i: UpdateEventInput!) { updateEvent(id: $id, input: $i) { startsAt endsAt timeZone } }`;
+    type Shown = { startsAt: string | null; endsAt: string | null; timeZone: string | null };
+    // 03:30 on 2024-10-27 happens twice in Helsinki: 00:30Z (+03:00) and 01:30Z (+02:00).
+    const { upsertEvent: e } = await write<{ upsertEvent: Shown & { id: string } }>(EVENT, {
+      i: {
+        slug: 'overlap-event',
+        name: 'Overlap event',
+        kind: 'FORUM',
+        startsAt: '2024-10-27T01:30:00Z',
+        timeZone: 'Europe/Helsinki',
+      },
+    });
+    expect(e.startsAt).toBe('2024-10-27T03:30:00+02:00');
+    const start = await head();
+    const earlier = await write<{ updateEvent: Shown }>(UPDATE, {
+      id: e.id,
+      i: { startsAt: '2024-10-27T00:30:00Z' },
+    });
+    expect(earlier.updateEvent.startsAt).toBe('2024-10-27T03:30:00+03:00');
+    const utc = await write<{ updateEvent: Shown }>(UPDATE, { id: e.id, i: { timeZone: 'UTC' } });
+    expect(utc.updateEvent).toMatchObject({ startsAt: '2024-10-27T00:30:00Z', timeZone: 'UTC' });
+    const back = await write<{ updateEvent: Shown }>(UPDATE, {
+      id: e.id,
+      i: { timeZone: 'europe/helsinki' },
+    });
+    expect(back.updateEvent).toMatchObject({
+      startsAt: '2024-10-27T03:30:00+03:00',
+      timeZone: 'Europe/Helsinki',
+    });
+    // The same zone in other letters, and the same instant again: no change.
+    await write(UPDATE, { id: e.id, i: { timeZone: 'EUROPE/HELSINKI' } });
+    await write(UPDATE, { id: e.id, i: { startsAt: '2024-10-27T00:30:00Z' } });
+
+    // A zone before any time, then an end time alone: shown in it, and read back.
+    const { upsertEvent: z } = await write<{ upsertEvent: Shown & { id: string } }>(EVENT, {
+      i: {
+        slug: 'zone-first-event',
+        name: 'Zone first event',
+        kind: 'FORUM',
+        timeZone: 'Asia/Tokyo',
+      },
+    });
+    expect(z.timeZone).toBe('Asia/Tokyo');
+    const ends = await write<{ updateEvent: Shown }>(UPDATE, {
+      id: z.id,
+      i: { endsAt: '2024-06-01T09:00:00Z' },
+    });
+    expect(ends.updateEvent).toEqual({
+      startsAt: null,
+      endsAt: '2024-06-01T18:00:00+09:00',
+      timeZone: 'Asia/Tokyo',
+    });
+    const cleared = await api.gql(UPDATE, { id: z.id, i: { timeZone: null } }, api.keys().editor);
+    expect(cleared.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.timeZone',
+    });
+
+    const { nodes } = await drain(start);
+    expect(
+      nodes.map((n) => `${n.operation}: ${n.records.map((r) => `${r.op} ${r.fields.join(',')}`)}`),
+    ).toEqual([
+      'update Event: UPDATE startsAt',
+      'update Event: UPDATE startsAt,timeZone',
+      'update Event: UPDATE startsAt,timeZone',
+      'upsert Event: CREATE slug,name,kind,timeZone,evidence',
+      'update Event: UPDATE endsAt',
+    ]);
+  });
+
   it('filters by type, and refuses unknown types, foreign cursors and anonymous callers', async () => {
     const start = await head();
     const { createTopic: t } = await write<{ createTopic: { id: string } }>(CREATE_TOPIC, {

@@ -444,6 +444,12 @@ describe('a STATED evidence always has its quote', () => {
       'input.evidence[2]',
       /input\.evidence\[2\] repeats input\.evidence\[0\]/,
     ],
+    [
+      'repeating a url in other letter case',
+      [{ url: 'https://EXAMPLE.org/dup' }, { url: 'https://example.org/dup' }],
+      'input.evidence[1]',
+      /input\.evidence\[1\] repeats input\.evidence\[0\]/,
+    ],
   ] as [string, { document?: string }[], string, RegExp][])(
     'refuses evidence %s on every input that takes evidence',
     async (_, given, argument, message) => {

@@ -70,22 +70,31 @@ const slugOwner = (label: EntityLabel): string =>
   /* cypher */ `MATCH (n:Entity&${label} {slug: $slug}) RETURN n.id AS id`;
 
 /**
- * The IANA zone an entity's date-times are shown in: the one the write gives, else the one the
- * stored startsAt (or endsAt) has, so a write of startsAt alone keeps the event's time zone; null
- * when neither names a zone (the value keeps its own UTC offset).
+ * The IANA zone an event's date-times are shown in, as stored: its timeZone (kept as a property
+ * since times may come later), else the zone of its stored startsAt or endsAt (events written
+ * before the property). Null when none is named (values keep their own UTC offset).
  */
-const storedZone = `CASE WHEN toString(x.startsAt) ENDS WITH ']' THEN x.startsAt.timezone
-  WHEN toString(x.endsAt) ENDS WITH ']' THEN x.endsAt.timezone END`;
+const storedZone = `coalesce(x.timeZone, CASE WHEN toString(x.startsAt) ENDS WITH ']' THEN x.startsAt.timezone
+  WHEN toString(x.endsAt) ENDS WITH ']' THEN x.endsAt.timezone END)`;
+/** The zone a write shows its date-times in: the one it gives, else the stored one. */
 const zoneOf = (p: ValuesAt): string => `coalesce(${p}timeZone, ${storedZone})`;
 
-/** An instant from its ISO text, shown in the zone (zoneOf) when there is one (the same instant either way). */
+/**
+ * A date-time moved into a zone, the same instant to the nanosecond: built from the epoch, since
+ * a value rebuilt from its local time falls on the earlier offset when a clock change repeats
+ * that hour (03:30 on the last Sunday of October in Helsinki happens twice).
+ */
+const inZone = (dt: string, zone: string): string =>
+  `datetime({epochSeconds: ${dt}.epochSeconds, nanosecond: ${dt}.nanosecond, timezone: ${zone}})`;
+
+/** An instant from its ISO text, shown in the zone (zoneOf) when there is one. */
 export const zoned = (value: string, p: ValuesAt = '$'): string =>
-  `CASE WHEN ${value} IS NULL THEN null WHEN ${zoneOf(p)} IS NULL THEN datetime(${value}) ELSE datetime({datetime: datetime(${value}), timezone: ${zoneOf(p)}}) END`;
+  `CASE WHEN ${value} IS NULL THEN null WHEN ${zoneOf(p)} IS NULL THEN datetime(${value}) ELSE ${inZone(`datetime(${value})`, zoneOf(p))} END`;
 
 /** A date-time's new value: the one given, else the stored one moved to a new timeZone given alone. */
 const dateTimeValue = (k: 'startsAt' | 'endsAt', p: ValuesAt): string =>
   `CASE WHEN '${k}' IN keys(${p}dateTimes) THEN ${zoned(`${p}dateTimes.${k}`, p)}
-     WHEN ${p}timeZone IS NOT NULL AND x.${k} IS NOT NULL THEN datetime({datetime: x.${k}, timezone: ${p}timeZone})
+     WHEN ${p}timeZone IS NOT NULL AND x.${k} IS NOT NULL THEN ${inZone(`x.${k}`, `${p}timeZone`)}
      ELSE x.${k} END`;
 
 /**
@@ -201,9 +210,8 @@ export const evidenceChanged = (p: ValuesAt): string => /* cypher */ `any(ev IN 
 export const entityChanges = (p: ValuesAt): string => /* cypher */ `
   [k IN keys(${p}props) WHERE NOT ${same('x[k]', `${p}props[k]`)}]
   + [k IN keys(${p}dates) WHERE NOT ${same('x[k]', `date(${p}dates[k])`)}]
-  + [k IN ['startsAt', 'endsAt'] WHERE NOT ${same('x[k]', `CASE k WHEN 'startsAt' THEN ${dateTimeValue('startsAt', p)} ELSE ${dateTimeValue('endsAt', p)} END`)}]
-  + CASE WHEN ${p}timeZone IS NOT NULL AND (x.startsAt IS NOT NULL OR x.endsAt IS NOT NULL)
-      AND NOT ${same(storedZone, `${p}timeZone`)} THEN ['timeZone'] ELSE [] END
+  + [k IN ['startsAt', 'endsAt'] WHERE NOT ${same('toString(x[k])', `toString(CASE k WHEN 'startsAt' THEN ${dateTimeValue('startsAt', p)} ELSE ${dateTimeValue('endsAt', p)} END)`)}]
+  + CASE WHEN ${p}timeZone IS NOT NULL AND NOT ${same(storedZone, `${p}timeZone`)} THEN ['timeZone'] ELSE [] END
   + CASE WHEN ${p}aliases IS NOT NULL AND ([a IN ${p}aliases | a.name] <> coalesce(x.aliasNames, [])
       OR [a IN ${p}aliases | coalesce(a.language, '')] <> coalesce(x.aliasLanguages, [])) THEN ['aliases'] ELSE [] END
   + CASE WHEN ${evidenceChanged(p)} THEN ['evidence'] ELSE [] END`;
@@ -234,9 +242,12 @@ FOREACH (_ IN CASE WHEN ${p}aliases IS NULL THEN [] ELSE [1] END |
   SET x.aliasNames = [a IN ${p}aliases | a.name], x.aliasLanguages = [a IN ${p}aliases | coalesce(a.language, '')])
 SET x.startDate = CASE WHEN 'startDate' IN keys(${p}dates) THEN date(${p}dates.startDate) ELSE x.startDate END,
     x.endDate = CASE WHEN 'endDate' IN keys(${p}dates) THEN date(${p}dates.endDate) ELSE x.endDate END,
-    x.date = CASE WHEN 'date' IN keys(${p}dates) THEN date(${p}dates.date) ELSE x.date END,
-    x.startsAt = ${dateTimeValue('startsAt', p)}
-SET x.endsAt = ${dateTimeValue('endsAt', p)}`;
+    x.date = CASE WHEN 'date' IN keys(${p}dates) THEN date(${p}dates.date) ELSE x.date END
+WITH x${p === 'row.' ? ', row' : ''}, ${dateTimeValue('startsAt', p)} AS startsAt, ${dateTimeValue('endsAt', p)} AS endsAt
+// Cleared first: Neo4j skips a SET to a value it deems equal, and two date-times in one named
+// zone are equal when their local times are (03:30+03:00 and 03:30+02:00 in Helsinki).
+SET x.startsAt = null, x.endsAt = null
+SET x.startsAt = startsAt, x.endsAt = endsAt, x.timeZone = coalesce(${p}timeZone, x.timeZone)`;
 
 const setEntity = (label: EntityLabel): string => /* cypher */ `
 MATCH (x:Entity:${label} {id: $id})

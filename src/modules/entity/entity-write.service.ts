@@ -84,7 +84,17 @@ const NOT_CLEARABLE: Record<string, (type: string) => string> = {
     `every ${type} has a status; leave it out to keep the current one (UNKNOWN for a new ${type})`,
   aliases: () => 'pass [] to remove every alias, or leave it out to keep them',
   evidence: () => 'leave it out to add none',
+  timeZone: () => 'leave it out to keep the stored time zone, or give another',
 };
+
+/** A URL as the same page is written (scheme and host in lower case), or as given when not one. */
+function sameUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
 
 function refuseClearing(
   label: EntityLabel,
@@ -123,7 +133,11 @@ export class EntityWriteService {
         );
       }
       // The same source (and quote) twice is one evidence: the later would silently win.
-      const source = JSON.stringify([e.document ?? null, e.quote ?? null, e.url ?? null]);
+      const source = JSON.stringify([
+        e.document ?? null,
+        e.quote?.trim().replace(/\s+/g, ' ') ?? null,
+        e.url ? sameUrl(e.url) : null,
+      ]);
       const twin = sources.get(source);
       if (twin !== undefined)
         throw new BadUserInputError(
@@ -163,9 +177,13 @@ export class EntityWriteService {
       else if (DATE_TIME_FIELDS.includes(key)) dateTimes[key] = value as string | null;
       else props[key] = value;
     }
+    let zone: string | null = null;
     if (typeof timeZone === 'string') {
       try {
-        new Intl.DateTimeFormat('en', { timeZone });
+        // In the zone database's own spelling: europe/helsinki is Europe/Helsinki, so the same
+        // zone in other letter case is no change. Another name for it (Asia/Kolkata) is kept.
+        const known = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+        zone = known.toLowerCase() === timeZone.toLowerCase() ? known : timeZone;
       } catch {
         throw new BadUserInputError(
           `input.timeZone must be an IANA time zone such as Europe/Moscow, got "${timeZone}".`,
@@ -178,7 +196,7 @@ export class EntityWriteService {
       aliases: input.aliases ? aliasesOf(input.aliases, input.name) : undefined,
       dates,
       dateTimes,
-      timeZone: typeof timeZone === 'string' ? timeZone : null,
+      timeZone: zone,
     };
   }
 

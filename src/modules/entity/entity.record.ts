@@ -68,8 +68,11 @@ export function toEntityRecord(
   const startsAt = raw.startsAt;
   // Read through lightNode, date-times are ISO strings with the zone in brackets, and timeZone
   // came along; read as a driver Node (writes), they are DateTime values.
-  if (isDateTime(startsAt)) props.timeZone = startsAt.timeZoneId ?? null;
-  else props.timeZone = typeof raw.timeZone === 'string' ? raw.timeZone : null;
+  const endsAt = raw.endsAt;
+  if (typeof raw.timeZone === 'string') props.timeZone = raw.timeZone;
+  else if (isDateTime(startsAt) && startsAt.timeZoneId) props.timeZone = startsAt.timeZoneId;
+  else if (isDateTime(endsAt) && endsAt.timeZoneId) props.timeZone = endsAt.timeZoneId;
+  else props.timeZone = null;
   for (const key of ZONED) {
     const value = props[key];
     if (typeof value === 'string' && value.endsWith(']')) props[key] = value.replace(ZONE_ID, '');
