@@ -37,6 +37,12 @@ interface Answer {
 }
 
 /** Polls a route every 20 ms until stopped; the latency of each answer (or of its failure). */
+/** Probes not stopped yet: a test that fails before it stops its probes must not keep jest alive. */
+const openProbes = new Set<{ stop: () => Promise<number[]> }>();
+afterEach(async () => {
+  for (const open of [...openProbes]) await open.stop();
+});
+
 function probe(url: string): { stop: () => Promise<number[]> } {
   const latencies: number[] = [];
   let running = true;
@@ -53,13 +59,16 @@ function probe(url: string): { stop: () => Promise<number[]> } {
       await sleep(20);
     }
   })();
-  return {
+  const handle = {
     stop: async () => {
       running = false;
+      openProbes.delete(handle);
       await loop;
       return latencies;
     },
   };
+  openProbes.add(handle);
+  return handle;
 }
 
 /** Every month-aligned window is a projection of its own: nothing is cached between them. */
@@ -117,10 +126,17 @@ async function startApi(env: Record<string, string>): Promise<{ run: Run; origin
   return { run, origin: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Stops the API: SIGTERM, then SIGKILL after 20 s. A test that failed may leave heavy rankings
+ * running, which a graceful stop waits for; the cleanup must not outlast its hook (nor leave the
+ * process holding jest open).
+ */
 async function stopApi(run: Run): Promise<void> {
-  if (run.child.exitCode !== null) return;
+  if (run.child.exitCode !== null || run.child.signalCode !== null) return;
   run.child.kill('SIGTERM');
+  const killer = setTimeout(() => run.child.kill('SIGKILL'), 20_000);
   await run.exit;
+  clearTimeout(killer);
 }
 
 describe('analytics and the event loop (real process, generated graph)', () => {
