@@ -88,7 +88,7 @@ const inZone = (dt: string, zone: string): string =>
   `datetime({epochSeconds: ${dt}.epochSeconds, nanosecond: ${dt}.nanosecond, timezone: ${zone}})`;
 
 /** An instant from its ISO text, shown in the zone (zoneOf) when there is one. */
-export const zoned = (value: string, p: ValuesAt = '$'): string =>
+const zoned = (value: string, p: ValuesAt = '$'): string =>
   `CASE WHEN ${value} IS NULL THEN null WHEN ${zoneOf(p)} IS NULL THEN datetime(${value}) ELSE ${inZone(`datetime(${value})`, zoneOf(p))} END`;
 
 /** A date-time's new value: the one given, else the stored one moved to a new timeZone given alone. */
@@ -140,6 +140,17 @@ export function fieldsOf(write: EntityWrite, evidence: boolean): string[] {
     ...Object.keys(write.dates ?? {}),
     ...Object.keys(write.dateTimes ?? {}),
     ...(write.timeZone ? ['timeZone'] : []),
+    ...(evidence ? ['evidence'] : []),
+  ];
+}
+
+/** The fields a new link is given, as the change feed names them (a null role or date sets nothing). */
+export function linkFieldsOf(
+  values: { role: string | null; startDate: string | null; endDate: string | null },
+  evidence: boolean,
+): string[] {
+  return [
+    ...(['role', 'startDate', 'endDate'] as const).filter((k) => values[k] !== null),
     ...(evidence ? ['evidence'] : []),
   ];
 }
@@ -499,15 +510,12 @@ export class EntityWriteRepository {
         if (!row)
           throw new NotFoundError('An end of the relationship was deleted meanwhile.', 'input');
         const made = row.get('new') as boolean;
-        const set = (['role', 'startDate', 'endDate'] as const).filter((k) => extra[k] !== null);
         const item = linkItem(
           type,
           { label: from, id: fromId },
           { label: to, id: toId },
           made ? 'CREATE' : 'UPDATE',
-          made
-            ? [...set, ...(evidence.length > 0 ? ['evidence'] : [])]
-            : (row.get('changed') as string[]),
+          made ? linkFieldsOf(extra, evidence.length > 0) : (row.get('changed') as string[]),
         );
         // The same link with the same values again: no write, so no change to tell.
         if (item.fields.length === 0 && !made) return item;

@@ -29,6 +29,7 @@ import {
   entityChanges,
   fieldsOf,
   linkChanges,
+  linkFieldsOf,
   linkItem,
   evidenceRecords,
   mergeLink,
@@ -424,12 +425,8 @@ export async function importBatch(
   return outcomes.sort((a, b) => a.line - b.line);
 }
 
-const linkFields = (l: LinkRecordIn): string[] => [
-  ...(l.role !== null ? ['role'] : []),
-  ...(l.startDate !== null ? ['startDate'] : []),
-  ...(l.endDate !== null ? ['endDate'] : []),
-  'evidence',
-];
+// A link line always carries evidence (the caller's assertion when it names none).
+const linkFields = (l: LinkRecordIn): string[] => linkFieldsOf(l, true);
 
 export const refText = (ref: EntityRef): string =>
   'uuid' in ref ? ref.uuid : refKey(ref.label, ref.slug);
