@@ -8,6 +8,7 @@ import {
   buildProjection,
   Projection,
   sampledBetweenness,
+  seededRandom,
 } from '../../src/modules/analytics/projection';
 import type { NodeAttributes, ProjectionGraph } from '../../src/modules/analytics/projection-graph';
 
@@ -123,5 +124,78 @@ describe('buildProjection', () => {
     );
     expect(projection.attributes('q')).toMatchObject({ uuid: 'q', name: 'Q', type: 'Person' });
     expect(projection.attributes('ghost')).toBeUndefined();
+  });
+});
+
+/**
+ * Neo4j streams nodes and links in the order of its store, which depends on what was written
+ * and deleted before (a reseeded test database, a restored backup, a cluster member). The
+ * measures must not: Louvain and the sampled betweenness follow the order nodes are added in.
+ */
+describe('a projection does not depend on the order its rows arrive in', () => {
+  // A random graph (4,200 links) with no clear community structure: Louvain's moves depend on order.
+  const n = 2_100; // above EXACT_BETWEENNESS_LIMIT: betweenness is sampled
+  const next = seededRandom(42);
+  const uuids = Array.from({ length: n }, (_, i) => `node-${(i * 7919) % n}`);
+  const links: [string, string][] = [];
+  for (let i = 0; i < n * 2; i++)
+    links.push([uuids[Math.floor(next() * n)]!, uuids[Math.floor(next() * n)]!]);
+
+  const shuffled = <T>(list: readonly T[], seed: number): T[] => {
+    const r = seededRandom(seed);
+    const copy = [...list];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  };
+  const build = (seed: number): Promise<Projection> =>
+    buildProjection('v1', async (onNode, onLinks) => {
+      for (const uuid of seed === 0 ? uuids : shuffled(uuids, seed))
+        onNode({ uuid, type: 'Organisation', name: uuid, country: null });
+      for (const [a, b] of seed === 0 ? links : shuffled(links, seed + 1))
+        if (seed % 2 === 0) onLinks(a, [b]);
+        else onLinks(b, [a]);
+    });
+  const sorted = <V>(values: Map<string, V>): [string, V][] =>
+    [...values].sort(([a], [b]) => (a < b ? -1 : 1));
+
+  it('gives the same communities, modularity and sampled betweenness in any order', async () => {
+    const first = await build(0);
+    expect(first.betweenness().approximate).toBe(true);
+    for (const seed of [1, 2, 3]) {
+      const other = await build(seed);
+      expect(other.communities().modularity).toBe(first.communities().modularity);
+      expect(sorted(other.communities().of)).toEqual(sorted(first.communities().of));
+      expect(sorted(other.betweenness().values)).toEqual(sorted(first.betweenness().values));
+      const rank = (p: Projection): string[] =>
+        sorted(p.pagerank().values).map(([uuid, v]) => `${uuid} ${v.toPrecision(10)}`);
+      expect(rank(other)).toEqual(rank(first));
+    }
+  });
+});
+
+describe('brokers that tie', () => {
+  it('come in the order of their uuids, not of their keys in the projection', () => {
+    // Keys are places in the projection ("9" sorts after "10" as text); uuids are the ids.
+    const g = new UndirectedGraph<NodeAttributes>();
+    const add = (key: string, uuid: string, country: string): void => {
+      g.addNode(key, { uuid, type: 'Organisation', name: uuid, country });
+    };
+    add('9', 'broker-a', 'EE');
+    add('10', 'broker-b', 'EE');
+    add('f', 'fi', 'FI');
+    add('r', 'ru', 'RU');
+    for (const broker of ['9', '10']) {
+      g.addEdge(broker, 'f');
+      g.addEdge(broker, 'r');
+    }
+    const ranked = new Projection(g, 'v1').brokerRanking(
+      'COUNTRY',
+      { candidates: ['Organisation'], required: ['FI', 'RU'] },
+      10,
+    );
+    expect(ranked.map((b) => b.uuid)).toEqual(['broker-a', 'broker-b']);
   });
 });

@@ -19,13 +19,17 @@ export interface BrokerScore {
 
 const HUBS = new Set(['Event', 'Invitation', 'Presentation', 'Proposal', 'Question']);
 
+/**
+ * Brokers among the candidate types, best first; ties by the node's uuid (not its key in the
+ * graph, which is only its place in the projection). `groupOf` takes a node's key.
+ */
 export function brokers(
   graph: ProjectionGraph,
-  groupOf: (uuid: string) => string | null,
+  groupOf: (key: string) => string | null,
   options: { candidates: Set<string>; required: string[] },
 ): BrokerScore[] {
-  const isContact = (uuid: string): boolean => {
-    const type = graph.getNodeAttribute(uuid, 'type');
+  const isContact = (key: string): boolean => {
+    const type = graph.getNodeAttribute(key, 'type');
     return !HUBS.has(type) && type !== 'Place';
   };
   // Per event/interaction: how many contact-type parties it has in each group.
@@ -46,13 +50,13 @@ export function brokers(
   });
 
   const results: BrokerScore[] = [];
-  graph.forEachNode((uuid, attributes) => {
+  graph.forEachNode((key, attributes) => {
     if (!options.candidates.has(attributes.type)) return;
-    const own = groupOf(uuid);
+    const own = groupOf(key);
     const spanned = new Set<string>(own === null ? [] : [own]);
     let contacts = 0;
     let cross = 0;
-    graph.forEachNeighbor(uuid, (neighbour) => {
+    graph.forEachNeighbor(key, (neighbour) => {
       if (isContact(neighbour)) {
         contacts += 1;
         const group = groupOf(neighbour);
@@ -76,7 +80,13 @@ export function brokers(
     const groups = [...spanned].sort();
     if (options.required.some((g) => !spanned.has(g))) return;
     if (groups.length < 2 || cross === 0) return;
-    results.push({ uuid, score: groups.length, groups, contacts, crossGroupContacts: cross });
+    results.push({
+      uuid: attributes.uuid,
+      score: groups.length,
+      groups,
+      contacts,
+      crossGroupContacts: cross,
+    });
   });
   return results.sort(
     (a, b) =>

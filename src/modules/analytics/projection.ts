@@ -118,11 +118,7 @@ export class Projection {
     groupOf: (uuid: string) => string | null,
     options: { candidates: Set<string>; required: string[] },
   ): BrokerScore[] {
-    return brokers(
-      this.graph,
-      (key) => groupOf(this.graph.getNodeAttribute(key, 'uuid')),
-      options,
-    ).map((b) => ({ ...b, uuid: this.graph.getNodeAttribute(b.uuid, 'uuid') }));
+    return brokers(this.graph, (key) => groupOf(this.graph.getNodeAttribute(key, 'uuid')), options);
   }
 
   /** The `first` nodes of the allowed types by a measure, highest first (ties by uuid). */
@@ -348,19 +344,36 @@ export class ProjectionBuilder {
     }
   }
 
-  /** The graph, timed from this builder's creation (so the read of the rows counts too). */
+  /**
+   * The graph, timed from this builder's creation (so the read of the rows counts too). Nodes
+   * are added in id order, not in the order the rows came: Neo4j streams them in the order of
+   * its store, which depends on what was written and deleted before, and Louvain and the
+   * sampled betweenness follow the order of the nodes. So equal graphs give equal answers.
+   */
   finish(version: string): Projection {
     const graph: ProjectionGraph = new UndirectedGraph<NodeAttributes>({ allowSelfLoops: false });
-    this.nodes.forEach((n, i) =>
-      graph.addNode(i.toString(36), {
-        uuid: n.uuid,
-        type: n.type,
-        name: n.name,
-        country: n.country,
-      }),
-    );
-    const links = this.packed.subarray(0, this.count).sort();
     const n = this.nodes.length;
+    // (The default sort compares strings as `<` does, and is faster than a comparator.)
+    const ids = this.nodes.map((node) => node.uuid).sort();
+    const place = new Uint32Array(n);
+    ids.forEach((uuid, i) => {
+      const arrived = this.index.get(uuid)!;
+      place[arrived] = i;
+      const node = this.nodes[arrived]!;
+      graph.addNode(i.toString(36), {
+        uuid: node.uuid,
+        type: node.type,
+        name: node.name,
+        country: node.country,
+      });
+    });
+    const links = this.packed.subarray(0, this.count);
+    for (let k = 0; k < links.length; k++) {
+      const arrived = Math.floor(links[k]! / n);
+      const [a, b] = [place[arrived]!, place[links[k]! - arrived * n]!];
+      links[k] = a < b ? a * n + b : b * n + a;
+    }
+    links.sort();
     let previous = -1;
     for (const link of links) {
       if (link === previous) continue;
