@@ -350,3 +350,59 @@ describe('events', () => {
     expect(node.data).toEqual({ p: { __typename: 'Proposal' }, q: { __typename: 'Question' } });
   });
 });
+
+describe('lists sorted by name, with namesakes', () => {
+  // Two organisations of one name. Neo4j hands a node's links over newest first, so linking
+  // them in the two orders shows whether the order of the answer is the store's or the API's.
+  it('order namesakes by id, whichever was linked first', async () => {
+    const made = await api.gql<Record<string, { id: string }>>(
+      `mutation {
+        a: createOrganisation(input: { name: "Namesake Cluster", slug: "namesake-cluster-a", kind: CLUSTER }) { id }
+        b: createOrganisation(input: { name: "Namesake Cluster", slug: "namesake-cluster-b", kind: CLUSTER }) { id }
+        p: createPerson(input: { name: "Namesake Member One", slug: "namesake-member-one" }) { id }
+        q: createPerson(input: { name: "Namesake Member Two", slug: "namesake-member-two" }) { id }
+        e: createEvent(input: { name: "Namesake Forum", slug: "namesake-forum", kind: CONFERENCE }) { id }
+        f: createEvent(input: { name: "Namesake Summit", slug: "namesake-summit", kind: CONFERENCE }) { id }
+      }`,
+    );
+    expect(made.errors).toBeUndefined();
+    const id = (k: string): string => made.data![k]!.id;
+    const link = async (type: string, from: string, to: string): Promise<void> => {
+      const res = await api.gql('mutation($i: LinkInput!) { linkEntities(input: $i) }', {
+        i: { type, from, to },
+      });
+      expect(res.errors).toBeUndefined();
+    };
+    // One member and one event see a first, the others b first.
+    await link('AFFILIATED_WITH', id('p'), id('a'));
+    await link('AFFILIATED_WITH', id('p'), id('b'));
+    await link('AFFILIATED_WITH', id('q'), id('b'));
+    await link('AFFILIATED_WITH', id('q'), id('a'));
+    await link('ORGANISED', id('a'), id('e'));
+    await link('ORGANISED', id('b'), id('e'));
+    await link('ORGANISED', id('b'), id('f'));
+    await link('ORGANISED', id('a'), id('f'));
+    // In the order of the uuids the global ids carry ("Organisation:<uuid>", base64url).
+    const uuid = (global: string): string => Buffer.from(global, 'base64url').toString();
+    const byId = [id('a'), id('b')].sort((x, y) => (uuid(x) < uuid(y) ? -1 : 1));
+    const res = await api.gql<{
+      p: { affiliations: { organisation: { id: string } }[] };
+      q: { affiliations: { organisation: { id: string } }[] };
+      e: { organisers: { id: string }[] };
+      f: { organisers: { id: string }[] };
+    }>(
+      `query($p: ID!, $q: ID!, $e: ID!, $f: ID!) {
+        p: node(id: $p) { ... on Person { affiliations { organisation { id } } } }
+        q: node(id: $q) { ... on Person { affiliations { organisation { id } } } }
+        e: node(id: $e) { ... on Event { organisers { id } } }
+        f: node(id: $f) { ... on Event { organisers { id } } }
+      }`,
+      { p: id('p'), q: id('q'), e: id('e'), f: id('f') },
+    );
+    expect(res.errors).toBeUndefined();
+    for (const k of ['p', 'q'] as const)
+      expect(res.data![k].affiliations.map((x) => x.organisation.id)).toEqual(byId);
+    for (const k of ['e', 'f'] as const)
+      expect(res.data![k].organisers.map((x) => x.id)).toEqual(byId);
+  });
+});

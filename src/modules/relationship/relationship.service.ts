@@ -11,10 +11,26 @@ export interface Neighbour {
   link: LinkRecord;
 }
 
+/**
+ * Ties of name (namesakes, or one entity linked twice in the seeds) by the other end's id, then
+ * what the link carries: never the order Neo4j hands links over in (newest first, as stored).
+ */
+function byLink(a: LinkRecord, b: LinkRecord): number {
+  const key = (l: LinkRecord): string[] => [
+    l.otherId,
+    l.role ?? '',
+    l.startDate ?? '',
+    l.endDate ?? '',
+  ];
+  const [x, y] = [key(a), key(b)];
+  const i = x.findIndex((v, k) => v !== y[k]);
+  return i < 0 ? 0 : x[i]! < y[i]! ? -1 : 1;
+}
+
 export class RelationshipService {
   /**
-   * The entities linked by `type` (outgoing from the entity, or incoming), sorted by name;
-   * whole, or only named when the query asks no more of them.
+   * The entities linked by `type` (outgoing from the entity, or incoming), sorted by name, then
+   * id; whole, or only named when the query asks no more of them.
    */
   async neighbours(
     ctx: Context,
@@ -26,7 +42,7 @@ export class RelationshipService {
     const links = await ctx.loaders.links.load({ id: uuid, type, outgoing, parties });
     return links
       .map((link) => ({ entity: toEntityObject(link.other), link }))
-      .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
+      .sort((a, b) => a.entity.name.localeCompare(b.entity.name) || byLink(a.link, b.link));
   }
 
   /** The interactions of one label the entity is linked to by `type`, with their parties. */
