@@ -279,6 +279,27 @@ describe('search', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
   });
 
+  // Equal names score equally, and the index hands ties over in the order they were written.
+  it('answers namesakes that tie in the order of their ids, not of their writing', async () => {
+    const made = await api.gql<Record<string, { id: string; slug: string }>>(
+      `mutation {
+        ${[1, 2, 3, 4]
+          .map(
+            (i) =>
+              `o${i}: createOrganisation(input: { name: "Homonymous Tie Cluster", slug: "homonymous-tie-${i}", kind: CLUSTER }) { id slug }`,
+          )
+          .join('\n')}
+      }`,
+    );
+    expect(made.errors).toBeUndefined();
+    const uuid = (global: string): string => Buffer.from(global, 'base64url').toString();
+    const byId = Object.values(made.data!)
+      .sort((a, b) => (uuid(a.id) < uuid(b.id) ? -1 : 1))
+      .map((o) => o.slug);
+    const res = await search('Homonymous Tie Cluster', ', first: 4');
+    expect(res.data!.search.map((h) => h.entity.slug)).toEqual(byId);
+  });
+
   it('rejects first above 100', async () => {
     const res = await search('sitra', ', first: 101');
     expect(res.errors?.[0]?.extensions).toMatchObject({

@@ -23,9 +23,9 @@ ${typed ? 'WHERE any(l IN labels(node) WHERE l IN $labels)' : ''}
 WITH node, score, [name IN [node.name] + coalesce(node.aliasNames, []) | normalize(name, NFD)] AS names
 WITH node, score, CASE WHEN NOT any(name IN names WHERE name =~ $loose) THEN 0
                        WHEN any(name IN names WHERE name =~ $exact) THEN 2 ELSE 1 END AS fit
-ORDER BY fit DESC, score DESC, node.name LIMIT $first
+ORDER BY fit DESC, score DESC, node.name, node.id LIMIT $first
 RETURN score, ${partyRow('node', parties)} AS row
-ORDER BY fit DESC, score DESC, node.name`;
+ORDER BY fit DESC, score DESC, node.name, node.id`;
 
 /** How many hits the index is asked for: a type filter drops some, the ranking reorders them. */
 export const candidateCount = (first: number, typed: boolean): number =>
