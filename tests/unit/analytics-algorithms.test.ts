@@ -199,3 +199,31 @@ describe('brokers that tie', () => {
     expect(ranked.map((b) => b.uuid)).toEqual(['broker-a', 'broker-b']);
   });
 });
+
+describe('a node without links', () => {
+  it('leaves the communities of the others as they were', async () => {
+    const next = seededRandom(5);
+    const uuids = Array.from({ length: 2_000 }, (_, i) => `n-${(i * 7919) % 2_000}`);
+    const links: [string, string][] = Array.from({ length: 4_000 }, () => [
+      uuids[Math.floor(next() * 2_000)]!,
+      uuids[Math.floor(next() * 2_000)]!,
+    ]);
+    const build = (extra: string[]): Promise<Projection> =>
+      buildProjection('v1', async (onNode, onLinks) => {
+        for (const uuid of [...uuids, ...extra])
+          onNode({ uuid, type: 'Organisation', name: uuid, country: null });
+        for (const [a, b] of links) onLinks(a, [b]);
+      });
+    const before = (await build([])).communities();
+    // Ids that sort first, in the middle and last: a new entity not linked yet.
+    for (const lone of ['a-lone', 'n-1000x', 'z-lone']) {
+      const after = (await build([lone])).communities();
+      expect(after.modularity).toBeCloseTo(before.modularity, 12);
+      expect(after.count).toBe(before.count + 1);
+      // The same groups: each pair of nodes together before is together after, and only they.
+      const together = (of: Map<string, number>): string[] =>
+        uuids.map((u) => uuids.filter((v) => of.get(v) === of.get(u)).join(','));
+      expect(together(after.of)).toEqual(together(before.of));
+    }
+  });
+});

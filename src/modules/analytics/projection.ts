@@ -257,9 +257,11 @@ export class Projection {
         this.graph.forEachNode((_, a) => of.set(a.uuid, i++));
         return { of, modularity: 0, count: of.size };
       }
+      // Nodes are visited in id order from the first (no random start): a random start is drawn
+      // from the node count, so one new node without links would move the others.
       const detailed = louvain.detailed(this.graph, {
         getEdgeWeight: null,
-        rng: seededRandom(1),
+        randomWalk: false,
       });
       // Number communities by size (largest 0), ties by their smallest member id: stable output.
       const members = new Map<number, string[]>();

@@ -57,14 +57,18 @@ ORDER BY uuid`;
 
 /**
  * One row per start node with all its outgoing relationships: a tenth of the records of one row
- * per relationship, which is what the driver's per-record cost scales with.
+ * per relationship, which is what the driver's per-record cost scales with. In id order (start,
+ * end, type, role, dates), as the nodes: edge ids are places in the file, so the same records
+ * give the same file whatever order Neo4j stores them in.
  */
 const EXPORT_EDGES = /* cypher */ `
 MATCH (a:Entity|Interaction)
 WHERE ${KEEP('a')}
+WITH a ORDER BY a.id
 CALL (a) {
   MATCH (a)-[r]->(b:Entity|Interaction)
   WHERE ${KEEP('b')} AND ($linkTypes IS NULL OR type(r) IN $linkTypes) AND ${linkInWindow('r', 'a', 'b', 'stored')}
+  WITH r, b ORDER BY b.id, type(r), r.role, r.startDate, r.endDate
   RETURN collect([b.id, ${typeOf('b')}, type(r), r.role, toString(r.startDate), toString(r.endDate),
                   size(coalesce(r.evidenceIds, []))]) AS out
 }
