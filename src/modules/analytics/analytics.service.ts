@@ -263,9 +263,12 @@ export class AnalyticsService {
       ctx,
       ranked.map(([uuid]) => uuid),
     );
+    // Competition ranking (1, 2, 2, 4): tied scores share a rank, and ranks count those above.
+    let rank = 0;
     return ranked.flatMap(([uuid, score], i) => {
+      if (i === 0 || score !== ranked[i - 1]![1]) rank = i + 1;
       const entity = entities.get(uuid);
-      return entity ? [{ entity, score, rank: i + 1, approximate, uuid }] : [];
+      return entity ? [{ entity, score, rank, approximate, uuid }] : [];
     });
   }
 

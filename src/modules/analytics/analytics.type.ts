@@ -234,7 +234,10 @@ export class RankedEntity {
   })
   score!: number;
 
-  @Field(() => Int, { description: '1 for the highest score.' })
+  @Field(() => Int, {
+    description:
+      '1 for the highest score; tied scores share a rank, and the next rank counts the entities above it (1, 2, 2, 4), as in competition ranking. Ties come in id order.',
+  })
   rank!: number;
 
   @Field({
