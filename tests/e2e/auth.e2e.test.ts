@@ -56,6 +56,27 @@ describe('API keys and roles', () => {
     for (const r of stored.records) expect(r.get('h')).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  // Keys made in one statement (or one millisecond) share createdAt; the store's order, which is
+  // the order of writing, must not decide then.
+  it('lists keys made at one instant in id order', async () => {
+    await api.db().write(
+      (tx) =>
+        tx.run(
+          `WITH datetime() AS now
+           UNWIND ['zz-same-instant', 'aa-same-instant'] AS id
+           CREATE (:ApiKey {id: id, name: id, role: 'reader', hash: id, prefix: 'cgk_x', createdAt: now, revokedAt: null})`,
+        ),
+      { operation: 'test.keysAtOneInstant', bookkeeping: true },
+    );
+    const res = await api.gql<{ apiKeys: { name: string }[] }>(
+      '{ apiKeys { name } }',
+      {},
+      api.keys().admin,
+    );
+    const names = res.data!.apiKeys.map((k) => k.name).filter((n) => n.endsWith('-same-instant'));
+    expect(names).toEqual(['aa-same-instant', 'zz-same-instant']);
+  });
+
   it('refuses a forged or revoked key with 401, even for a read', async () => {
     const forged = await api.gql('{ __typename }', {}, 'cgk_' + 'A'.repeat(43));
     expect(forged.status).toBe(401);

@@ -27,7 +27,7 @@ const FIND = /* cypher */ `
 MATCH (k:ApiKey {hash: $hash}) WHERE k.revokedAt IS NULL RETURN k.id AS id, k.name AS name, k.role AS role`;
 const LIST = /* cypher */ `
 MATCH (k:ApiKey) RETURN k.id AS id, k.name AS name, k.role AS role, k.prefix AS prefix,
-  toString(k.createdAt) AS createdAt, toString(k.revokedAt) AS revokedAt ORDER BY k.createdAt`;
+  toString(k.createdAt) AS createdAt, toString(k.revokedAt) AS revokedAt ORDER BY k.createdAt, k.id`;
 const REVOKE = /* cypher */ `
 MATCH (k:ApiKey {id: $id}) WHERE k.revokedAt IS NULL SET k.revokedAt = datetime() RETURN count(k) AS n`;
 
