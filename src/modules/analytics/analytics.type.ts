@@ -236,7 +236,7 @@ export class RankedEntity {
 
   @Field(() => Int, {
     description:
-      '1 for the highest score; tied scores share a rank, and the next rank counts the entities above it (1, 2, 2, 4), as in competition ranking. Ties come in id order.',
+      '1 for the highest score; tied scores share a rank, and the next rank counts the entities above it (1, 2, 2, 4), as in competition ranking. Ties come in the order of their uuids (an id encodes the type and the uuid).',
   })
   rank!: number;
 
