@@ -144,7 +144,11 @@ export function fieldsOf(write: EntityWrite, evidence: boolean): string[] {
   ];
 }
 
-/** The fields a new link is given, as the change feed names them (a null role or date sets nothing). */
+/**
+ * The fields a new link is given, as the change feed names them (a null role or date sets
+ * nothing); `evidence` when some is recorded (an import line always records some: the caller's
+ * assertion when it names none).
+ */
 export function linkFieldsOf(
   values: { role: string | null; startDate: string | null; endDate: string | null },
   evidence: boolean,

@@ -363,7 +363,7 @@ export async function importBatch(
           line: l.line,
           status: 'created',
           // A dry run: the ends do not exist yet, so the link has no id to name.
-          item: { id: '', type, op: 'CREATE', fields: linkFields(l) },
+          item: { id: '', type, op: 'CREATE', fields: linkFieldsOf(l, true) },
         });
       if (rows.length === 0) continue;
       const state = await tx.run(linkState(type), { rows: rows.map((r) => r.params) });
@@ -382,7 +382,7 @@ export async function importBatch(
             { label: row.ends[0].label, id: row.params.fromId },
             { label: row.ends[1].label, id: row.params.toId },
             created ? 'CREATE' : 'UPDATE',
-            created ? linkFields(row.record) : changed,
+            created ? linkFieldsOf(row.record, true) : changed,
           ),
         });
         if (status !== 'unchanged') {
@@ -424,9 +424,6 @@ export async function importBatch(
   if (lateRefusals.length > 0) throw new BatchRefusal(lateRefusals);
   return outcomes.sort((a, b) => a.line - b.line);
 }
-
-// A link line always carries evidence (the caller's assertion when it names none).
-const linkFields = (l: LinkRecordIn): string[] => linkFieldsOf(l, true);
 
 export const refText = (ref: EntityRef): string =>
   'uuid' in ref ? ref.uuid : refKey(ref.label, ref.slug);

@@ -12,20 +12,11 @@ export interface Neighbour {
 }
 
 /**
- * Ties of name (namesakes, or one entity linked twice in the seeds) by the other end's id, then
- * what the link carries: never the order Neo4j hands links over in (newest first, as stored).
+ * Ties of name (namesakes, or one entity linked twice in the seeds) go by the other end's id,
+ * then what the link carries: never the order Neo4j hands links over in (newest first).
  */
-function byLink(a: LinkRecord, b: LinkRecord): number {
-  const key = (l: LinkRecord): string[] => [
-    l.otherId,
-    l.role ?? '',
-    l.startDate ?? '',
-    l.endDate ?? '',
-  ];
-  const [x, y] = [key(a), key(b)];
-  const i = x.findIndex((v, k) => v !== y[k]);
-  return i < 0 ? 0 : x[i]! < y[i]! ? -1 : 1;
-}
+const tieKey = (l: LinkRecord): string =>
+  [l.otherId, l.role ?? '', l.startDate ?? '', l.endDate ?? ''].join('\u0000');
 
 export class RelationshipService {
   /**
@@ -42,7 +33,10 @@ export class RelationshipService {
     const links = await ctx.loaders.links.load({ id: uuid, type, outgoing, parties });
     return links
       .map((link) => ({ entity: toEntityObject(link.other), link }))
-      .sort((a, b) => a.entity.name.localeCompare(b.entity.name) || byLink(a.link, b.link));
+      .sort((a, b) => {
+        const [x, y] = [tieKey(a.link), tieKey(b.link)];
+        return a.entity.name.localeCompare(b.entity.name) || (x < y ? -1 : x > y ? 1 : 0);
+      });
   }
 
   /** The interactions of one label the entity is linked to by `type`, with their parties. */
